@@ -1,0 +1,115 @@
+/**
+ * Plain data shapes shared across hexreach modules. Per-cell and per-record data are columns
+ * (typed arrays), indexed 0…n−1; H3 indexes are strings.
+ */
+
+/**
+ * Spatial weights in compressed sparse row form: the neighbours of cell `i` are
+ * `neighbors[offsets[i]] … neighbors[offsets[i + 1] − 1]`, with weights at the same positions.
+ */
+export interface SpatialWeights {
+  /** Number of observations (cells, areas). */
+  readonly n: number;
+  /** Row starts, length n + 1; `offsets[n]` is the number of links. */
+  readonly offsets: Uint32Array;
+  /** Neighbour indexes, 0-based; includes `i` itself when `selfIncluded`. */
+  readonly neighbors: Uint32Array;
+  /** Weight of each link, aligned with `neighbors`. */
+  readonly weights: Float64Array;
+  /** Whether each row contains the observation itself (Gi* rather than Gi). */
+  readonly selfIncluded: boolean;
+  /** `binary`: every link weighs 1; `row`: each row sums to 1; `custom`: anything else. */
+  readonly style: 'binary' | 'row' | 'custom';
+}
+
+/** Why an input record could not be used. Stable codes; messages may change. */
+export type RejectionReason =
+  | 'missing-coordinates'
+  | 'invalid-coordinates'
+  | 'out-of-range-coordinates'
+  | 'swapped-coordinates'
+  | 'invalid-date'
+  | 'invalid-weight'
+  | 'outside-date-window'
+  | 'outside-study-area'
+  | 'wrong-geometry'
+  | 'missing-attribute'
+  | 'invalid-attribute';
+
+/** One record that could not be used, named by file and record so the user can fix it. */
+export interface Rejection {
+  /** The file (or input name) the record came from. */
+  readonly source: string;
+  /** `row`: 1-based data row of a CSV (the header is not counted); `feature`: 0-based feature index. */
+  readonly recordKind: 'row' | 'feature';
+  /** The row or feature index, as described by `recordKind`. */
+  readonly record: number;
+  /** A stable code for the reason. */
+  readonly reason: RejectionReason;
+  /** The reason in words, with the offending value. */
+  readonly message: string;
+}
+
+/** Incident records as columns. Row `i` of every column is the same incident. */
+export interface IncidentTable {
+  /** Name of the file or input they came from. */
+  readonly source: string;
+  /** How the records were addressed in the source (CSV rows or GeoJSON features). */
+  readonly recordKind: 'row' | 'feature';
+  /** Number of accepted incidents. */
+  readonly length: number;
+  /** Longitude, WGS84 degrees. */
+  readonly lng: Float64Array;
+  /** Latitude, WGS84 degrees. */
+  readonly lat: Float64Array;
+  /** Time as milliseconds since 1970-01-01 of the wall-clock time (naive times are read as UTC); NaN when absent. */
+  readonly time: Float64Array;
+  /** Index into `categories`; 0 when no category column was given (then `categories` is `['all']`). */
+  readonly category: Uint16Array;
+  /** Distinct category names in order of first appearance. */
+  readonly categories: readonly string[];
+  /** Weight of each incident (1 unless a weight column was given). */
+  readonly weight: Float64Array;
+  /** The source record number (row or feature, as `recordKind`) of each incident. */
+  readonly record: Uint32Array;
+}
+
+/** The result of reading a file of records: what could be used, and why the rest could not. */
+export interface ReadResult<T> {
+  readonly data: T;
+  /** Records read from the source, accepted or not. */
+  readonly read: number;
+  /** Records that could not be used at all, each with its reason. */
+  readonly rejections: readonly Rejection[];
+  /** Records used with a gap (e.g. an optional attribute missing), each with its reason. */
+  readonly warnings: readonly Rejection[];
+}
+
+/** The analysis cells: H3 cells at one resolution, each with a stable 0-based index. */
+export interface CellGrid {
+  /** H3 resolution of every cell. */
+  readonly resolution: number;
+  /** H3 indexes, sorted ascending so that the same input always gives the same order. */
+  readonly cells: readonly string[];
+  /** Position of each cell in `cells`. */
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+/** How an area attribute moves to cells: counts are split (totals kept), rates are averaged. */
+export type AttributeKind = 'count' | 'rate';
+
+/** Area polygons (census tracts, block groups) with numeric attributes as columns. */
+export interface AreaTable {
+  /** Name of the file or input they came from. */
+  readonly source: string;
+  /** Number of accepted areas. */
+  readonly length: number;
+  /** Accepted Polygon/MultiPolygon geometries, in source order. */
+  readonly geometries: readonly (import('geojson').Polygon | import('geojson').MultiPolygon)[];
+  /** The 0-based source feature index of each accepted area. */
+  readonly record: Uint32Array;
+  /** Each requested attribute as a column; NaN where a value is missing (reported as a warning). */
+  readonly attributes: Readonly<Record<string, Float64Array>>;
+  /** An identifier per area (the `id` member or a named property), for reports. */
+  readonly ids: readonly string[];
+}
