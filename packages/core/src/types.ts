@@ -113,3 +113,21 @@ export interface AreaTable {
   /** An identifier per area (the `id` member or a named property), for reports. */
   readonly ids: readonly string[];
 }
+
+/** Organizations (schools, libraries, community groups) as points with a name and a type. */
+export interface OrganizationTable {
+  /** Name of the file or input they came from. */
+  readonly source: string;
+  /** Number of accepted organizations. */
+  readonly length: number;
+  /** Longitude, WGS84 degrees. */
+  readonly lng: Float64Array;
+  /** Latitude, WGS84 degrees. */
+  readonly lat: Float64Array;
+  /** Display name of each organization. */
+  readonly name: readonly string[];
+  /** Kind of each organization (e.g. `school`); `organization` when the file does not say. */
+  readonly type: readonly string[];
+  /** The 0-based source feature index of each organization. */
+  readonly record: Uint32Array;
+}

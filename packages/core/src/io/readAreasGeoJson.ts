@@ -1,0 +1,258 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { assertArgument, HexreachError } from '../errors.js';
+import type { AreaTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import { collectPropertyNames } from './collectPropertyNames.js';
+import { describeGeometry } from './describeGeometry.js';
+import { formatValue } from './formatValue.js';
+import { getFeatures } from './getFeatures.js';
+
+/** An area attribute to read as a number column. */
+export interface AreaAttributeSpec {
+  /** The property name, exactly as in the file. */
+  readonly name: string;
+  /** Whether an area without a usable value is rejected (default false: NaN and a warning). */
+  readonly required?: boolean;
+}
+
+/** Options of {@link readAreasGeoJson}. */
+export interface ReadAreasGeoJsonOptions {
+  /** The file name (or input name) that rejections and errors refer to. */
+  readonly source: string;
+  /** The attributes to read; each becomes a Float64Array column. */
+  readonly attributes: readonly AreaAttributeSpec[];
+  /** The property that identifies an area when features have no `id` member. */
+  readonly idProperty?: string;
+}
+
+// Thousands separators as in "1,234,567.5"; a comma anywhere else ("1,5") is not a number.
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * A property as a number: `undefined` when absent (missing, null, blank), NaN when present but
+ * not a finite number. Numeric strings count, with or without thousands separators.
+ */
+function toAttributeValue(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+  if (typeof value !== 'string') return Number.NaN;
+  let text = value.trim();
+  if (text === '') return undefined;
+  if (text.includes(',')) {
+    if (!GROUPED_NUMBER.test(text)) return Number.NaN;
+    text = text.replaceAll(',', '');
+  }
+  const number = Number(text);
+  return Number.isFinite(number) ? number : Number.NaN;
+}
+
+/** Why a linear ring cannot be used, or undefined. */
+function ringProblem(ring: unknown, label: string): string | undefined {
+  if (!Array.isArray(ring)) return `${label} is ${formatValue(ring)}, not an array of positions`;
+  if (ring.length < 4) {
+    return `${label} has ${ring.length} positions; a closed ring needs at least 4`;
+  }
+  for (let k = 0; k < ring.length; k++) {
+    const position = ring[k] as unknown;
+    if (
+      !Array.isArray(position) ||
+      position.length < 2 ||
+      typeof position[0] !== 'number' ||
+      typeof position[1] !== 'number' ||
+      !Number.isFinite(position[0]) ||
+      !Number.isFinite(position[1])
+    ) {
+      return `position ${k} of ${label} is ${formatValue(position)}, not [lng, lat] numbers`;
+    }
+    if (Math.abs(position[0]) > 180 || Math.abs(position[1]) > 90) {
+      return `position ${k} of ${label}, ${formatValue(position)}, is outside longitude −180…180 / latitude −90…90 (projected coordinates? GeoJSON is WGS84 [lng, lat])`;
+    }
+  }
+  const first = ring[0] as number[];
+  const last = ring[ring.length - 1] as number[];
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    return `${label} is not closed: it starts at ${formatValue(first)} and ends at ${formatValue(last)}`;
+  }
+  return undefined;
+}
+
+/** Why the rings of one polygon cannot be used, or undefined; `prefix` names the polygon. */
+function polygonProblem(rings: unknown, prefix: string): string | undefined {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    return `${prefix}no rings (coordinates ${formatValue(rings)})`;
+  }
+  for (let r = 0; r < rings.length; r++) {
+    const problem = ringProblem(rings[r], `${prefix}ring ${r}`);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Reads area polygons (census tracts, block groups, neighbourhoods) from a parsed GeoJSON
+ * FeatureCollection, with the requested attributes as number columns, and a reason for every
+ * feature that cannot be used. A feature is rejected when its geometry is not a Polygon or
+ * MultiPolygon (`wrong-geometry`, also for a null geometry); when a ring has fewer than 4
+ * positions, is not closed, or has a position that is not finite or not within longitude/latitude
+ * range (`invalid-coordinates`); when a required attribute is absent (`missing-attribute`) or not
+ * a number (`invalid-attribute`). Numeric strings are numbers, with thousands separators too
+ * (`"1,234"`). An optional attribute that is absent or not a number becomes NaN with a warning
+ * of the same shape. Each area's id is its `idProperty` when named, else its `id` member, else
+ * its 0-based feature index, as a string (a named id property missing on a feature is a warning).
+ *
+ * @param data - parsed JSON (see `parseJson`)
+ * @param options - the source name, the attributes (required or not), and the id property
+ * @returns the areas, the features read (accepted + rejected), rejections and warnings
+ * @throws HexreachError `E_INPUT` when `data` is not a FeatureCollection; `E_NOT_FOUND` when a
+ *   required attribute or the id property is used by no feature at all (a misspelt name, rather
+ *   than gaps in the data); `E_ARGUMENT` for an empty or repeated attribute name
+ * @example
+ * ```ts
+ * const tracts = JSON.parse(text);
+ * const { data, rejections } = readAreasGeoJson(tracts, {
+ *   source: 'tracts.geojson',
+ *   attributes: [{ name: 'Pop2014', required: true }, { name: 'Pov14' }],
+ * });
+ * data.attributes.Pop2014; // Float64Array, one value per accepted tract
+ * ```
+ */
+export function readAreasGeoJson(
+  data: unknown,
+  options: ReadAreasGeoJsonOptions,
+): ReadResult<AreaTable> {
+  const { source, attributes, idProperty } = options;
+  const seen = new Set<string>();
+  for (const attribute of attributes) {
+    assertArgument(
+      typeof attribute.name === 'string' && attribute.name !== '' && !seen.has(attribute.name),
+      'readAreasGeoJson',
+      `attribute names must be distinct non-empty strings, got ${formatValue(attribute.name)}`,
+      attribute.name,
+    );
+    seen.add(attribute.name);
+  }
+  const features = getFeatures(data, source);
+  if (features.length > 0) {
+    const names = collectPropertyNames(features);
+    const present = new Set(names);
+    const wanted = attributes.filter((a) => a.required ?? false).map((a) => a.name);
+    if (idProperty !== undefined) wanted.push(idProperty);
+    for (const name of wanted) {
+      if (!present.has(name)) {
+        throw new HexreachError(
+          'E_NOT_FOUND',
+          `${source}: no feature has the property "${name}"; the features have: ${names.join(', ') || '(no properties)'}`,
+          name,
+        );
+      }
+    }
+  }
+
+  const geometries: (Polygon | MultiPolygon)[] = [];
+  const records: number[] = [];
+  const ids: string[] = [];
+  const columns = attributes.map(() => [] as number[]);
+  const rejections: Rejection[] = [];
+  const warnings: Rejection[] = [];
+  const note = (list: Rejection[], record: number, reason: RejectionReason, message: string) => {
+    list.push({ source, recordKind: 'feature', record, reason, message });
+  };
+  const values = new Float64Array(attributes.length);
+
+  nextFeature: for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as {
+      type?: unknown;
+      id?: unknown;
+      geometry?: unknown;
+      properties?: unknown;
+    } | null;
+    if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
+      note(rejections, i, 'wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`);
+      continue;
+    }
+    const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
+    const type = geometry?.type;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      note(
+        rejections,
+        i,
+        'wrong-geometry',
+        `geometry is ${describeGeometry(geometry)}, not a Polygon or MultiPolygon`,
+      );
+      continue;
+    }
+    const coordinates = geometry!.coordinates;
+    let problem: string | undefined;
+    if (type === 'Polygon') {
+      problem = polygonProblem(coordinates, '');
+    } else if (!Array.isArray(coordinates) || coordinates.length === 0) {
+      problem = `the MultiPolygon has no polygons (coordinates ${formatValue(coordinates)})`;
+    } else {
+      for (let p = 0; p < coordinates.length && problem === undefined; p++) {
+        problem = polygonProblem(coordinates[p], `polygon ${p}, `);
+      }
+    }
+    if (problem !== undefined) {
+      note(rejections, i, 'invalid-coordinates', problem);
+      continue;
+    }
+
+    const properties =
+      typeof feature.properties === 'object' && feature.properties !== null
+        ? (feature.properties as Record<string, unknown>)
+        : {};
+    const featureWarnings: [RejectionReason, string][] = [];
+    for (let a = 0; a < attributes.length; a++) {
+      const { name, required = false } = attributes[a];
+      const raw = properties[name];
+      const value = toAttributeValue(raw);
+      values[a] = value ?? Number.NaN;
+      if (value !== undefined && !Number.isNaN(value)) continue;
+      const reason: RejectionReason =
+        value === undefined ? 'missing-attribute' : 'invalid-attribute';
+      const what =
+        value === undefined
+          ? `${required ? 'required' : 'optional'} attribute "${name}" is missing (${formatValue(raw)})`
+          : `${required ? 'required' : 'optional'} attribute "${name}" is ${formatValue(raw)}, not a number`;
+      if (required) {
+        note(rejections, i, reason, what);
+        continue nextFeature;
+      }
+      featureWarnings.push([reason, `${what}; NaN used`]);
+    }
+
+    // A property the user named says more than a writer's `id` member (often a row number).
+    const named = idProperty === undefined ? undefined : properties[idProperty];
+    let id: string;
+    if (typeof named === 'string' || typeof named === 'number') {
+      id = String(named);
+    } else {
+      const member = feature.id;
+      id = typeof member === 'string' || typeof member === 'number' ? String(member) : String(i);
+      if (idProperty !== undefined) {
+        featureWarnings.push([
+          'missing-attribute',
+          `id property "${idProperty}" is ${formatValue(named)}; "${id}" is used instead`,
+        ]);
+      }
+    }
+    for (const [reason, message] of featureWarnings) note(warnings, i, reason, message);
+    geometries.push(geometry as Polygon | MultiPolygon);
+    records.push(i);
+    ids.push(id);
+    for (let a = 0; a < attributes.length; a++) columns[a].push(values[a]);
+  }
+
+  const attributeColumns: Record<string, Float64Array> = {};
+  for (let a = 0; a < attributes.length; a++) {
+    attributeColumns[attributes[a].name] = Float64Array.from(columns[a]);
+  }
+  const table: AreaTable = {
+    source,
+    length: geometries.length,
+    geometries,
+    record: Uint32Array.from(records),
+    attributes: attributeColumns,
+    ids,
+  };
+  return { data: table, read: features.length, rejections, warnings };
+}

@@ -1,0 +1,183 @@
+import type { OrganizationTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import { checkLngLat } from './checkLngLat.js';
+import { collectPropertyNames } from './collectPropertyNames.js';
+import { describeGeometry } from './describeGeometry.js';
+import { findColumn } from './findColumn.js';
+import { formatValue } from './formatValue.js';
+import { getFeatures } from './getFeatures.js';
+
+/** Options of {@link readOrganizationsGeoJson}. */
+export interface ReadOrganizationsGeoJsonOptions {
+  /** The file name (or input name) that rejections and errors refer to. */
+  readonly source: string;
+  /** The property holding the name; detected from the usual names when not given. */
+  readonly name?: string;
+  /** The property holding the type; detected from the usual names when not given. */
+  readonly type?: string;
+}
+
+/** The type of an organization whose file does not give one. */
+export const DEFAULT_ORGANIZATION_TYPE = 'organization';
+
+const NAME_NAMES = [
+  'name',
+  'org_name',
+  'school_nm',
+  'organization',
+  'organisation',
+  'organization_name',
+  'organisation_name',
+  'school_name',
+  'facility_name',
+  'site_name',
+  'agency_name',
+  'place_name',
+  'short_name',
+  'common_name',
+];
+const TYPE_NAMES = [
+  'type',
+  'org_type',
+  'category',
+  'place_type',
+  'organization_type',
+  'organisation_type',
+  'facility_type',
+  'site_type',
+  'kind',
+];
+
+/** A property as display text, or undefined when absent or blank. */
+function toText(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return text === '' ? undefined : text;
+}
+
+/**
+ * Reads organizations (schools, libraries, faith and community groups: potential outreach
+ * partners) from a parsed GeoJSON FeatureCollection of Points, with a reason for every feature
+ * that cannot be used. The name property is found among `name`, `org_name`, `school_nm`,
+ * `organization` … and the type among `type`, `org_type`, `category`, `place_type` … unless
+ * named. A missing name becomes `feature <index>` and a missing type
+ * {@link DEFAULT_ORGANIZATION_TYPE}, each with a `missing-attribute` warning. Points are
+ * validated like incident points (missing, not numeric, (0, 0), swapped, out of range); a null
+ * geometry is `missing-coordinates`, another geometry `wrong-geometry`. Features are numbered from 0.
+ *
+ * @param data - parsed JSON (see `parseJson`)
+ * @param options - the source name, and the name and type properties if named
+ * @returns the organizations, the features read (accepted + rejected), rejections and warnings
+ * @throws HexreachError `E_INPUT` when `data` is not a FeatureCollection; `E_NOT_FOUND` when a
+ *   named property is used by no feature
+ * @example
+ * ```ts
+ * const schools = JSON.parse(text);
+ * const { data } = readOrganizationsGeoJson(schools, { source: 'schools.geojson' });
+ * data.name[0]; data.type[0]; // e.g. 'Hyde Park HS', 'school'
+ * ```
+ */
+export function readOrganizationsGeoJson(
+  data: unknown,
+  options: ReadOrganizationsGeoJsonOptions,
+): ReadResult<OrganizationTable> {
+  const { source } = options;
+  const features = getFeatures(data, source);
+  const names = collectPropertyNames(features);
+  const nameIndex = findColumn(names, {
+    named: options.name,
+    candidates: NAME_NAMES,
+    role: 'name',
+    source,
+  });
+  const typeIndex = findColumn(names, {
+    named: options.type,
+    candidates: TYPE_NAMES,
+    role: 'type',
+    source,
+  });
+  const nameKey = nameIndex >= 0 ? names[nameIndex] : undefined;
+  const typeKey = typeIndex >= 0 ? names[typeIndex] : undefined;
+
+  const lng: number[] = [];
+  const lat: number[] = [];
+  const name: string[] = [];
+  const type: string[] = [];
+  const records: number[] = [];
+  const rejections: Rejection[] = [];
+  const warnings: Rejection[] = [];
+  const note = (list: Rejection[], record: number, reason: RejectionReason, message: string) => {
+    list.push({ source, recordKind: 'feature', record, reason, message });
+  };
+
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as {
+      type?: unknown;
+      geometry?: unknown;
+      properties?: unknown;
+    } | null;
+    if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
+      note(rejections, i, 'wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`);
+      continue;
+    }
+    const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
+    if (geometry === null || geometry === undefined) {
+      note(rejections, i, 'missing-coordinates', `geometry is ${describeGeometry(geometry)}`);
+      continue;
+    }
+    if (geometry.type !== 'Point') {
+      note(
+        rejections,
+        i,
+        'wrong-geometry',
+        `geometry is ${describeGeometry(geometry)}, not a Point`,
+      );
+      continue;
+    }
+    const coordinates = geometry.coordinates;
+    if (!Array.isArray(coordinates)) {
+      const message = `Point coordinates ${formatValue(coordinates)} are not a [lng, lat] array`;
+      note(rejections, i, 'invalid-coordinates', message);
+      continue;
+    }
+    const problem = checkLngLat(coordinates[0], coordinates[1]);
+    if (problem !== undefined) {
+      note(rejections, i, problem.reason, problem.message);
+      continue;
+    }
+    const properties =
+      typeof feature.properties === 'object' && feature.properties !== null
+        ? (feature.properties as Record<string, unknown>)
+        : {};
+    let featureName = nameKey === undefined ? undefined : toText(properties[nameKey]);
+    if (featureName === undefined) {
+      featureName = `feature ${i}`;
+      const found =
+        nameKey === undefined ? 'no name property' : `name ${formatValue(properties[nameKey])}`;
+      note(warnings, i, 'missing-attribute', `${found}; named "${featureName}"`);
+    }
+    let featureType = typeKey === undefined ? undefined : toText(properties[typeKey]);
+    if (featureType === undefined) {
+      featureType = DEFAULT_ORGANIZATION_TYPE;
+      const found =
+        typeKey === undefined ? 'no type property' : `type ${formatValue(properties[typeKey])}`;
+      note(warnings, i, 'missing-attribute', `${found}; typed "${featureType}"`);
+    }
+    lng.push(Number(coordinates[0]));
+    lat.push(Number(coordinates[1]));
+    name.push(featureName);
+    type.push(featureType);
+    records.push(i);
+  }
+
+  const table: OrganizationTable = {
+    source,
+    length: records.length,
+    lng: Float64Array.from(lng),
+    lat: Float64Array.from(lat),
+    name,
+    type,
+    record: Uint32Array.from(records),
+  };
+  return { data: table, read: features.length, rejections, warnings };
+}
