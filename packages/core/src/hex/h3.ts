@@ -171,3 +171,26 @@ export function areNeighborCells(a: string, b: string): boolean {
 export function cellsToMultiPolygonCoordinates(cells: string[]): number[][][][] {
   return h3.cellsToMultiPolygon(cells, true);
 }
+
+/**
+ * The cells whose centres lie inside a polygon, like {@link polygonToCellsByCenter}, by h3's newer
+ * fill algorithm (`polygonToCellsExperimental` with centre containment): the same cells (checked
+ * on every Chicago census tract), about twice as fast and with far less scratch memory, which
+ * matters when polygons are filled with hundreds of thousands of fine cells.
+ *
+ * @example
+ * ```ts
+ * polygonToCellsByCenterExperimental([[[-87.7, 41.8], [-87.6, 41.8], [-87.6, 41.9], [-87.7, 41.8]]], 11);
+ * ```
+ */
+export function polygonToCellsByCenterExperimental(
+  rings: number[][][],
+  resolution: number,
+): string[] {
+  return h3.polygonToCellsExperimental(
+    rings,
+    resolution,
+    h3.POLYGON_TO_CELLS_FLAGS.containmentCenter,
+    true,
+  );
+}
