@@ -1,0 +1,66 @@
+import type { AnalysisResult } from '../analyze.js';
+
+/**
+ * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
+ * stable and documented in the README's output reference:
+ * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
+ * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_index`, `need_flags`,
+ * `need_missing`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
+ *
+ * @param result - the result of `analyze`
+ * @returns columns by name, each with one entry per cell of `result.grid`
+ * @example
+ * ```ts
+ * const columns = analysisToCellColumns(analyze(inputs, config));
+ * columns.gi_z[0];
+ * ```
+ */
+export function analysisToCellColumns(
+  result: AnalysisResult,
+): Record<string, ArrayLike<number> | readonly (string | number | null)[]> {
+  const n = result.grid.cells.length;
+  const columns: Record<string, ArrayLike<number> | readonly (string | number | null)[]> = {
+    incidents: result.binned.incidents,
+    weighted_incidents: result.binned.count,
+  };
+  if (result.populationAttribute !== undefined) {
+    columns.population = result.attributes[result.populationAttribute];
+  }
+  for (const [name, values] of Object.entries(result.attributes)) {
+    if (name !== result.populationAttribute) columns[`area_${name}`] = values;
+  }
+  columns[`rate_per_${result.config.rates.per}`] = result.rate;
+  columns.gi_z = result.hotspots.z;
+  columns.gi_p = result.hotspots.p;
+  columns.gi_p_fdr = result.hotspots.pFdr;
+  columns.gi_bin = result.hotspots.bin;
+  if (result.vulnerability !== undefined) {
+    for (const [name, rank] of Object.entries(result.vulnerability.ranks))
+      columns[`need_${name}`] = rank;
+    columns.need_index = result.vulnerability.index;
+    columns.need_flags = result.vulnerability.flags;
+    columns.need_missing = result.vulnerability.missing;
+  }
+  columns.score = result.priority.score;
+  for (const [name, share] of Object.entries(result.priority.contributions)) {
+    columns[`score_${toSnakeCase(name)}`] = share;
+  }
+  const zone: (string | null)[] = new Array(n).fill(null);
+  const zoneRank: (number | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const z = result.zoneOfCell[i];
+    if (z >= 0) {
+      zone[i] = result.zones[z].id;
+      zoneRank[i] = result.zones[z].rank;
+    }
+  }
+  columns.zone = zone;
+  columns.zone_rank = zoneRank;
+  columns.coverage = result.coverage;
+  columns.area_km2 = result.areaKm2;
+  return columns;
+}
+
+function toSnakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

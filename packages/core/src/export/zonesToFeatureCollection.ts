@@ -1,0 +1,83 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ZoneSummary } from '../zones/summarizeZones.js';
+import { zoneToPolygon } from '../zones/zoneToPolygon.js';
+import { rewindRfc7946 } from './rewindRfc7946.js';
+import { roundCoordinates } from './roundCoordinates.js';
+
+/** Options of {@link zonesToFeatureCollection}. */
+export interface ZonesToFeatureCollectionOptions {
+  /** Decimal places of coordinates, an integer 0…15 (default 6, about 0.1 m). */
+  readonly precision?: number;
+}
+
+/** The properties written for each zone: plain JSON, with `null` where a number is missing. */
+export interface ZoneFeatureProperties {
+  /** Zone id, `Z01` for rank 1. */
+  readonly id: string;
+  /** 1 for the highest mean score. */
+  readonly rank: number;
+  /** Number of cells. */
+  readonly cellCount: number;
+  /** Mean score of the zone's cells; null when none has a score. */
+  readonly meanScore: number | null;
+  /** Highest score of the zone's cells; null when none has a score. */
+  readonly maxScore: number | null;
+  /** Area in km². */
+  readonly areaKm2: number | null;
+  /** Residents; null when unknown. */
+  readonly population: number | null;
+  /** Incidents; null when unknown. */
+  readonly incidents: number | null;
+  /** The leading categories as text for a popup or spreadsheet, e.g. `THEFT 120; BATTERY 80`. */
+  readonly topCategories: string;
+  /** The zone's H3 indexes, sorted. */
+  readonly cells: string[];
+}
+
+/**
+ * Writes priority zones as an RFC 7946 FeatureCollection: one feature per zone, in the given
+ * (rank) order, whose geometry is the zone's dissolved outline (holes kept) with rounded,
+ * counter-clockwise `[lng, lat]` coordinates and no `crs` member. Properties are plain JSON:
+ * NaN becomes `null`.
+ *
+ * @param zones - summaries from `summarizeZones`
+ * @param options - coordinate `precision` (default 6)
+ * @returns a FeatureCollection of Polygon (or, for a zone whose cells do not touch,
+ *   MultiPolygon) features with {@link ZoneFeatureProperties}
+ * @throws HexreachError `E_ARGUMENT` when a zone has no cells or invalid cells, or `precision`
+ *   is not an integer 0…15
+ * @example
+ * ```ts
+ * const collection = zonesToFeatureCollection(summarizeZones(grid, groups, { score: priority }));
+ * collection.features[0].properties.id; // 'Z01'
+ * ```
+ */
+export function zonesToFeatureCollection(
+  zones: readonly ZoneSummary[],
+  options: ZonesToFeatureCollectionOptions = {},
+): FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProperties> {
+  const precision = options.precision ?? 6;
+  const features = zones.map(
+    (zone): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
+      type: 'Feature',
+      geometry: rewindRfc7946(roundCoordinates(zoneToPolygon(zone.cells), { precision })),
+      properties: {
+        id: zone.id,
+        rank: zone.rank,
+        cellCount: zone.cellCount,
+        meanScore: finiteOrNull(zone.meanScore),
+        maxScore: finiteOrNull(zone.maxScore),
+        areaKm2: finiteOrNull(zone.areaKm2),
+        population: finiteOrNull(zone.population),
+        incidents: finiteOrNull(zone.incidents),
+        topCategories: zone.topCategories.map((c) => `${c.category} ${c.incidents}`).join('; '),
+        cells: [...zone.cells],
+      },
+    }),
+  );
+  return { type: 'FeatureCollection', features };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,114 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { HexreachError } from '../../src/errors.js';
+import { zonesToFeatureCollection } from '../../src/export/zonesToFeatureCollection.js';
+import { gridDisk } from '../../src/hex/h3.js';
+import type { CellGrid } from '../../src/types.js';
+import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
+import type { ZoneSummary } from '../../src/zones/summarizeZones.js';
+import { summarizeZones } from '../../src/zones/summarizeZones.js';
+import { expectRfc7946Polygonal } from './rfc7946Checks.js';
+
+const CENTER = '882664c1a9fffff';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof HexreachError ? e.code : 'not a HexreachError';
+  }
+  return undefined;
+}
+
+function summary(overrides: Partial<ZoneSummary>): ZoneSummary {
+  return {
+    id: 'Z01',
+    rank: 1,
+    group: 0,
+    cells: [CENTER],
+    cellCount: 1,
+    meanScore: 0.75,
+    maxScore: 0.75,
+    areaKm2: 0.8,
+    population: 1200,
+    incidents: 200,
+    topCategories: [
+      { category: 'THEFT', incidents: 120 },
+      { category: 'BATTERY', incidents: 80 },
+    ],
+    ...overrides,
+  };
+}
+
+describe('zonesToFeatureCollection', () => {
+  it('writes each zone with its summary as plain JSON properties', () => {
+    const collection = zonesToFeatureCollection([summary({})]);
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features[0].properties).toEqual({
+      id: 'Z01',
+      rank: 1,
+      cellCount: 1,
+      meanScore: 0.75,
+      maxScore: 0.75,
+      areaKm2: 0.8,
+      population: 1200,
+      incidents: 200,
+      topCategories: 'THEFT 120; BATTERY 80',
+      cells: [CENTER],
+    });
+  });
+
+  it('writes NaN as null and no categories as an empty string', () => {
+    const zone = summary({ meanScore: NaN, maxScore: NaN, population: NaN, topCategories: [] });
+    const { properties } = zonesToFeatureCollection([zone]).features[0];
+    expect(properties.meanScore).toBeNull();
+    expect(properties.maxScore).toBeNull();
+    expect(properties.population).toBeNull();
+    expect(properties.incidents).toBe(200);
+    expect(properties.topCategories).toBe('');
+  });
+
+  it('gives a ring-shaped zone one Polygon with a hole, CCW outside and CW inside, no crs', () => {
+    const cells = gridDisk(CENTER, 3).sort();
+    const grid: CellGrid = {
+      resolution: 8,
+      cells,
+      indexOf: new Map(cells.map((c, i) => [c, i])),
+    };
+    const selected = new Uint8Array(cells.length);
+    for (const c of gridDisk(CENTER, 2)) if (c !== CENTER) selected[grid.indexOf.get(c)!] = 1;
+    const zones = summarizeZones(grid, groupContiguousCells(grid, selected), {
+      score: new Float64Array(cells.length).fill(1),
+    });
+    const collection = zonesToFeatureCollection(zones);
+    expect(collection).not.toHaveProperty('crs');
+    expect(collection.features.length).toBe(1);
+    const geometry = collection.features[0].geometry as Polygon;
+    expect(geometry.type).toBe('Polygon');
+    expect(geometry.coordinates.length).toBe(2);
+    expectRfc7946Polygonal(geometry);
+    expect(collection.features[0].properties.cellCount).toBe(18);
+  });
+
+  it('keeps the zones in the order given and rounds to the requested precision', () => {
+    const far = gridDisk(CENTER, 4).filter((c) => !gridDisk(CENTER, 3).includes(c))[0];
+    const zones = [
+      summary({ id: 'Z01', cells: [far] }),
+      summary({ id: 'Z02', rank: 2, cells: gridDisk(CENTER, 1).sort(), cellCount: 7 }),
+    ];
+    const collection = zonesToFeatureCollection(zones, { precision: 5 });
+    expect(collection.features.map((f) => f.properties.id)).toEqual(['Z01', 'Z02']);
+    for (const feature of collection.features) expectRfc7946Polygonal(feature.geometry, 5);
+  });
+
+  it('survives a JSON round trip unchanged', () => {
+    const collection = zonesToFeatureCollection([
+      summary({ population: NaN, cells: gridDisk(CENTER, 1) }),
+    ]);
+    expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
+  });
+
+  it('rejects a zone without cells', () => {
+    expect(codeOf(() => zonesToFeatureCollection([summary({ cells: [] })]))).toBe('E_ARGUMENT');
+  });
+});
