@@ -1,1 +1,81 @@
-export const version = '0.1.0';
+// @hexreach/core — the public API at a glance. Named re-exports only; the CLI is not exported.
+
+export {
+  type AnalysisResult,
+  type AnalyzeInputs,
+  analyze,
+  incidentCounts,
+  type RecordCounts,
+} from './analyze.js';
+export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
+export { configSchema } from './config/configSchema.js';
+export { parseConfig } from './config/parseConfig.js';
+export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.js';
+export { analysisToCellColumns } from './export/analysisToCellColumns.js';
+export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
+export { rejectionsToCsv } from './export/rejectionsToCsv.js';
+export { rewindRfc7946 } from './export/rewindRfc7946.js';
+export { roundCoordinates } from './export/roundCoordinates.js';
+export { toCsv } from './export/toCsv.js';
+export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
+export { gridFromCells } from './hex/gridFromCells.js';
+export {
+  cellAreaKm2,
+  cellToLngLat,
+  cellToParent,
+  cellToRing,
+  getResolution,
+  gridDisk,
+  isValidCell,
+  lngLatToCell,
+} from './hex/h3.js';
+export { type BinnedIncidents, pointsToCells } from './hex/pointsToCells.js';
+export { studyAreaCells } from './hex/studyAreaCells.js';
+export { interpolateAreas } from './interpolate/interpolateAreas.js';
+export { detectColumns, type IncidentColumns } from './io/detectColumns.js';
+export { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
+export {
+  createIncidentTableBuilder,
+  type IncidentTableBuilder,
+} from './io/incidentTableBuilder.js';
+export { parseDate } from './io/parseDate.js';
+export { parseJson } from './io/parseJson.js';
+export { readAreasGeoJson } from './io/readAreasGeoJson.js';
+export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
+export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
+export { readOrganizationsGeoJson } from './io/readOrganizations.js';
+export { incidentRate } from './score/incidentRate.js';
+export { type Normalization, normalize } from './score/normalize.js';
+export { percentileRank } from './score/percentileRank.js';
+export {
+  type PriorityComponent,
+  type PriorityResult,
+  priorityScore,
+} from './score/priorityScore.js';
+export {
+  type NeedIndicator,
+  type VulnerabilityResult,
+  vulnerabilityIndex,
+} from './score/vulnerabilityIndex.js';
+export { benjaminiHochberg } from './stats/benjaminiHochberg.js';
+export { confidenceBins } from './stats/confidenceBins.js';
+export { type GiStarResult, giStar } from './stats/giStar.js';
+export { normalCdf, twoSidedP } from './stats/normal.js';
+export type {
+  AreaTable,
+  AttributeKind,
+  CellGrid,
+  IncidentTable,
+  OrganizationTable,
+  ReadResult,
+  Rejection,
+  RejectionReason,
+  SpatialWeights,
+} from './types.js';
+export { mulberry32 } from './util/random.js';
+export { kRingWeights } from './weights/kRingWeights.js';
+export { weightsFromNeighbors } from './weights/weightsFromNeighbors.js';
+export { groupContiguousCells } from './zones/groupContiguousCells.js';
+export { selectCells } from './zones/selectCells.js';
+export { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
+export { zoneToPolygon } from './zones/zoneToPolygon.js';

@@ -1,0 +1,89 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { analyze } from '../src/analyze.js';
+import { parseConfig } from '../src/config/parseConfig.js';
+import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
+import { median, printRow, repoPath } from './report.js';
+
+async function timeAnalyze(
+  label: string,
+  incidentsPath: string,
+  areasPath: string,
+  config: Record<string, unknown>,
+  attributes: { name: string; required?: boolean }[],
+  runs: number,
+): Promise<void> {
+  const times: number[] = [];
+  let cells = 0;
+  let incidents = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    const read = await readIncidentsCsv(
+      createReadStream(incidentsPath, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+      {
+        source: incidentsPath,
+      },
+    );
+    const areas = readAreasGeoJson(JSON.parse(readFileSync(areasPath, 'utf8')), {
+      source: areasPath,
+      attributes,
+    });
+    const result = analyze({ incidents: read.data, areas: areas.data }, parseConfig(config, label));
+    times.push(performance.now() - t);
+    cells = result.grid.cells.length;
+    incidents = result.binned.accepted;
+  }
+  printRow(
+    label,
+    `${(median(times) / 1000).toFixed(3)} s`,
+    `${cells.toLocaleString('en-US')} cells, ${incidents.toLocaleString('en-US')} incidents`,
+  );
+}
+
+/** Full `analyze` (reading included) on the demo city and on the real Chicago data in ../shared. */
+export async function benchAnalyze(runs: number): Promise<void> {
+  const demo = JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8'));
+  delete demo.inputs;
+  await timeAnalyze(
+    'analyze: demo city (examples/hexreach.config.json)',
+    repoPath('data/demo/incidents.csv'),
+    repoPath('data/demo/tracts.geojson'),
+    demo,
+    [
+      { name: 'population', required: true },
+      { name: 'households' },
+      { name: 'pct_black' },
+      { name: 'pct_hispanic' },
+      ...demo.indicators.map((i: { name: string }) => ({ name: i.name })),
+    ],
+    runs,
+  );
+  const crimes = repoPath('../shared/data/chicago_crimes_2018.csv');
+  const tracts = repoPath('../shared/data/chicago_sdoh_tracts_2014.geojson');
+  if (!existsSync(crimes) || !existsSync(tracts)) {
+    printRow('analyze: Chicago 2018', 'skipped', '../shared/data not found');
+    return;
+  }
+  const indicators = [
+    { name: 'Pov14', direction: 'higher' },
+    { name: 'EP_PCI', direction: 'lower' },
+    { name: 'EP_NOHSDP', direction: 'higher' },
+    { name: 'Unemp14', direction: 'higher' },
+  ];
+  await timeAnalyze(
+    'analyze: Chicago crimes 2018 (156k) × 791 tracts, resolution 8',
+    crimes,
+    tracts,
+    { population: 'Pop2014', indicators },
+    [{ name: 'Pop2014', required: true }, ...indicators.map((i) => ({ name: i.name }))],
+    runs,
+  );
+  await timeAnalyze(
+    'analyze: Chicago crimes 2018 (156k) × 791 tracts, resolution 10',
+    crimes,
+    tracts,
+    { population: 'Pop2014', indicators, resolution: 10 },
+    [{ name: 'Pop2014', required: true }, ...indicators.map((i) => ({ name: i.name }))],
+    1,
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: prints figures as ratios against baselines measured in the same run, and the
+ * machine. Numbers, not assertions: timed tests are flaky on shared machines.
+ */
+import { benchAnalyze } from './analyzeBench.js';
+import { benchIngestion } from './ingestion.js';
+import { printMachine } from './report.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+printMachine();
+console.log(`(median of ${runs} runs unless stated)\n`);
+await benchIngestion(runs);
+console.log('');
+await benchAnalyze(runs);

@@ -1,0 +1,269 @@
+import type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
+import { parseConfig } from './config/parseConfig.js';
+import { assertArgument } from './errors.js';
+import { cellAreaKm2 } from './hex/h3.js';
+import { type BinnedIncidents, pointsToCells } from './hex/pointsToCells.js';
+import { studyAreaCells } from './hex/studyAreaCells.js';
+import { interpolateAreas } from './interpolate/interpolateAreas.js';
+import { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
+import { parseDate } from './io/parseDate.js';
+import { incidentRate } from './score/incidentRate.js';
+import {
+  type PriorityComponent,
+  type PriorityResult,
+  priorityScore,
+} from './score/priorityScore.js';
+import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
+import { type GiStarResult, giStar } from './stats/giStar.js';
+import type { AreaTable, CellGrid, IncidentTable, OrganizationTable, Rejection } from './types.js';
+import { kRingWeights } from './weights/kRingWeights.js';
+import { groupContiguousCells } from './zones/groupContiguousCells.js';
+import { selectCells } from './zones/selectCells.js';
+import { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
+
+/** The data `analyze` works on, already read into columns (see the `read*` functions). */
+export interface AnalyzeInputs {
+  readonly incidents: IncidentTable;
+  readonly areas: AreaTable;
+  readonly organizations?: OrganizationTable;
+}
+
+/** Everything one run computed. Per-cell columns are aligned with `grid.cells`. */
+export interface AnalysisResult {
+  /** The configuration with every default filled in. */
+  readonly config: HexreachConfig;
+  /** The analysis cells: every H3 cell covering the areas, occupied or not. */
+  readonly grid: CellGrid;
+  /** The area attribute used as the resident count, or undefined when there is none. */
+  readonly populationAttribute: string | undefined;
+  /** Incidents binned to cells, with those outside the study area or date window. */
+  readonly binned: BinnedIncidents;
+  /** Area attributes moved to cells (counts split, rates averaged), by attribute name. */
+  readonly attributes: Readonly<Record<string, Float64Array>>;
+  /** Share of each cell's area covered by the area polygons (0–1). */
+  readonly coverage: Float64Array;
+  /** Exact area of each cell in km². */
+  readonly areaKm2: Float64Array;
+  /** Incidents (weighted) per `config.rates.per` residents; NaN below the minimum population. */
+  readonly rate: Float64Array;
+  /** Getis–Ord Gi* on the weighted incident counts with k-ring binary weights. */
+  readonly hotspots: GiStarResult;
+  /** The vulnerability index, or undefined when no indicator is configured. */
+  readonly vulnerability: VulnerabilityResult | undefined;
+  /** The priority score with each component's contribution. */
+  readonly priority: PriorityResult;
+  /** Zone id of each cell, or −1. */
+  readonly zoneOfCell: Int32Array;
+  /** The priority zones, rank 1 first. */
+  readonly zones: readonly ZoneSummary[];
+  /** Selected cells left out because their group was smaller than `zones.minCells`. */
+  readonly droppedCells: number;
+  /** Plain-language notes about choices the run made (e.g. a component left out). */
+  readonly notes: readonly string[];
+  /** Seconds spent in each step. */
+  readonly durations: Readonly<Record<string, number>>;
+}
+
+/**
+ * The whole hexreach pipeline in memory: study-area cells, incident binning, areal
+ * interpolation, Gi* hotspots, crime rate, vulnerability index, priority score and contiguous
+ * priority zones. Pure: reads no file, so it runs in Node and in browsers.
+ *
+ * @param inputs - incidents, areas (with the population and indicator attributes read) and organizations
+ * @param configInput - a configuration (see `hexreach.config.json`); defaults fill the rest
+ * @returns every per-cell column, the zones, and notes on the choices made
+ * @throws HexreachError `E_CONFIG` for an invalid configuration, `E_ARGUMENT` when an attribute the
+ *   configuration names was not read into `inputs.areas`
+ * @example
+ * ```ts
+ * const areas = readAreasGeoJson(tracts, { source: 'tracts.geojson', attributes: [{ name: 'population' }] });
+ * const incidents = await readIncidentsCsv(csvText, { source: 'incidents.csv' });
+ * const result = analyze({ incidents: incidents.data, areas: areas.data }, { resolution: 9 });
+ * result.zones[0].cells;
+ * ```
+ */
+export function analyze(
+  inputs: AnalyzeInputs,
+  configInput: HexreachConfigInput | HexreachConfig = {},
+): AnalysisResult {
+  const config = parseConfig(configInput, 'configuration');
+  const { incidents, areas } = inputs;
+  const notes: string[] = [];
+  const durations: Record<string, number> = {};
+  const timed = <T>(step: string, run: () => T): T => {
+    const start = performance.now();
+    const value = run();
+    durations[step] = (performance.now() - start) / 1000;
+    return value;
+  };
+
+  const populationAttribute = config.population ?? detectPopulationAttribute(areas.attributes);
+  const needed = [
+    ...(populationAttribute === undefined ? [] : [populationAttribute]),
+    ...config.attributes.map((a) => a.name),
+    ...config.indicators.map((i) => i.name),
+  ];
+  for (const name of needed) {
+    assertArgument(
+      areas.attributes[name] !== undefined,
+      'analyze',
+      `the areas were read without the attribute "${name}" that the configuration uses`,
+      name,
+    );
+  }
+  if (populationAttribute === undefined) {
+    notes.push(
+      'No population attribute was found or named: rates and the need ranking cover all cells.',
+    );
+  }
+
+  const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
+  const binned = timed('binning', () =>
+    pointsToCells(incidents, grid, {
+      categoryWeights: config.incidents.categoryWeights,
+      from: config.incidents.from === undefined ? undefined : parseDate(config.incidents.from),
+      to: config.incidents.to === undefined ? undefined : parseDate(config.incidents.to),
+    }),
+  );
+
+  const attributeSpecs = new Map<
+    string,
+    { name: string; kind: 'count' | 'rate'; weightBy?: string }
+  >();
+  if (populationAttribute !== undefined) {
+    attributeSpecs.set(populationAttribute, { name: populationAttribute, kind: 'count' });
+  }
+  for (const a of config.attributes) attributeSpecs.set(a.name, { ...a });
+  for (const i of config.indicators) {
+    if (!attributeSpecs.has(i.name)) attributeSpecs.set(i.name, { name: i.name, kind: 'rate' });
+  }
+  for (const spec of attributeSpecs.values()) {
+    if (spec.kind === 'rate' && populationAttribute !== undefined)
+      spec.weightBy = populationAttribute;
+  }
+  const interpolated = timed('interpolation', () =>
+    interpolateAreas(grid, areas, [...attributeSpecs.values()]),
+  );
+  const population =
+    populationAttribute === undefined ? undefined : interpolated.columns[populationAttribute];
+
+  const hotspots = timed('hotspots', () =>
+    giStar(binned.count, kRingWeights(grid, { k: config.hotspots.k }), {
+      fdr: config.hotspots.fdr,
+    }),
+  );
+  const n = grid.cells.length;
+  const rate =
+    population === undefined
+      ? new Float64Array(n).fill(Number.NaN)
+      : incidentRate(binned.count, population, config.rates);
+
+  const vulnerability = timed('vulnerability', () => {
+    if (config.indicators.length === 0) {
+      notes.push('No need indicators are configured: the priority score has no need component.');
+      return undefined;
+    }
+    const include = population === undefined ? undefined : population.map((p) => (p > 0 ? 1 : 0));
+    return vulnerabilityIndex(
+      config.indicators.map((i) => ({
+        name: i.name,
+        values: interpolated.columns[i.name],
+        direction: i.direction,
+        weight: i.weight,
+      })),
+      { include },
+    );
+  });
+
+  const priority = timed('priority', () => {
+    const w = config.priority.weights;
+    const components: PriorityComponent[] = [
+      { name: 'hotspot', values: hotspots.z, weight: w.hotspot },
+    ];
+    if (population !== undefined)
+      components.push({ name: 'crimeRate', values: rate, weight: w.crimeRate });
+    else if (w.crimeRate > 0)
+      notes.push('The crime-rate component was left out: there is no population.');
+    if (vulnerability !== undefined)
+      components.push({ name: 'need', values: vulnerability.index, weight: w.need });
+    const used = components.filter((c) => c.weight > 0);
+    assertArgument(
+      used.length > 0,
+      'analyze',
+      'every priority component available has weight 0; give the hotspot component a weight',
+    );
+    return priorityScore(used, { normalization: config.priority.normalization });
+  });
+
+  const { zoneOfCell, zones, droppedCells } = timed('zones', () => {
+    const selection =
+      config.zones.topN !== undefined
+        ? { topN: config.zones.topN }
+        : { threshold: config.zones.threshold ?? 0.8 };
+    const selected = selectCells(priority.score, selection);
+    const groups = groupContiguousCells(grid, selected, { minCells: config.zones.minCells });
+    const summaries = summarizeZones(grid, groups, {
+      score: priority.score,
+      population,
+      incidents: binned.incidents,
+      byCategory: { counts: binned.byCategory, categories: binned.categories },
+    });
+    // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
+    const zoneIndex = new Int32Array(n).fill(-1);
+    summaries.forEach((zone, z) => {
+      for (const cell of zone.cells) zoneIndex[grid.indexOf.get(cell)!] = z;
+    });
+    return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
+  });
+
+  const areaKm2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) areaKm2[i] = cellAreaKm2(grid.cells[i]);
+
+  return {
+    config,
+    grid,
+    populationAttribute,
+    binned,
+    attributes: interpolated.columns,
+    coverage: interpolated.coverage,
+    areaKm2,
+    rate,
+    hotspots,
+    vulnerability,
+    priority,
+    zoneOfCell,
+    zones,
+    droppedCells,
+    notes,
+    durations,
+  };
+}
+
+/** Counts of what happened to the records of one input. */
+export interface RecordCounts {
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly outside: number;
+}
+
+/**
+ * How the incident records were accounted for: read = accepted + rejected + outside, where
+ * `rejected` counts records the reader could not use and those with swapped coordinates.
+ *
+ * @example
+ * ```ts
+ * incidentCounts(read, result.binned); // { read: 50010, accepted: 49700, rejected: 10, outside: 300 }
+ * ```
+ */
+export function incidentCounts(
+  read: { readonly read: number; readonly rejections: readonly Rejection[] },
+  binned: BinnedIncidents,
+): RecordCounts {
+  return {
+    read: read.read,
+    accepted: binned.accepted,
+    rejected: read.rejections.length + binned.rejections.length,
+    outside: binned.outside.length,
+  };
+}

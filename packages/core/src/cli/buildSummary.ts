@@ -1,0 +1,144 @@
+import { type AnalysisResult, incidentCounts } from '../analyze.js';
+import type {
+  AreaTable,
+  IncidentTable,
+  OrganizationTable,
+  ReadResult,
+  Rejection,
+} from '../types.js';
+
+/** The files a run read, with what the readers made of them. */
+export interface RunInputs {
+  readonly incidents: { readonly path: string; readonly read: ReadResult<IncidentTable> };
+  readonly areas: { readonly path: string; readonly read: ReadResult<AreaTable> };
+  readonly organizations?: { readonly path: string; readonly read: ReadResult<OrganizationTable> };
+}
+
+const FIRST = 20;
+
+/**
+ * The content of `summary.json`: inputs and how every record was accounted for, parameters,
+ * version, seed, cell and zone counts, the first rejections (record and reason only, never
+ * coordinates: the file may be shared), notes and durations.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('out/summary.json', JSON.stringify(buildSummary(result, inputs, '0.1.0', {}), null, 2));
+ * ```
+ */
+export function buildSummary(
+  result: AnalysisResult,
+  inputs: RunInputs,
+  version: string,
+  durations: Readonly<Record<string, number>>,
+): Record<string, unknown> {
+  const counts = incidentCounts(inputs.incidents.read, result.binned);
+  const rejected = [...inputs.incidents.read.rejections, ...result.binned.rejections];
+  const incidentTimes = timeRange(inputs.incidents.read.data.time);
+  const bins = countBins(result.hotspots.bin);
+  const population =
+    result.populationAttribute === undefined
+      ? undefined
+      : sum(result.attributes[result.populationAttribute]);
+  return {
+    hexreach: version,
+    command: 'analyze',
+    inputs: {
+      incidents: {
+        path: inputs.incidents.path,
+        ...counts,
+        categories: result.binned.categories,
+        firstDate: incidentTimes?.[0],
+        lastDate: incidentTimes?.[1],
+      },
+      areas: {
+        path: inputs.areas.path,
+        read: inputs.areas.read.read,
+        accepted: inputs.areas.read.data.length,
+        rejected: inputs.areas.read.rejections.length,
+        warnings: inputs.areas.read.warnings.length,
+        populationAttribute: result.populationAttribute ?? null,
+      },
+      ...(inputs.organizations === undefined
+        ? {}
+        : {
+            organizations: {
+              path: inputs.organizations.path,
+              read: inputs.organizations.read.read,
+              accepted: inputs.organizations.read.data.length,
+              rejected: inputs.organizations.read.rejections.length,
+            },
+          }),
+    },
+    parameters: result.config,
+    seed: result.config.seed,
+    cells: {
+      count: result.grid.cells.length,
+      resolution: result.grid.resolution,
+      withIncidents: result.binned.incidents.reduce((c, v) => c + (v > 0 ? 1 : 0), 0),
+      population: population ?? null,
+      hotspotBins: bins,
+    },
+    zones: {
+      count: result.zones.length,
+      cells: result.zones.reduce((c, z) => c + z.cellCount, 0),
+      droppedCells: result.droppedCells,
+      ranked: result.zones.map((z) => ({
+        id: z.id,
+        rank: z.rank,
+        cells: z.cellCount,
+        meanScore: round(z.meanScore, 4),
+        population: Number.isFinite(z.population) ? Math.round(z.population) : null,
+        incidents: z.incidents,
+      })),
+    },
+    rejections: recordList([...inputs.areas.read.rejections, ...rejected], inputs),
+    outside: recordList(result.binned.outside, inputs),
+    warnings: recordList(inputs.areas.read.warnings, inputs),
+    notes: result.notes,
+    durationsSeconds: Object.fromEntries(
+      Object.entries({ ...durations, ...result.durations }).map(([k, v]) => [k, round(v, 3)]),
+    ),
+  };
+}
+
+function recordList(records: readonly Rejection[], _inputs: RunInputs) {
+  const byReason: Record<string, number> = {};
+  for (const r of records) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  return {
+    total: records.length,
+    byReason,
+    first: records
+      .slice(0, FIRST)
+      .map((r) => ({ source: r.source, [r.recordKind]: r.record, reason: r.reason })),
+  };
+}
+
+function countBins(bin: Int8Array): Record<string, number> {
+  const out: Record<string, number> = { '-3': 0, '-2': 0, '-1': 0, '0': 0, '1': 0, '2': 0, '3': 0 };
+  for (const b of bin) out[String(b)]++;
+  return out;
+}
+
+function timeRange(time: Float64Array): [string, string] | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const t of time) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if (!Number.isFinite(min)) return undefined;
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 19);
+  return [iso(min), iso(max)];
+}
+
+function sum(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) s += values[i];
+  return s;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

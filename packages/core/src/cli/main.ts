@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { HexreachError } from '../errors.js';
+import { runAnalyze } from './runAnalyze.js';
+
+/** Exit codes: 0 success, 1 bad input (files, records, configuration), 2 wrong usage. */
+const EXIT_INPUT = 1;
+const EXIT_USAGE = 2;
+
+const version: string = createRequire(import.meta.url)('../../package.json').version;
+
+function integer(name: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
+    }
+    return value;
+  };
+}
+
+const program = new Command()
+  .name('hexreach')
+  .description('Crime hotspots, need and partner access over H3 hexagons, for community outreach.')
+  .version(version, '-v, --version')
+  .exitOverride()
+  .showHelpAfterError('(run hexreach --help for usage)');
+
+program
+  .command('analyze')
+  .description(
+    'Analyse incidents and area polygons; write cells.geojson, zones.geojson, summary.json, rejected.csv.',
+  )
+  .option('-c, --config <file>', 'hexreach.config.json (paths in it are relative to it)')
+  .option(
+    '-i, --incidents <file>',
+    'incident points: CSV (streamed) or GeoJSON FeatureCollection of Points',
+  )
+  .option('-a, --areas <file>', 'area polygons (census tracts) as GeoJSON with numeric attributes')
+  .option('-g, --organizations <file>', 'organization points (name, type) as GeoJSON')
+  .option(
+    '-r, --resolution <n>',
+    'H3 resolution of the cells, 6–11 (default 8)',
+    integer('resolution', 6, 11),
+  )
+  .option(
+    '-p, --population <attribute>',
+    'area attribute holding residents (detected when omitted)',
+  )
+  .option('-o, --out <dir>', 'output folder (default: out)')
+  .option('--strict', 'fail when any record is rejected')
+  .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
+  .option('-q, --quiet', 'no progress on stderr')
+  .action(async (options) => {
+    await runAnalyze(options, version);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed help, the version or the usage error.
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof HexreachError) {
+    process.stderr.write(`hexreach: ${error.message}\n`);
+    return error.code === 'E_ARGUMENT' ? EXIT_USAGE : EXIT_INPUT;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`hexreach: ${message}\n`);
+  if (process.env.HEXREACH_DEBUG !== undefined && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('hexreach: (set HEXREACH_DEBUG=1 for the stack trace)\n');
+  return EXIT_INPUT;
+}

@@ -1,0 +1,119 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative } from 'node:path';
+import type { HexreachConfig } from '../config/configSchema.js';
+import { HexreachError } from '../errors.js';
+import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
+import { parseJson } from '../io/parseJson.js';
+import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
+import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
+import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
+import type { AreaTable, IncidentTable, OrganizationTable, ReadResult } from '../types.js';
+
+/** Throws `E_NOT_FOUND` with a one-line message unless `path` is a readable file. */
+export function assertFile(path: string, what: string): void {
+  if (!existsSync(path))
+    throw new HexreachError('E_NOT_FOUND', `${what} file not found: ${path}`, path);
+  if (!statSync(path).isFile())
+    throw new HexreachError('E_NOT_FOUND', `${what} path is not a file: ${path}`, path);
+}
+
+/** Reads and parses a JSON file, naming the file and position of any syntax error. */
+export function readJsonFile(path: string, what: string): unknown {
+  assertFile(path, what);
+  return parseJson(readFileSync(path, 'utf8'), displayPath(path));
+}
+
+/**
+ * Reads an incident file: CSV streamed (never loaded whole), or GeoJSON.
+ *
+ * @example
+ * ```ts
+ * const read = await readIncidentFile('data/demo/incidents.csv', config, (rows) => {});
+ * ```
+ */
+export async function readIncidentFile(
+  path: string,
+  config: HexreachConfig,
+  onProgress?: (rows: number) => void,
+): Promise<ReadResult<IncidentTable>> {
+  assertFile(path, 'incidents');
+  const spec = config.inputs.incidents;
+  const format = spec?.format ?? (/\.(geo)?json$/i.test(extname(path)) ? 'geojson' : 'csv');
+  const columns = spec?.columns ?? {};
+  if (format === 'geojson') {
+    return readIncidentsGeoJson(readJsonFile(path, 'incidents'), {
+      source: displayPath(path),
+      date: columns.date,
+      category: columns.category,
+      weight: columns.weight,
+    });
+  }
+  return readIncidentsCsv(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), {
+    source: displayPath(path),
+    columns,
+    onProgress,
+  });
+}
+
+/**
+ * Reads the area polygons with the attributes the configuration uses; the population attribute
+ * is the configured one or detected from the first feature's properties.
+ *
+ * @example
+ * ```ts
+ * const { read, population } = readAreaFile('data/demo/tracts.geojson', config);
+ * ```
+ */
+export function readAreaFile(
+  path: string,
+  config: HexreachConfig,
+): { read: ReadResult<AreaTable>; population: string | undefined } {
+  const data = readJsonFile(path, 'areas');
+  const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
+  const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
+  const names = new Map<string, boolean>();
+  if (population !== undefined) names.set(population, true);
+  for (const a of config.attributes) names.set(a.name, names.get(a.name) ?? a.kind === 'count');
+  for (const i of config.indicators) names.set(i.name, names.get(i.name) ?? false);
+  const read = readAreasGeoJson(data, {
+    source: displayPath(path),
+    attributes: [...names].map(([name, required]) => ({ name, required })),
+    idProperty: config.inputs.areas?.idProperty,
+  });
+  return { read, population };
+}
+
+/**
+ * Reads organization points (name and type).
+ *
+ * @example
+ * ```ts
+ * const orgs = readOrganizationFile('data/demo/organizations.geojson', config);
+ * ```
+ */
+export function readOrganizationFile(
+  path: string,
+  config: HexreachConfig,
+): ReadResult<OrganizationTable> {
+  const spec = config.inputs.organizations;
+  return readOrganizationsGeoJson(readJsonFile(path, 'organizations'), {
+    source: displayPath(path),
+    name: spec?.name,
+    type: spec?.type,
+  });
+}
+
+/**
+ * How a path is shown in messages and outputs: relative to the working folder when inside it,
+ * so that summaries do not carry a user's home folder around.
+ *
+ * @example
+ * ```ts
+ * displayPath('/home/ana/city/incidents.csv'); // 'incidents.csv' when run from /home/ana/city
+ * ```
+ */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

@@ -1,0 +1,223 @@
+import { dirname, resolve } from 'node:path';
+import { analyze, incidentCounts } from '../analyze.js';
+import type { HexreachConfig } from '../config/configSchema.js';
+import { parseConfig } from '../config/parseConfig.js';
+import { HexreachError } from '../errors.js';
+import type { Rejection } from '../types.js';
+import { buildSummary, type RunInputs } from './buildSummary.js';
+import { createProgress } from './progress.js';
+import {
+  displayPath,
+  readAreaFile,
+  readIncidentFile,
+  readJsonFile,
+  readOrganizationFile,
+} from './readInputFiles.js';
+import { writeOutputs } from './writeOutputs.js';
+
+/** Options of `hexreach analyze`; each overrides the configuration file. */
+export interface AnalyzeCommandOptions {
+  readonly config?: string;
+  readonly incidents?: string;
+  readonly areas?: string;
+  readonly organizations?: string;
+  readonly resolution?: number;
+  readonly population?: string;
+  readonly out?: string;
+  readonly strict?: boolean;
+  readonly seed?: number;
+  readonly quiet?: boolean;
+}
+
+/**
+ * Runs `hexreach analyze`: reads the configuration and inputs, analyses, writes the outputs and
+ * prints a summary on stdout (progress on stderr).
+ *
+ * @throws HexreachError for bad input (exit code 1) — the caller prints its message
+ * @example
+ * ```ts
+ * await runAnalyze({ config: 'examples/hexreach.config.json', out: 'out' }, '0.1.0');
+ * ```
+ */
+export async function runAnalyze(options: AnalyzeCommandOptions, version: string): Promise<void> {
+  const started = performance.now();
+  const progress = createProgress(process.stderr, options.quiet ?? false);
+  const configPath = options.config === undefined ? undefined : resolve(options.config);
+  const base = configPath === undefined ? process.cwd() : dirname(configPath);
+  const raw = (configPath === undefined ? {} : readJsonFile(configPath, 'configuration')) as Record<
+    string,
+    unknown
+  >;
+  const config = parseConfig(applyFlags(raw, options), configPath ?? 'command line');
+  const fromConfig = (path: string | undefined) =>
+    path === undefined ? undefined : resolve(base, path);
+  const incidentsPath = options.incidents ?? fromConfig(config.inputs.incidents?.path);
+  const areasPath = options.areas ?? fromConfig(config.inputs.areas?.path);
+  const organizationsPath = options.organizations ?? fromConfig(config.inputs.organizations?.path);
+  const outDir = options.out ?? resolve(base, config.output.dir);
+  if (incidentsPath === undefined)
+    throw usage('no incidents file: give --incidents FILE or inputs.incidents.path');
+  if (areasPath === undefined) throw usage('no areas file: give --areas FILE or inputs.areas.path');
+
+  const durations: Record<string, number> = {};
+  const step = async <T>(
+    name: string,
+    key: string,
+    run: () => T | Promise<T>,
+    detail: (v: T) => string,
+  ) => {
+    progress.start(name);
+    const t = performance.now();
+    const value = await run();
+    durations[key] = (performance.now() - t) / 1000;
+    progress.done(detail(value));
+    return value;
+  };
+
+  const incidents = await step(
+    `reading ${displayPath(incidentsPath)}`,
+    'readIncidents',
+    () =>
+      readIncidentFile(incidentsPath, config, (rows) =>
+        progress.update(`${rows.toLocaleString('en-US')} rows`),
+      ),
+    (r) => `${fmt(r.read)} records, ${fmt(r.rejections.length)} rejected`,
+  );
+  const areas = await step(
+    `reading ${displayPath(areasPath)}`,
+    'readAreas',
+    () => readAreaFile(areasPath, config),
+    (r) =>
+      `${fmt(r.read.read)} areas, ${fmt(r.read.rejections.length)} rejected, population: ${r.population ?? 'none'}`,
+  );
+  const organizations =
+    organizationsPath === undefined
+      ? undefined
+      : await step(
+          `reading ${displayPath(organizationsPath)}`,
+          'readOrganizations',
+          () => readOrganizationFile(organizationsPath, config),
+          (r) => `${fmt(r.read)} organizations, ${fmt(r.rejections.length)} rejected`,
+        );
+  if (areas.read.data.length === 0) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${displayPath(areasPath)}: no usable area polygon (${areas.read.rejections.length} rejected)`,
+    );
+  }
+
+  const analysisConfig: HexreachConfig = { ...config, population: areas.population };
+  const result = await step(
+    'analysing',
+    'analyze',
+    () =>
+      analyze(
+        { incidents: incidents.data, areas: areas.read.data, organizations: organizations?.data },
+        analysisConfig,
+      ),
+    (r) => `${fmt(r.grid.cells.length)} cells, ${fmt(r.zones.length)} zones`,
+  );
+
+  const rejections: Rejection[] = [
+    ...incidents.rejections,
+    ...result.binned.rejections,
+    ...areas.read.rejections,
+    ...(organizations?.rejections ?? []),
+  ];
+  if (config.strict && rejections.length > 0) {
+    const first = rejections[0];
+    throw new HexreachError(
+      'E_INPUT',
+      `${fmt(rejections.length)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
+    );
+  }
+
+  const inputs: RunInputs = {
+    incidents: { path: displayPath(incidentsPath), read: incidents },
+    areas: { path: displayPath(areasPath), read: areas.read },
+    ...(organizations === undefined || organizationsPath === undefined
+      ? {}
+      : { organizations: { path: displayPath(organizationsPath), read: organizations } }),
+  };
+  durations.total = (performance.now() - started) / 1000;
+  const summary = buildSummary(result, inputs, version, durations);
+  const written = await step(
+    `writing ${displayPath(outDir)}`,
+    'write',
+    () =>
+      writeOutputs(outDir, result, summary, [...rejections, ...result.binned.outside]).map(
+        displayPath,
+      ),
+    (files) => `${files.length} files`,
+  );
+  process.stdout.write(formatSummary(result, inputs, rejections, written, version));
+}
+
+function applyFlags(
+  raw: Record<string, unknown>,
+  options: AnalyzeCommandOptions,
+): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...raw };
+  if (options.resolution !== undefined) config.resolution = options.resolution;
+  if (options.population !== undefined) config.population = options.population;
+  if (options.strict !== undefined) config.strict = options.strict;
+  if (options.seed !== undefined) config.seed = options.seed;
+  return config;
+}
+
+function usage(message: string): HexreachError {
+  return new HexreachError('E_ARGUMENT', message);
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function formatSummary(
+  result: ReturnType<typeof analyze>,
+  inputs: RunInputs,
+  rejections: readonly Rejection[],
+  written: readonly string[],
+  version: string,
+): string {
+  const counts = incidentCounts(inputs.incidents.read, result.binned);
+  const bins = result.hotspots.bin;
+  const hot = (level: number) => bins.reduce((c, b) => c + (b >= level ? 1 : 0), 0);
+  const cold = (level: number) => bins.reduce((c, b) => c + (b <= -level ? 1 : 0), 0);
+  const lines = [
+    `hexreach ${version} — analyze`,
+    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window`,
+    `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejections.length)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
+  ];
+  if (inputs.organizations !== undefined) {
+    const o = inputs.organizations.read;
+    lines.push(
+      `partners   ${inputs.organizations.path}: ${fmt(o.read)} read, ${fmt(o.data.length)} accepted`,
+    );
+  }
+  lines.push(
+    `cells      ${fmt(result.grid.cells.length)} H3 cells at resolution ${result.grid.resolution}, ${fmt(result.binned.incidents.reduce((c, v) => c + (v > 0 ? 1 : 0), 0))} with incidents`,
+    `hotspots   Gi* (k = ${result.config.hotspots.k}${result.config.hotspots.fdr ? ', FDR' : ''}): ${fmt(hot(1))} hot cells (${fmt(hot(3))} at 99%), ${fmt(cold(1))} cold cells (${fmt(cold(3))} at 99%)`,
+  );
+  lines.push(
+    `zones      ${fmt(result.zones.length)} contiguous priority zones, ${fmt(result.zones.reduce((c, z) => c + z.cellCount, 0))} cells${result.droppedCells > 0 ? ` (${fmt(result.droppedCells)} selected cells in groups under ${result.config.zones.minCells} cells left out)` : ''}`,
+  );
+  for (const zone of result.zones.slice(0, 5)) {
+    const pop = Number.isFinite(zone.population)
+      ? `${fmt(Math.round(zone.population))} residents, `
+      : '';
+    lines.push(
+      `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}`,
+    );
+  }
+  for (const note of result.notes) lines.push(`note       ${note}`);
+  if (rejections.length > 0) {
+    lines.push(
+      `rejected   ${fmt(rejections.length)} record(s); the first ${Math.min(20, rejections.length)} (all in rejected.csv):`,
+    );
+    for (const r of rejections.slice(0, 20))
+      lines.push(`           ${r.source} ${r.recordKind} ${r.record}: ${r.message}`);
+  }
+  lines.push(`outputs    ${written.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

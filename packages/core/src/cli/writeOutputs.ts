@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../analyze.js';
+import { analysisToCellColumns } from '../export/analysisToCellColumns.js';
+import { cellsToFeatureCollection } from '../export/cellsToFeatureCollection.js';
+import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
+import { zonesToFeatureCollection } from '../export/zonesToFeatureCollection.js';
+import type { Rejection } from '../types.js';
+
+/**
+ * Writes `cells.geojson`, `zones.geojson`, `summary.json` and `rejected.csv` (the user's own
+ * unusable and outside records, so they can fix them) into `dir`, creating it.
+ *
+ * @returns the paths written
+ * @example
+ * ```ts
+ * writeOutputs('out', result, summary, rejections);
+ * ```
+ */
+export function writeOutputs(
+  dir: string,
+  result: AnalysisResult,
+  summary: Record<string, unknown>,
+  rejections: readonly Rejection[],
+): string[] {
+  mkdirSync(dir, { recursive: true });
+  const precision = result.config.output.precision;
+  const files: [string, string][] = [
+    [
+      'cells.geojson',
+      JSON.stringify(
+        cellsToFeatureCollection(result.grid, analysisToCellColumns(result), {
+          precision,
+          digits: CELL_DIGITS,
+        }),
+      ),
+    ],
+    [
+      'zones.geojson',
+      JSON.stringify(zonesToFeatureCollection(result.zones, { precision }), null, 1),
+    ],
+    ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
+    ['rejected.csv', rejectionsToCsv(rejections)],
+  ];
+  return files.map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
+
+/** Decimal places kept per column: enough to rank and map, small enough to load fast. */
+const CELL_DIGITS: Readonly<Record<string, number>> = {
+  weighted_incidents: 4,
+  population: 1,
+  gi_z: 6,
+  gi_p: 8,
+  gi_p_fdr: 8,
+  score: 6,
+  coverage: 4,
+  area_km2: 6,
+};

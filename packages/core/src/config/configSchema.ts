@@ -1,0 +1,142 @@
+/**
+ * The schema of `hexreach.config.json`. Every section is optional and has documented defaults,
+ * so `{}` is a valid configuration; unknown keys are errors, because a misspelt key silently
+ * ignored is a wrong analysis nobody notices.
+ */
+import { z } from 'zod';
+
+const columnName = z.string().min(1);
+
+const incidentColumns = z.strictObject({
+  lat: columnName.optional(),
+  lng: columnName.optional(),
+  date: columnName.optional(),
+  category: columnName.optional(),
+  weight: columnName.optional(),
+});
+
+const inputsSchema = z.strictObject({
+  incidents: z
+    .strictObject({
+      path: z.string().min(1),
+      format: z.enum(['csv', 'geojson']).optional(),
+      columns: incidentColumns.optional(),
+    })
+    .optional(),
+  areas: z
+    .strictObject({
+      path: z.string().min(1),
+      idProperty: columnName.optional(),
+    })
+    .optional(),
+  organizations: z
+    .strictObject({
+      path: z.string().min(1),
+      name: columnName.optional(),
+      type: columnName.optional(),
+    })
+    .optional(),
+});
+
+/** An ISO 8601 date (`2024-01-01`) or date-time; checked by `parseConfig`. */
+const dateText = z.string().min(1);
+
+export const configSchema = z.strictObject({
+  /** Optional JSON-Schema reference for editors; ignored. */
+  $schema: z.string().optional(),
+  /** Input files; paths relative to the config file. CLI flags override them. */
+  inputs: inputsSchema.prefault({}),
+  /** H3 resolution of the analysis cells (6 ≈ 36 km², 8 ≈ 0.74 km², 11 ≈ 0.002 km²). */
+  resolution: z.number().int().min(6).max(11).default(8),
+  /** The area attribute holding residents (a count); detected from common names when absent. */
+  population: columnName.optional(),
+  /** Further area attributes to move to cells: counts are split, rates averaged. */
+  attributes: z
+    .array(z.strictObject({ name: columnName, kind: z.enum(['count', 'rate']) }))
+    .default([]),
+  /** Need indicators for the vulnerability index (area attributes, averaged as rates). */
+  indicators: z
+    .array(
+      z.strictObject({
+        name: columnName,
+        /** Which values mean more need: `higher` (poverty rate) or `lower` (median income). */
+        direction: z.enum(['higher', 'lower']),
+        weight: z.number().positive().default(1),
+        label: z.string().optional(),
+      }),
+    )
+    .default([]),
+  incidents: z
+    .strictObject({
+      /** Severity weight per category name; unlisted categories weigh 1, 0 leaves one out. */
+      categoryWeights: z.record(z.string(), z.number().min(0)).default({}),
+      /** Start of the date window (inclusive), ISO 8601. */
+      from: dateText.optional(),
+      /** End of the date window (exclusive), ISO 8601. */
+      to: dateText.optional(),
+    })
+    .prefault({}),
+  hotspots: z
+    .strictObject({
+      /** Neighbourhood of the Gi* statistic in H3 grid steps. */
+      k: z.number().int().min(1).max(10).default(1),
+      /** Benjamini–Hochberg false-discovery-rate correction of the confidence bins. */
+      fdr: z.boolean().default(false),
+    })
+    .prefault({}),
+  rates: z
+    .strictObject({
+      /** Incidents per this many residents. */
+      per: z.number().positive().default(1000),
+      /** Cells with fewer residents get no rate (NaN), so tiny populations give no absurd rates. */
+      minPopulation: z.number().min(0).default(100),
+    })
+    .prefault({}),
+  priority: z
+    .strictObject({
+      /** How each component is put on a 0–1 scale before weighting. */
+      normalization: z.enum(['percentile', 'minmax', 'zscore']).default('percentile'),
+      /** Relative weights of the components; they are divided by their sum. */
+      weights: z
+        .strictObject({
+          hotspot: z.number().min(0).default(0.4),
+          crimeRate: z.number().min(0).default(0.3),
+          need: z.number().min(0).default(0.3),
+        })
+        .prefault({})
+        .refine((w) => w.hotspot + w.crimeRate + w.need > 0, {
+          message: 'at least one priority weight must be greater than 0',
+        }),
+    })
+    .prefault({}),
+  zones: z
+    .strictObject({
+      /** Select cells whose priority score is at least this (0–1). */
+      threshold: z.number().min(0).max(1).optional(),
+      /** Or select the N cells with the highest score. */
+      topN: z.number().int().positive().optional(),
+      /** Zones with fewer cells are dropped (and counted in the summary). */
+      minCells: z.number().int().min(1).default(1),
+    })
+    .prefault({})
+    .refine((s) => s.threshold === undefined || s.topN === undefined, {
+      message: 'give either threshold or topN, not both',
+    }),
+  output: z
+    .strictObject({
+      /** Output folder, relative to the config file. */
+      dir: z.string().min(1).default('out'),
+      /** Decimal places of output coordinates (6 ≈ 0.1 m). */
+      precision: z.number().int().min(0).max(10).default(6),
+    })
+    .prefault({}),
+  /** Turn any rejected record into an error. */
+  strict: z.boolean().default(false),
+  /** Seed of every random draw, for reproducible runs. */
+  seed: z.number().int().min(0).default(1),
+});
+
+/** A configuration as written by a user (every field optional). */
+export type HexreachConfigInput = z.input<typeof configSchema>;
+/** A configuration with every default filled in. */
+export type HexreachConfig = z.output<typeof configSchema>;

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { HexreachError } from '../errors.js';
+import { parseDate } from '../io/parseDate.js';
+import { configSchema, type HexreachConfig } from './configSchema.js';
+
+/**
+ * Validates a configuration object (parsed JSON) and fills in every default. Keys starting with
+ * `//` are comments (JSON has none) and are ignored at any depth.
+ *
+ * @param data - the parsed `hexreach.config.json` (or `{}`)
+ * @param source - the file name, used in error messages
+ * @returns the configuration with defaults
+ * @throws HexreachError `E_CONFIG` listing every problem as `path: what was expected, got value`
+ * @example
+ * ```ts
+ * const config = parseConfig({ resolution: 9 }, 'hexreach.config.json');
+ * config.hotspots.k; // 1
+ * ```
+ */
+export function parseConfig(data: unknown, source: string): HexreachConfig {
+  data = withoutComments(data);
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => formatIssue(issue, data));
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  ${lines.join('\n  ')}`,
+      lines,
+    );
+  }
+  const config = result.data;
+  for (const key of ['from', 'to'] as const) {
+    const text = config.incidents[key];
+    if (text !== undefined && Number.isNaN(parseDate(text))) {
+      throw new HexreachError(
+        'E_CONFIG',
+        `${source}: invalid configuration:\n  incidents.${key}: expected an ISO 8601 date such as 2024-01-31, got ${JSON.stringify(text)}`,
+        text,
+      );
+    }
+  }
+  const names = new Set<string>();
+  config.indicators.forEach((indicator, i) => {
+    if (names.has(indicator.name)) {
+      throw new HexreachError(
+        'E_CONFIG',
+        `${source}: invalid configuration:\n  indicators[${i}].name: "${indicator.name}" is listed twice`,
+        indicator.name,
+      );
+    }
+    names.add(indicator.name);
+  });
+  return config;
+}
+
+/** `indicators[2].direction` from `['indicators', 2, 'direction']`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function formatIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const path = formatPath(issue.path);
+  const message = issue.message.replace(/^Invalid (input|option): /, '');
+  if (issue.code === 'unrecognized_keys') return `${path}: ${message}`;
+  const value = valueAt(data, issue.path);
+  const got = value === undefined ? 'nothing' : JSON.stringify(value);
+  return `${path}: ${message}${message.includes('received') ? '' : `, got ${got}`}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** A copy of parsed JSON without the keys that start with `//`. */
+function withoutComments(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(withoutComments);
+  if (data === null || typeof data !== 'object') return data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith('//')) out[key] = withoutComments(value);
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parseConfig.js';
+import { HexreachError } from '../../src/errors.js';
+
+function configError(data: unknown): HexreachError {
+  try {
+    parseConfig(data, 'hexreach.config.json');
+  } catch (error) {
+    if (error instanceof HexreachError) return error;
+    throw error;
+  }
+  throw new Error('expected parseConfig to throw');
+}
+
+describe('parseConfig', () => {
+  it('fills every default into an empty configuration', () => {
+    const config = parseConfig({}, 'x.json');
+    expect(config.resolution).toBe(8);
+    expect(config.hotspots).toEqual({ k: 1, fdr: false });
+    expect(config.rates).toEqual({ per: 1000, minPopulation: 100 });
+    expect(config.priority.weights).toEqual({ hotspot: 0.4, crimeRate: 0.3, need: 0.3 });
+    expect(config.priority.normalization).toBe('percentile');
+    expect(config.zones.minCells).toBe(1);
+    expect(config.output).toEqual({ dir: 'out', precision: 6 });
+    expect(config.strict).toBe(false);
+    expect(config.indicators).toEqual([]);
+  });
+
+  it('keeps what the user gave, including a valid 0 weight', () => {
+    const config = parseConfig(
+      { priority: { weights: { crimeRate: 0 } }, resolution: 10 },
+      'x.json',
+    );
+    expect(config.priority.weights.crimeRate).toBe(0);
+    expect(config.resolution).toBe(10);
+  });
+
+  it('names the path of a wrong value and what was expected', () => {
+    const error = configError({
+      indicators: [
+        { name: 'a', direction: 'higher' },
+        { name: 'b', direction: 'lower' },
+        { name: 'c', direction: 'up' },
+      ],
+    });
+    expect(error.code).toBe('E_CONFIG');
+    expect(error.message).toContain('hexreach.config.json');
+    expect(error.message).toContain('indicators[2].direction');
+    expect(error.message).toContain('"higher"|"lower"');
+    expect(error.message).toContain('"up"');
+  });
+
+  it('rejects a resolution outside 6–11 and a misspelt key', () => {
+    const error = configError({ resolution: 12, resolutoin: 9 });
+    expect(error.message).toContain('resolution:');
+    expect(error.message).toContain('Unrecognized key: "resolutoin"');
+  });
+
+  it('reports the received type of a wrong-typed value', () => {
+    expect(configError({ hotspots: { k: '2' } }).message).toContain(
+      'hotspots.k: expected number, received string',
+    );
+  });
+
+  it('ignores keys starting with // at any depth', () => {
+    const config = parseConfig({ '//': 'note', hotspots: { '//k': 'ring size', k: 2 } }, 'x.json');
+    expect(config.hotspots.k).toBe(2);
+  });
+
+  it('refuses both a threshold and a top N for zones', () => {
+    expect(configError({ zones: { threshold: 0.5, topN: 10 } }).message).toContain(
+      'either threshold or topN',
+    );
+  });
+
+  it('refuses a date window bound that is not a date', () => {
+    expect(configError({ incidents: { from: 'last spring' } }).message).toContain('incidents.from');
+  });
+
+  it('refuses an indicator listed twice', () => {
+    const error = configError({
+      indicators: [
+        { name: 'a', direction: 'higher' },
+        { name: 'a', direction: 'lower' },
+      ],
+    });
+    expect(error.message).toContain('indicators[1].name');
+  });
+});
