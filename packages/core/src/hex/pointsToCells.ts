@@ -153,15 +153,11 @@ export function pointsToCells(
           `point (lng ${x}, lat ${y}) is outside the study area, but (lng ${y}, lat ${x}) is inside it: longitude and latitude look swapped`,
         );
       } else {
-        outside.push(
-          new OutsideStudyArea(
-            incidents.source,
-            incidents.recordKind,
-            incidents.record[i],
-            x,
-            y,
-            resolution,
-          ),
+        reject(
+          outside,
+          i,
+          'outside-study-area',
+          `point (lng ${x}, lat ${y}) is outside the study area (no resolution-${resolution} cell of the grid contains it)`,
         );
       }
       continue;
@@ -252,19 +248,4 @@ function isoDate(ms: number): string {
 /** The window `[from, to)` in words, for messages. */
 function windowText(from: number, to: number): string {
   return `[${isoDate(from)}, ${isoDate(to)})`;
-}
-
-class OutsideStudyArea implements Rejection {
-  readonly reason = 'outside-study-area';
-  constructor(
-    readonly source: string,
-    readonly recordKind: 'row' | 'feature',
-    readonly record: number,
-    private readonly lng: number,
-    private readonly lat: number,
-    private readonly resolution: number,
-  ) {}
-  get message(): string {
-    return `point (lng ${this.lng}, lat ${this.lat}) is outside the study area (no resolution-${this.resolution} cell of the grid contains it)`;
-  }
 }
