@@ -18,6 +18,7 @@ export { rewindRfc7946 } from './export/rewindRfc7946.js';
 export { roundCoordinates } from './export/roundCoordinates.js';
 export { toCsv } from './export/toCsv.js';
 export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
+export { CellLocator } from './hex/cellLocator.js';
 export { gridFromCells } from './hex/gridFromCells.js';
 export {
   cellAreaKm2,

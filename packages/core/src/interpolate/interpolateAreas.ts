@@ -53,16 +53,17 @@ const FINE_CELL_BUDGET = 3_000_000;
 
 /**
  * Moves area attributes (census-tract counts and rates) to the cells of a grid by areal
- * weighting, with the areas' surfaces sampled by fine H3 cells instead of exact polygon
- * intersections.
+ * weighting (Goodchild & Lam 1980, "Areal interpolation: a variant of the traditional spatial
+ * problem", Geo-Processing 1: 297–312), with the areas' surfaces sampled by fine H3 cells instead
+ * of exact polygon intersections.
  *
  * Each area is represented by the fine cells (default: resolution + 3, 343 per analysis cell)
  * whose centres lie inside it, holes and MultiPolygon parts included; its share in cell c is the
  * fraction of those fine cells whose H3 parent is c (a fine cell whose parent is not in the grid
  * counts for the grid cell under its centre). A count v gives v × share to each cell, so every
  * area's total is kept (exactly, when the grid covers the area, as `studyAreaCells` does; what
- * lies outside the grid is dropped); an area too small to
- * contain any fine-cell centre gives its whole count to the cell holding a point on its surface.
+ * lies outside the grid is dropped); an area too small to contain any fine-cell centre gives its
+ * whole count to the cell holding a point on its surface.
  * A rate becomes the weighted mean over the areas meeting the cell of their rates, weighted by the
  * number of their fine cells in it (area weighting) or, with `weightBy`, by the share of the
  * weighting count they give the cell (population weighting); missing (NaN) rates and areas with
@@ -125,7 +126,7 @@ export function interpolateAreas(
           );
   }
 
-  // A cell has 7^k fine descendants; the clamp absorbs boundary points claimed by two areas.
+  // A cell has 7^k fine descendants; the clamp absorbs sample cells claimed by two areas.
   const descendants = 7 ** (fineResolution - resolution);
   const coverage = new Float64Array(n);
   for (let e = 0; e < shares.cell.length; e++) coverage[shares.cell[e]] += shares.fineCells[e];
@@ -208,7 +209,8 @@ function spreadCount(shares: AreaCellShares, values: Float64Array, n: number): F
   const out = new Float64Array(n);
   const { offsets, cell, share } = shares;
   for (let p = 0; p < values.length; p++) {
-    // A missing count makes the cells it would reach unknown (NaN) rather than silently short.
+    // Areal weighting, v_p × |p ∩ c| / |p| (Goodchild & Lam 1980). A missing count makes the
+    // cells it would reach unknown (NaN) rather than silently short.
     for (let e = offsets[p]; e < offsets[p + 1]; e++) out[cell[e]] += values[p] * share[e];
   }
   return out;
@@ -227,7 +229,8 @@ function averageRate(
     const rate = values[p];
     if (Number.isNaN(rate)) continue;
     for (let e = offsets[p]; e < offsets[p + 1]; e++) {
-      // Area weighting (Goodchild & Lam 1980) or population weighting: w = pop_p × share(p, c).
+      // Weighted mean Σ w·rate / Σ w, w = |p ∩ c| (area weighting, Goodchild & Lam 1980) or
+      // pop_p × |p ∩ c| / |p| (population weighting).
       const w = weightBy === undefined ? fineCells[e] : weightBy[p] * share[e];
       if (!(w > 0)) continue;
       sum[cell[e]] += w * rate;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { CellLocator } from '../../src/hex/cellLocator.js';
+import { gridFromCells } from '../../src/hex/gridFromCells.js';
+import {
+  cellToLngLat,
+  cellToRing,
+  gridDisk,
+  lngLatToCell,
+  polygonToCellsOverlapping,
+} from '../../src/hex/h3.js';
+import type { CellGrid } from '../../src/types.js';
+import { mulberry32 } from '../../src/util/random.js';
+
+/** What the locator must answer: h3's cell, if it is in the grid and the point is valid. */
+function bruteForce(grid: CellGrid, lng: number, lat: number): number {
+  if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) return -1;
+  return grid.indexOf.get(lngLatToCell(lng, lat, grid.resolution)) ?? -1;
+}
+
+/** Seeded points over the grid's cells and a ring of 2 cells around them. */
+function randomPoints(grid: CellGrid, count: number, seed: number): [number, number][] {
+  const random = mulberry32(seed);
+  const around = [...new Set(grid.cells.flatMap((cell) => gridDisk(cell, 2)))];
+  return Array.from({ length: count }, () => {
+    const ring = cellToRing(around[Math.floor(random() * around.length)]);
+    const [x, y] = ring[Math.floor(random() * 6)];
+    const [cx, cy] = cellToLngLat(around[Math.floor(random() * around.length)]);
+    // Half the points anywhere near a cell, half within 1% of a vertex or on the way to it.
+    const t = random() < 0.5 ? random() : 0.99 + 0.02 * random();
+    return random() < 0.5
+      ? [cx + t * (x - cx), cy + t * (y - cy)]
+      : [x + (random() - 0.5) * 1e-4, y];
+  });
+}
+
+function chicagoGrid(resolution: number): CellGrid {
+  const square = [
+    [-87.72, 41.8],
+    [-87.6, 41.8],
+    [-87.6, 41.9],
+    [-87.72, 41.9],
+    [-87.72, 41.8],
+  ];
+  return gridFromCells(polygonToCellsOverlapping([square], resolution));
+}
+
+describe('CellLocator', () => {
+  for (const resolution of [6, 8, 10]) {
+    it(`answers as lngLatToCell + grid lookup at resolution ${resolution} (brute force)`, () => {
+      const grid = chicagoGrid(resolution);
+      const locator = new CellLocator(grid, 4_000_000);
+      for (const [lng, lat] of randomPoints(grid, 100_000, resolution))
+        expect(locator.locate(lng, lat)).toBe(bruteForce(grid, lng, lat));
+    });
+  }
+
+  it('answers the same with a raster too small to use, and with none', () => {
+    const grid = chicagoGrid(8);
+    for (const maxPixels of [100, 0]) {
+      const locator = new CellLocator(grid, maxPixels);
+      for (const [lng, lat] of randomPoints(grid, 5_000, 1))
+        expect(locator.locate(lng, lat)).toBe(bruteForce(grid, lng, lat));
+    }
+  });
+
+  it('answers near the antimeridian, at a coarse resolution, and for an empty grid', () => {
+    for (const grid of [
+      gridFromCells(gridDisk(lngLatToCell(179.99, 10, 7), 3)),
+      gridFromCells(gridDisk(lngLatToCell(-87.65, 41.85, 3), 2)),
+    ]) {
+      const locator = new CellLocator(grid, 1_000_000);
+      for (const [lng, lat] of randomPoints(grid, 5_000, 2))
+        expect(locator.locate(lng, lat)).toBe(bruteForce(grid, lng, lat));
+    }
+    const empty = new CellLocator({ resolution: 8, cells: [], indexOf: new Map() }, 1000);
+    expect(empty.locate(-87.65, 41.85)).toBe(-1);
+  });
+
+  it('returns −1 for NaN and out-of-range coordinates', () => {
+    const locator = new CellLocator(chicagoGrid(8), 1_000_000);
+    expect(locator.locate(Number.NaN, 41.85)).toBe(-1);
+    expect(locator.locate(-87.65, Number.NaN)).toBe(-1);
+    expect(locator.locate(-87.65, 95)).toBe(-1);
+    expect(locator.locate(-200, 41.85)).toBe(-1);
+  });
+});
