@@ -1,0 +1,129 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hexreach, root, tempDir } from './helpers.js';
+
+// The full pipeline on real public data from ../shared/data (see its SOURCES.md): Chicago
+// Police Department incidents of 2018 over the 791 census tracts of the Chicago SDOH file.
+const shared = join(root, '../shared/data');
+const crimes = join(shared, 'chicago_crimes_2018.csv');
+const tracts = join(shared, 'chicago_sdoh_tracts_2014.geojson');
+const schools = join(shared, 'chicago_cps_schools_sy1920.geojson');
+
+interface ChicagoSummary {
+  inputs: {
+    incidents: {
+      read: number;
+      accepted: number;
+      rejected: number;
+      outside: number;
+      categories: string[];
+    };
+    areas: { read: number; accepted: number; rejected: number; populationAttribute: string };
+    organizations: { read: number; accepted: number };
+  };
+  cells: { count: number; resolution: number; population: number; withIncidents: number };
+  zones: { count: number; ranked: { rank: number; cells: number }[] };
+  rejections: { total: number; byReason: Record<string, number> };
+  parameters: { resolution: number; hotspots: { k: number } };
+}
+
+describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
+  const out = tempDir('hexreach-chicago-');
+  let run: ReturnType<typeof hexreach>;
+  let summary: ChicagoSummary;
+
+  beforeAll(() => {
+    expect(existsSync(crimes), `${crimes} is missing: the reference suite needs ../shared`).toBe(
+      true,
+    );
+    const config = join(out, 'chicago.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        population: 'Pop2014',
+        attributes: [{ name: 'Blk14P', kind: 'rate' }],
+        indicators: [
+          { name: 'Pov14', direction: 'higher' },
+          { name: 'EP_PCI', direction: 'lower' },
+          { name: 'EP_NOHSDP', direction: 'higher' },
+          { name: 'Unemp14', direction: 'higher' },
+        ],
+        incidents: { categoryWeights: { HOMICIDE: 10, ROBBERY: 3, BATTERY: 2, ASSAULT: 2 } },
+        hotspots: { fdr: true },
+        zones: { threshold: 0.85, minCells: 3 },
+      }),
+    );
+    run = hexreach([
+      'analyze',
+      '--config',
+      config,
+      '--incidents',
+      crimes,
+      '--areas',
+      tracts,
+      '--organizations',
+      schools,
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  });
+
+  it('runs to completion', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('reads every one of the 156,385 incidents and accounts for each', () => {
+    const i = summary.inputs.incidents;
+    expect(i.read).toBe(156_385);
+    expect(i.read).toBe(i.accepted + i.rejected + i.outside);
+    expect(i.rejected).toBe(0);
+    expect(i.categories).toContain('THEFT');
+    // SOURCES.md: 99.0% of a 10% sample fall inside a tract; most misses are at O'Hare, where
+    // the tract file has no polygon. Cells overlapping tracts catch a little more.
+    expect(i.accepted / i.read).toBeGreaterThan(0.985);
+    expect(i.outside).toBeGreaterThan(0);
+  });
+
+  it('reads all 791 tracts and keeps their population total in the cells', () => {
+    const tractData = JSON.parse(readFileSync(tracts, 'utf8')) as FeatureCollection;
+    const total = tractData.features.reduce((s, f) => s + Number(f.properties?.Pop2014), 0);
+    expect(summary.inputs.areas.accepted).toBe(791);
+    expect(summary.inputs.areas.populationAttribute).toBe('Pop2014');
+    expect(Math.abs(summary.cells.population - total) / total).toBeLessThan(0.005);
+  });
+
+  it('covers the city with resolution-8 cells, empty ones included', () => {
+    expect(summary.cells.resolution).toBe(8);
+    // Chicago's tracts cover about 590 km²; a resolution-8 cell is about 0.74 km².
+    expect(summary.cells.count).toBeGreaterThan(700);
+    expect(summary.cells.count).toBeLessThan(1100);
+    expect(summary.cells.withIncidents).toBeLessThan(summary.cells.count);
+  });
+
+  it('finds ranked priority zones of at least 3 contiguous cells', () => {
+    expect(summary.zones.count).toBeGreaterThan(0);
+    summary.zones.ranked.forEach((z, i) => {
+      expect(z.rank).toBe(i + 1);
+      expect(z.cells).toBeGreaterThanOrEqual(3);
+    });
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
+    expect(zones.features.length).toBe(summary.zones.count);
+  });
+
+  it('reads the 654 public schools as partner organizations', () => {
+    expect(summary.inputs.organizations.read).toBe(654);
+    expect(summary.inputs.organizations.accepted).toBe(654);
+  });
+
+  it('writes incident counts per cell that add up to the accepted incidents', () => {
+    const cells = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8')) as FeatureCollection;
+    const total = cells.features.reduce((s, f) => s + (f.properties?.incidents as number), 0);
+    expect(total).toBe(summary.inputs.incidents.accepted);
+    expect(cells.features.length).toBe(summary.cells.count);
+  });
+});
