@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../src/errors.js';
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js';
 import { mulberry32 } from '../src/util/random.js';
+import { thrownBy } from './helpers/errors.js';
 import { expectAllClose } from './helpers/tolerance.js';
 
 /** The definition, by brute force: p̃_(k) = min(1, min_{l ≥ k} m·p_(l)/l) over the non-NaN p. */
@@ -16,17 +16,6 @@ function naiveBH(p: readonly number[]): number[] {
     for (let l = rank; l <= m; l++) best = Math.min(best, (m / l) * sorted[l - 1]);
     return Math.min(1, best);
   });
-}
-
-/** The HexreachError `run` throws (fails the test when it throws nothing else). */
-function thrownBy(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HexreachError);
-    return error as HexreachError;
-  }
-  return expect.unreachable('expected a HexreachError');
 }
 
 describe('benjaminiHochberg', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../src/errors.js';
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js';
 import { confidenceBins } from '../src/stats/confidenceBins.js';
 import { mulberry32 } from '../src/util/random.js';
-
-/** The HexreachError `run` throws (fails the test when it throws nothing else). */
-function thrownBy(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HexreachError);
-    return error as HexreachError;
-  }
-  return expect.unreachable('expected a HexreachError');
-}
+import { thrownBy } from './helpers/errors.js';
 
 describe('confidenceBins without correction', () => {
   it('bins p < 0.01, < 0.05 and < 0.10 as 3, 2 and 1, signed by z', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../src/errors.js';
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js';
 import { confidenceBins } from '../src/stats/confidenceBins.js';
 import { giStar } from '../src/stats/giStar.js';
@@ -7,18 +6,8 @@ import { twoSidedP } from '../src/stats/normal.js';
 import type { SpatialWeights } from '../src/types.js';
 import { mulberry32 } from '../src/util/random.js';
 import { weightsFromNeighbors } from '../src/weights/weightsFromNeighbors.js';
+import { thrownBy } from './helpers/errors.js';
 import { expectAllClose, expectClose } from './helpers/tolerance.js';
-
-/** The HexreachError `run` throws (fails the test when it throws nothing else). */
-function thrownBy(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HexreachError);
-    return error as HexreachError;
-  }
-  return expect.unreachable('expected a HexreachError');
-}
 
 /**
  * Gi* / Gi from the definitions with a dense n×n matrix, O(n²): the moments of Ord & Getis

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../src/errors.js';
 import { areNeighborCells, gridDisk } from '../src/hex/h3.js';
 import type { CellGrid, SpatialWeights } from '../src/types.js';
 import { kRingWeights } from '../src/weights/kRingWeights.js';
 import { weightsFromNeighbors } from '../src/weights/weightsFromNeighbors.js';
+import { thrownBy } from './helpers/errors.js';
 import { expectAllClose } from './helpers/tolerance.js';
-
-/** The HexreachError `run` throws (fails the test when it throws nothing else). */
-function thrownBy(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HexreachError);
-    return error as HexreachError;
-  }
-  return expect.unreachable('expected a HexreachError');
-}
 
 /** Row `i` of CSR weights as a plain array of neighbour indexes. */
 function row(w: SpatialWeights, i: number): number[] {

@@ -92,9 +92,9 @@ export function buildSummary(
         incidents: z.incidents,
       })),
     },
-    rejections: recordList([...inputs.areas.read.rejections, ...rejected], inputs),
-    outside: recordList(result.binned.outside, inputs),
-    warnings: recordList(inputs.areas.read.warnings, inputs),
+    rejections: recordList([...inputs.areas.read.rejections, ...rejected]),
+    outside: recordList(result.binned.outside),
+    warnings: recordList(inputs.areas.read.warnings),
     notes: result.notes,
     durationsSeconds: Object.fromEntries(
       Object.entries({ ...durations, ...result.durations }).map(([k, v]) => [k, round(v, 3)]),
@@ -102,7 +102,7 @@ export function buildSummary(
   };
 }
 
-function recordList(records: readonly Rejection[], _inputs: RunInputs) {
+function recordList(records: readonly Rejection[]) {
   const byReason: Record<string, number> = {};
   for (const r of records) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
   return {

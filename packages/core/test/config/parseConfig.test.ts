@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parseConfig.js';
-import { HexreachError } from '../../src/errors.js';
+import type { HexreachError } from '../../src/errors.js';
+import { thrownBy } from '../helpers/errors.js';
 
 function configError(data: unknown): HexreachError {
-  try {
-    parseConfig(data, 'hexreach.config.json');
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected parseConfig to throw');
+  return thrownBy(() => parseConfig(data, 'hexreach.config.json'));
 }
 
 describe('parseConfig', () => {

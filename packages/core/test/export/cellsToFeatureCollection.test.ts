@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { cellsToFeatureCollection } from '../../src/export/cellsToFeatureCollection.js';
 import { cellToRing, gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
+import { codeOf } from '../helpers/errors.js';
 import { decimalsOf, expectRfc7946Polygonal } from './rfc7946Checks.js';
 
 const CENTER = '882664c1a9fffff';
@@ -12,15 +12,6 @@ const GOLDEN = new URL('../fixtures/export/three-cells.geojson', import.meta.url
 function gridOf(cells: readonly string[]): CellGrid {
   const sorted = [...cells].sort();
   return { resolution: 8, cells: sorted, indexOf: new Map(sorted.map((c, i) => [c, i])) };
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 /** The centre cell and its two smallest neighbours. */

@@ -1,18 +1,9 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { roundCoordinates } from '../../src/export/roundCoordinates.js';
 import { cellToRing } from '../../src/hex/h3.js';
+import { codeOf } from '../helpers/errors.js';
 import { decimalsOf } from './rfc7946Checks.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
 
 const square = (x: number, y: number, size: number) => [
   [x, y],

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { toCsv } from '../../src/export/toCsv.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
+import { codeOf } from '../helpers/errors.js';
 
 /** The single data field of a one-column CSV. */
 const field = (value: unknown) => toCsv(['v'], [[value]]).slice(2, -1);

@@ -1,24 +1,15 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { zonesToFeatureCollection } from '../../src/export/zonesToFeatureCollection.js';
 import { gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
 import type { ZoneSummary } from '../../src/zones/summarizeZones.js';
 import { summarizeZones } from '../../src/zones/summarizeZones.js';
+import { codeOf } from '../helpers/errors.js';
 import { expectRfc7946Polygonal } from './rfc7946Checks.js';
 
 const CENTER = '882664c1a9fffff';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
 
 function summary(overrides: Partial<ZoneSummary>): ZoneSummary {
   return {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { gridDisk, lngLatToCell } from '../../src/hex/h3.js';
+import { codeOf } from '../helpers/errors.js';
 
 const centre = lngLatToCell(-87.65, 41.85, 8);
-
-function errorCode(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
 
 describe('gridFromCells', () => {
   it('sorts the cells ascending and indexes each by its position', () => {
@@ -39,10 +30,10 @@ describe('gridFromCells', () => {
   });
 
   it('rejects invalid cells, mixed resolutions and an empty set with E_ARGUMENT', () => {
-    expect(errorCode(() => gridFromCells([centre, 'not-a-cell']))).toBe('E_ARGUMENT');
-    expect(errorCode(() => gridFromCells([centre, lngLatToCell(-87.65, 41.85, 9)]))).toBe(
+    expect(codeOf(() => gridFromCells([centre, 'not-a-cell']))).toBe('E_ARGUMENT');
+    expect(codeOf(() => gridFromCells([centre, lngLatToCell(-87.65, 41.85, 9)]))).toBe(
       'E_ARGUMENT',
     );
-    expect(errorCode(() => gridFromCells([]))).toBe('E_ARGUMENT');
+    expect(codeOf(() => gridFromCells([]))).toBe('E_ARGUMENT');
   });
 });

@@ -1,11 +1,11 @@
 import { booleanPointInPolygon, polygon as turfPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { cellToLngLat, cellToRing, gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import { pointsToCells } from '../../src/hex/pointsToCells.js';
 import type { IncidentTable } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { codeOf } from '../helpers/errors.js';
 import { expectAllClose, expectClose } from '../helpers/tolerance.js';
 
 const CATEGORIES = ['THEFT', 'BATTERY', 'HOMICIDE'];
@@ -49,15 +49,6 @@ function randomPoints(count: number, seed: number): Point[] {
     category: Math.floor(random() * CATEGORIES.length),
     weight: [0.5, 1, 2][Math.floor(random() * 3)],
   }));
-}
-
-function errorCode(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 describe('pointsToCells', () => {
@@ -275,15 +266,13 @@ describe('pointsToCells', () => {
 
   it('rejects negative or non-finite category weights and an empty window with E_ARGUMENT', () => {
     const table = incidentTable([{ lng: -87.65, lat: 41.85 }]);
-    expect(errorCode(() => pointsToCells(table, grid, { categoryWeights: { THEFT: -1 } }))).toBe(
+    expect(codeOf(() => pointsToCells(table, grid, { categoryWeights: { THEFT: -1 } }))).toBe(
       'E_ARGUMENT',
     );
-    expect(errorCode(() => pointsToCells(table, grid, { defaultCategoryWeight: Number.NaN }))).toBe(
+    expect(codeOf(() => pointsToCells(table, grid, { defaultCategoryWeight: Number.NaN }))).toBe(
       'E_ARGUMENT',
     );
-    expect(errorCode(() => pointsToCells(table, grid, { from: JAN_1, to: JAN_1 }))).toBe(
-      'E_ARGUMENT',
-    );
-    expect(errorCode(() => pointsToCells(table, grid, { from: Number.NaN }))).toBe('E_ARGUMENT');
+    expect(codeOf(() => pointsToCells(table, grid, { from: JAN_1, to: JAN_1 }))).toBe('E_ARGUMENT');
+    expect(codeOf(() => pointsToCells(table, grid, { from: Number.NaN }))).toBe('E_ARGUMENT');
   });
 });

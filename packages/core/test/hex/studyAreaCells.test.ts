@@ -1,11 +1,11 @@
 import { booleanIntersects, booleanPointInPolygon, polygon as turfPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { cellToLngLat, cellToRing, gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
 import type { AreaTable } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { codeOf } from '../helpers/errors.js';
 
 /** A closed rectangle ring, counter-clockwise. */
 function box(west: number, south: number, east: number, north: number): number[][] {
@@ -54,15 +54,6 @@ const areas = areaTable([withHole, twoParts, triangle]);
 
 function polygonsOf(geometry: Polygon | MultiPolygon): number[][][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-}
-
-function errorCode(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 describe('studyAreaCells', () => {
@@ -123,10 +114,10 @@ describe('studyAreaCells', () => {
 
   it('rejects a resolution that is not an integer from 0 to 15 with E_ARGUMENT', () => {
     for (const resolution of [-1, 16, 8.5, Number.NaN])
-      expect(errorCode(() => studyAreaCells(areas, resolution))).toBe('E_ARGUMENT');
+      expect(codeOf(() => studyAreaCells(areas, resolution))).toBe('E_ARGUMENT');
   });
 
   it('rejects areas that cover no cell with E_ARGUMENT', () => {
-    expect(errorCode(() => studyAreaCells(areaTable([]), 8))).toBe('E_ARGUMENT');
+    expect(codeOf(() => studyAreaCells(areaTable([]), 8))).toBe('E_ARGUMENT');
   });
 });

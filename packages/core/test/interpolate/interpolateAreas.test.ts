@@ -1,12 +1,12 @@
 import { area as areaM2 } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { cellToLngLat, cellToRing, gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
 import { interpolateAreas } from '../../src/interpolate/interpolateAreas.js';
 import type { AreaTable } from '../../src/types.js';
+import { codeOf } from '../helpers/errors.js';
 import { expectClose } from '../helpers/tolerance.js';
 
 type Geometry = Polygon | MultiPolygon;
@@ -52,15 +52,6 @@ function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
-}
-
-function errorCode(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 const centre = lngLatToCell(-87.65, 41.85, 8);
@@ -292,7 +283,7 @@ describe('interpolateAreas: resolution and arguments', () => {
 
   it('rejects bad requests: unknown columns E_NOT_FOUND, the rest E_ARGUMENT', () => {
     const call = (attributes: Parameters<typeof interpolateAreas>[2], fineResolution?: number) =>
-      errorCode(() => interpolateAreas(disk, small, attributes, { fineResolution }));
+      codeOf(() => interpolateAreas(disk, small, attributes, { fineResolution }));
     expect(call([{ name: 'income', kind: 'count' }])).toBe('E_NOT_FOUND');
     expect(call([{ name: 'rate', kind: 'rate', weightBy: 'households' }])).toBe('E_NOT_FOUND');
     expect(call([{ name: 'toString', kind: 'count' }])).toBe('E_NOT_FOUND');

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { detectColumns } from '../../src/io/detectColumns.js';
-
-function errorOf(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected a HexreachError');
-}
+import { thrownBy } from '../helpers/errors.js';
 
 describe('detectColumns', () => {
   it('finds the columns of a Chicago portal export, ignoring case and spaces', () => {
@@ -70,7 +60,7 @@ describe('detectColumns', () => {
   });
 
   it('does not take State Plane X/Y Coordinate, a combined lat_long or long_description', () => {
-    const error = errorOf(() =>
+    const error = thrownBy(() =>
       detectColumns(['X Coordinate', 'Y Coordinate', 'lat_long', 'long_description']),
     );
     expect(error.code).toBe('E_INPUT');
@@ -108,7 +98,7 @@ describe('detectColumns', () => {
   });
 
   it('throws E_NOT_FOUND naming a named column that does not exist and listing the header', () => {
-    const error = errorOf(() =>
+    const error = thrownBy(() =>
       detectColumns(['lat', 'lon', 'date'], { date: 'occurred', source: 'x.csv' }),
     );
     expect(error.code).toBe('E_NOT_FOUND');
@@ -119,7 +109,7 @@ describe('detectColumns', () => {
   });
 
   it('throws E_INPUT listing the header when no coordinate column is found', () => {
-    const error = errorOf(() => detectColumns(['a', 'b', 'c'], { source: 'x.csv' }));
+    const error = thrownBy(() => detectColumns(['a', 'b', 'c'], { source: 'x.csv' }));
     expect(error.code).toBe('E_INPUT');
     expect(error.message).toContain(
       'none of the expected coordinate columns (latitude/longitude, lat/lon/lng, y/x) found; the file has: a, b, c',
@@ -127,8 +117,8 @@ describe('detectColumns', () => {
   });
 
   it('throws E_INPUT when only one of latitude and longitude is found', () => {
-    expect(errorOf(() => detectColumns(['latitude', 'b'])).code).toBe('E_INPUT');
-    expect(errorOf(() => detectColumns(['a', 'lng'])).code).toBe('E_INPUT');
+    expect(thrownBy(() => detectColumns(['latitude', 'b'])).code).toBe('E_INPUT');
+    expect(thrownBy(() => detectColumns(['a', 'lng'])).code).toBe('E_INPUT');
   });
 
   it('does not require coordinates for GeoJSON properties', () => {

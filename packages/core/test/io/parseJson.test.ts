@@ -1,16 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { parseJson } from '../../src/io/parseJson.js';
-
-function errorOf(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected a HexreachError');
-}
+import { thrownBy } from '../helpers/errors.js';
 
 describe('parseJson', () => {
   it('parses valid JSON, ignoring a leading byte-order mark', () => {
@@ -40,7 +30,7 @@ describe('parseJson', () => {
       ['{\r"a": 1,\r"b": ]', 3, 6],
     ];
     for (const [text, line, column] of cases) {
-      const error = errorOf(() => parseJson(text, 'data/x.geojson'));
+      const error = thrownBy(() => parseJson(text, 'data/x.geojson'));
       expect(error.code, JSON.stringify(text)).toBe('E_INPUT');
       expect(error.message, JSON.stringify(text)).toMatch(
         new RegExp(`^data/x\\.geojson: invalid JSON at line ${line}, column ${column}: \\S`),
@@ -51,7 +41,7 @@ describe('parseJson', () => {
 
   it('keeps the engine reason without quoting the text back', () => {
     const big = `{"features": [${'1,'.repeat(200)} }`;
-    const error = errorOf(() => parseJson(big, 'big.json'));
+    const error = thrownBy(() => parseJson(big, 'big.json'));
     expect(error.message).not.toContain('is not valid JSON');
     expect(error.message).not.toContain('1,1,1,1');
     expect(error.message.length).toBeLessThan(120);
@@ -61,7 +51,7 @@ describe('parseJson', () => {
     const lines = ['{', '  "type": "FeatureCollection",', '  "features": ['];
     for (let i = 0; i < 50; i++) lines.push(`    {"type": "Feature", "properties": {"n": ${i}}},`);
     lines.push('    {"type": "Feature", "properties": {"n": 50,}}', '  ]', '}');
-    const error = errorOf(() => parseJson(lines.join('\n'), 'long.json'));
+    const error = thrownBy(() => parseJson(lines.join('\n'), 'long.json'));
     expect(error.value).toEqual({ line: 54, column: 48 });
   });
 
@@ -73,7 +63,7 @@ describe('parseJson', () => {
       );
     });
     try {
-      const error = errorOf(() => parseJson('{"a": 1\n  "b": 2}', 'new.json'));
+      const error = thrownBy(() => parseJson('{"a": 1\n  "b": 2}', 'new.json'));
       expect(error.message).toBe(
         "new.json: invalid JSON at line 2, column 3: Expected ',' or '}' after property value",
       );

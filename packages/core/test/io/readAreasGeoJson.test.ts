@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { readAreasGeoJson } from '../../src/io/readAreasGeoJson.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url), 'utf8'));
-
-function errorOf(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected a HexreachError');
-}
 
 const attributes = [{ name: 'pop', required: true }, { name: 'rate' }];
 
@@ -172,7 +162,7 @@ describe('readAreasGeoJson', () => {
   });
 
   it('throws E_NOT_FOUND when no feature has a required attribute or the id property', () => {
-    const missingAttribute = errorOf(() =>
+    const missingAttribute = thrownBy(() =>
       readAreasGeoJson(fixture('areas-bad.geojson'), {
         source: 'areas-bad.geojson',
         attributes: [{ name: 'population', required: true }],
@@ -180,7 +170,7 @@ describe('readAreasGeoJson', () => {
     );
     expect(missingAttribute.code).toBe('E_NOT_FOUND');
     expect(missingAttribute.message).toContain('GEOID, pop, rate');
-    const missingId = errorOf(() =>
+    const missingId = thrownBy(() =>
       readAreasGeoJson(fixture('areas-bad.geojson'), {
         source: 'areas-bad.geojson',
         attributes,
@@ -201,11 +191,11 @@ describe('readAreasGeoJson', () => {
   });
 
   it('throws E_INPUT for anything but a FeatureCollection, E_ARGUMENT for repeated attributes', () => {
-    expect(errorOf(() => readAreasGeoJson(square({}), { source: 's', attributes: [] })).code).toBe(
+    expect(thrownBy(() => readAreasGeoJson(square({}), { source: 's', attributes: [] })).code).toBe(
       'E_INPUT',
     );
     expect(
-      errorOf(() =>
+      thrownBy(() =>
         readAreasGeoJson(
           { type: 'FeatureCollection', features: [] },
           { source: 's', attributes: [{ name: 'a' }, { name: 'a' }] },

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { readIncidentsGeoJson } from '../../src/io/readIncidentsGeoJson.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url), 'utf8'));
-
-function errorOf(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected a HexreachError');
-}
 
 const point = (coordinates: unknown, properties: Record<string, unknown> | null = {}) => ({
   type: 'Feature',
@@ -108,25 +98,25 @@ describe('readIncidentsGeoJson', () => {
   });
 
   it('throws E_INPUT naming the source and what it found instead of a FeatureCollection', () => {
-    const feature = errorOf(() => readIncidentsGeoJson(point([0, 1]), { source: 'one.geojson' }));
+    const feature = thrownBy(() => readIncidentsGeoJson(point([0, 1]), { source: 'one.geojson' }));
     expect(feature.code).toBe('E_INPUT');
     expect(feature.message).toBe(
       'one.geojson: expected a GeoJSON FeatureCollection, found a GeoJSON Feature',
     );
-    expect(errorOf(() => readIncidentsGeoJson([], { source: 'a.json' })).message).toContain(
+    expect(thrownBy(() => readIncidentsGeoJson([], { source: 'a.json' })).message).toContain(
       'found an array',
     );
-    expect(errorOf(() => readIncidentsGeoJson(null, { source: 'n.json' })).message).toContain(
+    expect(thrownBy(() => readIncidentsGeoJson(null, { source: 'n.json' })).message).toContain(
       'found null',
     );
     expect(
-      errorOf(() => readIncidentsGeoJson({ type: 'FeatureCollection' }, { source: 'f.json' }))
+      thrownBy(() => readIncidentsGeoJson({ type: 'FeatureCollection' }, { source: 'f.json' }))
         .message,
     ).toContain('without a "features" array');
   });
 
   it('throws E_NOT_FOUND for a named property that no feature has', () => {
-    const error = errorOf(() =>
+    const error = thrownBy(() =>
       readIncidentsGeoJson(fixture('incidents-bad.geojson'), {
         source: 'incidents-bad.geojson',
         date: 'occurred',

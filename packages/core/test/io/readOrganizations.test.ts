@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { readOrganizationsGeoJson } from '../../src/io/readOrganizations.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url), 'utf8'));
-
-function errorOf(run: () => unknown): HexreachError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HexreachError) return error;
-    throw error;
-  }
-  throw new Error('expected a HexreachError');
-}
 
 const place = (properties: Record<string, unknown>) => ({
   type: 'Feature',
@@ -93,14 +83,14 @@ describe('readOrganizationsGeoJson', () => {
 
   it('throws E_NOT_FOUND for a named property that no feature has, E_INPUT for a non-collection', () => {
     expect(
-      errorOf(() =>
+      thrownBy(() =>
         readOrganizationsGeoJson(fixture('organizations.geojson'), {
           source: 'organizations.geojson',
           type: 'org_type',
         }),
       ).code,
     ).toBe('E_NOT_FOUND');
-    expect(errorOf(() => readOrganizationsGeoJson({}, { source: 'x.geojson' })).code).toBe(
+    expect(thrownBy(() => readOrganizationsGeoJson({}, { source: 'x.geojson' })).code).toBe(
       'E_INPUT',
     );
   });

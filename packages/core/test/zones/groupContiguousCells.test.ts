@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { areNeighborCells, gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CENTER = '882664c1a9fffff';
 
@@ -16,15 +16,6 @@ function maskOf(grid: CellGrid, cells: readonly string[]): Uint8Array {
   const mask = new Uint8Array(grid.cells.length);
   for (const cell of cells) mask[grid.indexOf.get(cell)!] = 1;
   return mask;
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 /** The cells exactly `k` steps from CENTER, sorted. */

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { selectCells } from '../../src/zones/selectCells.js';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
+import { codeOf } from '../helpers/errors.js';
 
 describe('selectCells with a threshold', () => {
   it('selects every cell whose score is at least the threshold', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { cellAreaKm2, gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import type { ZoneGroups } from '../../src/zones/groupContiguousCells.js';
 import { summarizeZones } from '../../src/zones/summarizeZones.js';
+import { codeOf } from '../helpers/errors.js';
 import { expectClose } from '../helpers/tolerance.js';
 
 const CENTER = '882664c1a9fffff';
@@ -31,15 +31,6 @@ function column(values: Record<number, number>): Float64Array {
   const out = new Float64Array(N).fill(NaN);
   for (const [i, v] of Object.entries(values)) out[Number(i)] = v;
   return out;
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
 }
 
 describe('summarizeZones', () => {

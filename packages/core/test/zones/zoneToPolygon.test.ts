@@ -1,19 +1,10 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { HexreachError } from '../../src/errors.js';
 import { cellToParent, cellToRing, gridDisk } from '../../src/hex/h3.js';
 import { zoneToPolygon } from '../../src/zones/zoneToPolygon.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CENTER = '882664c1a9fffff';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HexreachError ? e.code : 'not a HexreachError';
-  }
-  return undefined;
-}
 
 function positionKeys(ring: Position[]): Set<string> {
   return new Set(ring.map(([lng, lat]) => `${lng.toFixed(9)},${lat.toFixed(9)}`));
