@@ -76,7 +76,7 @@ export function buildSummary(
       count: result.grid.cells.length,
       resolution: result.grid.resolution,
       withIncidents: result.binned.incidents.reduce((c, v) => c + (v > 0 ? 1 : 0), 0),
-      population: population ?? null,
+      population: population === undefined ? null : round(population, 2),
       hotspotBins: bins,
     },
     zones: {
