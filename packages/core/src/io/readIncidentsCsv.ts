@@ -1,19 +1,10 @@
-import Papa from 'papaparse';
 import { HexreachError } from '../errors.js';
 import type { IncidentTable, ReadResult } from '../types.js';
 import { detectColumns, type IncidentColumnNames, type IncidentColumns } from './detectColumns.js';
 import { createIncidentTableBuilder, type IncidentTableBuilder } from './incidentTableBuilder.js';
+import { type CsvInput, isBlankRow, readCsvChunks, withoutBom } from './readCsvChunks.js';
 
-/**
- * CSV text in any form that can be streamed: the whole text, a `Blob`/`File`, a WHATWG
- * `ReadableStream` of bytes (`fetch(…).body`, `blob.stream()`), or an async iterable of text or
- * bytes (a Node `Readable`, e.g. `fs.createReadStream(path)`). Bytes are decoded as UTF-8.
- */
-export type CsvInput =
-  | string
-  | Blob
-  | ReadableStream<Uint8Array>
-  | AsyncIterable<string | Uint8Array>;
+export type { CsvInput } from './readCsvChunks.js';
 
 /** Options of {@link readIncidentsCsv}. */
 export interface ReadIncidentsCsvOptions {
@@ -23,92 +14,6 @@ export interface ReadIncidentsCsvOptions {
   readonly columns?: IncidentColumnNames;
   /** Called after each parsed chunk with the number of data rows read so far. */
   readonly onProgress?: (rowsRead: number) => void;
-}
-
-// papaparse is fastest on chunks of about 64 K characters: on 1 M rows, 4 M-character chunks take
-// twice as long (larger arrays of rows outlive the young generation of the garbage collector).
-const CHUNK_LENGTH = 1 << 16;
-
-/** The events papaparse listens to on a Node-style stream. */
-type StreamEvent = 'data' | 'end' | 'error';
-
-/** Text chunks of a streamed input, with multi-byte UTF-8 characters kept whole across chunks. */
-async function* textChunks(input: CsvInput): AsyncGenerator<string> {
-  if (typeof input === 'string') {
-    yield* slices(input);
-    return;
-  }
-  const decoder = new TextDecoder('utf-8');
-  const source = input instanceof Blob ? input.stream() : input;
-  if ('getReader' in source && typeof source.getReader === 'function') {
-    // Not every browser makes a ReadableStream async-iterable, so read it by hand.
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        yield* slices(decoder.decode(value, { stream: true }));
-      }
-    } finally {
-      // Stops the source when reading ends early (an error in the file); a no-op at its end.
-      reader.cancel().catch(() => undefined);
-      reader.releaseLock();
-    }
-  } else {
-    for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-      yield* slices(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    }
-  }
-  yield* slices(decoder.decode());
-}
-
-/** A text cut into pieces of at most CHUNK_LENGTH characters (slices share its memory). */
-function* slices(text: string): Generator<string> {
-  for (let start = 0; start < text.length; start += CHUNK_LENGTH) {
-    yield text.slice(start, start + CHUNK_LENGTH);
-  }
-}
-
-/** Whether every field of a row is empty or whitespace. */
-function isBlank(row: readonly string[]): boolean {
-  for (const field of row) if (field.trim() !== '') return false;
-  return true;
-}
-
-/**
- * Feeds text chunks to papaparse through the Node-stream interface it accepts, so that every kind
- * of input streams the same way, with text already decoded (papaparse decodes each Buffer chunk
- * on its own, which would split multi-byte characters) and without FileReader (absent in Node).
- * Each chunk is parsed synchronously inside its `data` event, so no more than one chunk is held.
- */
-function toPapaStream(chunks: AsyncGenerator<string>, isStopped: () => boolean) {
-  const listeners: Partial<Record<StreamEvent, (value?: unknown) => void>> = {};
-  const stream = {
-    readable: true,
-    read: () => null,
-    pause: () => undefined,
-    resume: () => undefined,
-    on(event: StreamEvent, listener: (value?: unknown) => void) {
-      listeners[event] = listener;
-      return stream;
-    },
-    removeListener(event: StreamEvent) {
-      delete listeners[event];
-      return stream;
-    },
-    async pump(): Promise<void> {
-      try {
-        for await (const text of chunks) {
-          if (isStopped()) break;
-          listeners.data?.(text);
-        }
-        if (!isStopped()) listeners.end?.();
-      } catch (error) {
-        listeners.error?.(error);
-      }
-    },
-  };
-  return stream;
 }
 
 /**
@@ -136,108 +41,59 @@ function toPapaStream(chunks: AsyncGenerator<string>, isStopped: () => boolean) 
  * // In Node: await readIncidentsCsv(fs.createReadStream(path), { source: path })
  * ```
  */
-export function readIncidentsCsv(
+export async function readIncidentsCsv(
   input: CsvInput,
   options: ReadIncidentsCsvOptions,
 ): Promise<ReadResult<IncidentTable>> {
   const { source, columns: named = {}, onProgress } = options;
-  return new Promise((resolve, reject) => {
-    let columns: IncidentColumns | undefined;
-    let builder: IncidentTableBuilder | undefined;
-    let rowsRead = 0;
-    let settled = false;
+  let columns: IncidentColumns | undefined;
+  let builder: IncidentTableBuilder | undefined;
+  let rowsRead = 0;
 
-    function fail(error: unknown): void {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    }
-
-    function readHeader(row: string[]): void {
-      const header = row.slice();
-      if (header.length > 0 && header[0].charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
-      columns = detectColumns(header, { ...named, source });
+  function readRows(rows: string[][]): void {
+    let first = 0;
+    if (columns === undefined) {
+      if (rows.length === 0) return;
+      columns = detectColumns(withoutBom(rows[0]), { ...named, source });
       builder = createIncidentTableBuilder(source, 'row', {
         hasCategory: columns.category >= 0,
         hasWeight: columns.weight >= 0,
         initialCapacity: 65_536,
       });
+      first = 1;
     }
-
-    function readRows(rows: string[][]): void {
-      let first = 0;
-      if (columns === undefined) {
-        if (rows.length === 0) return;
-        readHeader(rows[0]);
-        first = 1;
+    const { lng, lat, date, category, weight } = columns;
+    const table = builder!;
+    for (let i = first; i < rows.length; i++) {
+      const row = rows[i];
+      // Blank lines, including whitespace- or delimiter-only ones, are not records; the cheap
+      // test on the longitude field first keeps the full check off the common path.
+      const lngText = row[lng];
+      if (
+        (lngText === undefined || lngText.length === 0 || lngText.charCodeAt(0) <= 32) &&
+        isBlankRow(row)
+      ) {
+        continue;
       }
-      const { lng, lat, date, category, weight } = columns!;
-      const table = builder!;
-      for (let i = first; i < rows.length; i++) {
-        const row = rows[i];
-        // Blank lines, including whitespace- or delimiter-only ones, are not records. papaparse's
-        // 'greedy' mode would skip them too, but by joining every row: a third more parse time.
-        const lngText = row[lng];
-        if (
-          (lngText === undefined || lngText.length === 0 || lngText.charCodeAt(0) <= 32) &&
-          isBlank(row)
-        ) {
-          continue;
-        }
-        rowsRead++;
-        table.addValues(
-          rowsRead,
-          row[lng],
-          row[lat],
-          date >= 0 ? row[date] : undefined,
-          category >= 0 ? row[category] : undefined,
-          weight >= 0 ? row[weight] : undefined,
-        );
-      }
-      onProgress?.(rowsRead);
+      rowsRead++;
+      table.addValues(
+        rowsRead,
+        row[lng],
+        row[lat],
+        date >= 0 ? row[date] : undefined,
+        category >= 0 ? row[category] : undefined,
+        weight >= 0 ? row[weight] : undefined,
+      );
     }
+    onProgress?.(rowsRead);
+  }
 
-    const config: Papa.ParseLocalConfig<string[], Papa.LocalFile> = {
-      header: false,
-      // Empty lines are dropped here; whitespace-only ones in readRows, without a cost per row.
-      skipEmptyLines: true,
-      chunk(results, parser) {
-        if (settled) return;
-        try {
-          readRows(results.data);
-          if (results.errors.some((error) => error.code === 'MissingQuotes')) {
-            // The unclosed field swallowed the rest of the file: its rows would vanish unseen.
-            const where = rowsRead === 0 ? 'the header' : `row ${rowsRead}`;
-            throw new HexreachError(
-              'E_INPUT',
-              `${source}: a quoted field in ${where} is never closed (a stray " character?), so the rest of the file would be read as one field`,
-              rowsRead,
-            );
-          }
-        } catch (error) {
-          // Settle first: papaparse calls `complete` from inside abort().
-          fail(error);
-          parser.abort();
-        }
-      },
-      complete() {
-        if (settled) return;
-        settled = true;
-        if (builder === undefined) {
-          reject(
-            new HexreachError('E_INPUT', `${source}: the file is empty (no header row)`, source),
-          );
-        } else {
-          resolve(builder.finish());
-        }
-      },
-      error(error) {
-        fail(error);
-      },
-    };
-
-    const stream = toPapaStream(textChunks(input), () => settled);
-    Papa.parse<string[], Papa.LocalFile>(stream as unknown as Papa.LocalFile, config);
-    void stream.pump();
+  await readCsvChunks(input, source, {
+    rows: readRows,
+    rowsRead: () => rowsRead,
   });
+  if (builder === undefined) {
+    throw new HexreachError('E_INPUT', `${source}: the file is empty (no header row)`, source);
+  }
+  return builder.finish();
 }
