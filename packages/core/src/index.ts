@@ -45,6 +45,7 @@ export { readAreasGeoJson } from './io/readAreasGeoJson.js';
 export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
+export { readSurveysCsv } from './io/readSurveysCsv.js';
 export { incidentRate } from './score/incidentRate.js';
 export { type Normalization, normalize } from './score/normalize.js';
 export { percentileRank } from './score/percentileRank.js';
@@ -72,6 +73,7 @@ export type {
   Rejection,
   RejectionReason,
   SpatialWeights,
+  SurveyTable,
 } from './types.js';
 export { mulberry32 } from './util/random.js';
 export { kRingWeights } from './weights/kRingWeights.js';

@@ -131,3 +131,21 @@ export interface OrganizationTable {
   /** The 0-based source feature index of each organization. */
   readonly record: Uint32Array;
 }
+
+/** Community survey answers as columns: one row per respondent. */
+export interface SurveyTable {
+  /** Name of the file or input they came from. */
+  readonly source: string;
+  /** Number of accepted responses. */
+  readonly length: number;
+  /** Longitude of where the respondent lives (or answered), WGS84 degrees. */
+  readonly lng: Float64Array;
+  /** Latitude, WGS84 degrees. */
+  readonly lat: Float64Array;
+  /** Time of the answer (wall-clock ms, as `IncidentTable.time`); NaN when absent. */
+  readonly time: Float64Array;
+  /** Each answer column by name; NaN where the question was not answered. */
+  readonly answers: Readonly<Record<string, Float64Array>>;
+  /** The 1-based data row of each response in the source. */
+  readonly record: Uint32Array;
+}

@@ -1,0 +1,134 @@
+import { HexreachError } from '../errors.js';
+import type { ReadResult, Rejection, SurveyTable } from '../types.js';
+import { checkLngLat } from './checkLngLat.js';
+import { detectColumns } from './detectColumns.js';
+import { findColumn } from './findColumn.js';
+import { formatValue } from './formatValue.js';
+import { parseDate } from './parseDate.js';
+import { type CsvInput, isBlankRow, readCsvChunks, withoutBom } from './readCsvChunks.js';
+
+/** Options of {@link readSurveysCsv}. */
+export interface ReadSurveysCsvOptions {
+  /** The file name (or input name) that rejections and errors refer to. */
+  readonly source: string;
+  /** The answer columns to read (e.g. `['trust_police', 'feel_safe']`). */
+  readonly answers: readonly string[];
+  /** Coordinate and date columns, when their names are not the usual ones. */
+  readonly columns?: { readonly lat?: string; readonly lng?: string; readonly date?: string };
+  /** The answer scale; values outside it are not answers (default 1 to 5, a Likert scale). */
+  readonly scale?: { readonly min: number; readonly max: number };
+}
+
+/**
+ * Reads community survey responses from a CSV (streamed): a location per respondent and
+ * numeric answers (Likert 1–5 by default). An empty answer is a question not answered (NaN, not a
+ * problem); an answer that is not a number on the scale is set aside with a warning naming the row;
+ * a row with unusable coordinates, or with no usable answer at all, is rejected.
+ *
+ * @param input - the CSV as a string, Blob/File, ReadableStream, or Node Readable / async iterable
+ * @param options - the source name, the answer columns, and the scale
+ * @returns the responses, rows read (accepted + rejected), rejections and warnings
+ * @throws HexreachError `E_INPUT` for an empty file, no coordinate columns or an unclosed quote;
+ *   `E_NOT_FOUND` for an answer column that does not exist; `E_ARGUMENT` for no answer column or
+ *   a scale with min ≥ max
+ * @example
+ * ```ts
+ * const csv = 'latitude,longitude,trust_police\n42.35,-101.35,4\n';
+ * const { data } = await readSurveysCsv(csv, { source: 'surveys.csv', answers: ['trust_police'] });
+ * data.answers.trust_police; // Float64Array [4]
+ * ```
+ */
+export async function readSurveysCsv(
+  input: CsvInput,
+  options: ReadSurveysCsvOptions,
+): Promise<ReadResult<SurveyTable>> {
+  const { source, answers } = options;
+  const min = options.scale?.min ?? 1;
+  const max = options.scale?.max ?? 5;
+  if (answers.length === 0 || !(min < max)) {
+    throw new HexreachError(
+      'E_ARGUMENT',
+      `readSurveysCsv: needs at least one answer column and a scale with min < max, got ${answers.length} columns and [${min}, ${max}]`,
+      options,
+    );
+  }
+  const lng: number[] = [];
+  const lat: number[] = [];
+  const time: number[] = [];
+  const record: number[] = [];
+  const values: number[][] = answers.map(() => []);
+  const rejections: Rejection[] = [];
+  const warnings: Rejection[] = [];
+  let columns: { lat: number; lng: number; date: number; answers: number[] } | undefined;
+  let rowsRead = 0;
+  const problem = (list: Rejection[], reason: Rejection['reason'], message: string) =>
+    list.push({ source, recordKind: 'row', record: rowsRead, reason, message });
+
+  function readRows(rows: string[][]): void {
+    let first = 0;
+    if (columns === undefined) {
+      if (rows.length === 0) return;
+      const header = withoutBom(rows[0]);
+      const found = detectColumns(header, { ...options.columns, source });
+      columns = {
+        lat: found.lat,
+        lng: found.lng,
+        date: found.date,
+        answers: answers.map((named) => findColumn(header, { named, role: 'answer', source })),
+      };
+      first = 1;
+    }
+    for (let r = first; r < rows.length; r++) {
+      const row = rows[r];
+      if (isBlankRow(row)) continue;
+      rowsRead++;
+      const where = checkLngLat(row[columns.lng], row[columns.lat]);
+      if (where !== undefined) {
+        problem(rejections, where.reason, where.message);
+        continue;
+      }
+      const dateText = columns.date >= 0 ? (row[columns.date] ?? '').trim() : '';
+      const t = dateText === '' ? Number.NaN : parseDate(dateText);
+      if (dateText !== '' && Number.isNaN(t)) {
+        problem(rejections, 'invalid-date', `date ${formatValue(dateText)} is not a valid date`);
+        continue;
+      }
+      const parsed = columns.answers.map((c, a) => {
+        const text = (row[c] ?? '').trim();
+        if (text === '') return Number.NaN;
+        const v = Number(text);
+        if (Number.isFinite(v) && v >= min && v <= max) return v;
+        problem(
+          warnings,
+          'invalid-attribute',
+          `${answers[a]} ${formatValue(text)} is not an answer on the scale ${min}–${max}; left unanswered`,
+        );
+        return Number.NaN;
+      });
+      if (parsed.every(Number.isNaN)) {
+        problem(rejections, 'missing-attribute', `no usable answer to ${answers.join(', ')}`);
+        continue;
+      }
+      lng.push(Number(row[columns.lng]));
+      lat.push(Number(row[columns.lat]));
+      time.push(t);
+      record.push(rowsRead);
+      for (let a = 0; a < parsed.length; a++) values[a].push(parsed[a]);
+    }
+  }
+
+  await readCsvChunks(input, source, { rows: readRows, rowsRead: () => rowsRead });
+  if (columns === undefined) {
+    throw new HexreachError('E_INPUT', `${source}: the file is empty (no header row)`, source);
+  }
+  const data: SurveyTable = {
+    source,
+    length: lng.length,
+    lng: Float64Array.from(lng),
+    lat: Float64Array.from(lat),
+    time: Float64Array.from(time),
+    answers: Object.fromEntries(answers.map((name, a) => [name, Float64Array.from(values[a])])),
+    record: Uint32Array.from(record),
+  };
+  return { data, read: rowsRead, rejections, warnings };
+}
