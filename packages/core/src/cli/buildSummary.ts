@@ -40,6 +40,13 @@ export function buildSummary(
     result.populationAttribute === undefined
       ? undefined
       : sum(result.attributes[result.populationAttribute]);
+  const privacy = result.config.privacy;
+  const k = privacy.minCount;
+  const count = (n: number) => (privacy.public && n >= 1 && n < k ? `<${k}` : n);
+  const records = (list: readonly Rejection[]) => {
+    const all = recordList(list);
+    return privacy.public ? { total: all.total, byReason: all.byReason } : all;
+  };
   return {
     hexreach: version,
     command: 'analyze',
@@ -48,8 +55,8 @@ export function buildSummary(
         path: inputs.incidents.path,
         ...counts,
         categories: result.binned.categories,
-        firstDate: incidentTimes?.[0],
-        lastDate: incidentTimes?.[1],
+        // The first and last dates are single incidents' dates: not in a public export.
+        ...(privacy.public ? {} : { firstDate: incidentTimes?.[0], lastDate: incidentTimes?.[1] }),
       },
       areas: {
         path: inputs.areas.path,
@@ -89,12 +96,23 @@ export function buildSummary(
         cells: z.cellCount,
         meanScore: round(z.meanScore, 4),
         population: Number.isFinite(z.population) ? Math.round(z.population) : null,
-        incidents: z.incidents,
+        incidents: count(z.incidents),
       })),
     },
-    rejections: recordList([...inputs.areas.read.rejections, ...rejected]),
-    outside: recordList(result.binned.outside),
-    warnings: recordList(inputs.areas.read.warnings),
+    privacy: privacy.public
+      ? {
+          public: true,
+          minCount: k,
+          rules: [
+            'no incident coordinates, dates or record numbers in any file; no rejected.csv',
+            `cell and zone incident counts from 1 to ${k - 1} written as "<${k}" (suppressed, not rounded; 0 stays 0)`,
+            `weighted counts and rates of cells with 1 to ${k - 1} incidents written as "<${k}"`,
+          ],
+        }
+      : { public: false },
+    rejections: records([...inputs.areas.read.rejections, ...rejected]),
+    outside: records(result.binned.outside),
+    warnings: records(inputs.areas.read.warnings),
     notes: result.notes,
     durationsSeconds: Object.fromEntries(
       Object.entries({ ...durations, ...result.durations }).map(([k, v]) => [k, round(v, 3)]),

@@ -51,6 +51,12 @@ program
   .option('-o, --out <dir>', 'output folder (default: out)')
   .option('--strict', 'fail when any record is rejected')
   .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
+  .option('--public', 'public export: no rejected.csv, no record details, small counts suppressed')
+  .option(
+    '--min-count <k>',
+    'smallest incident count shown in a public export (default 5)',
+    integer('min-count', 2, 1000),
+  )
   .option('-q, --quiet', 'no progress on stderr')
   .action(async (options) => {
     await runAnalyze(options, version);

@@ -26,6 +26,8 @@ export interface AnalyzeCommandOptions {
   readonly out?: string;
   readonly strict?: boolean;
   readonly seed?: number;
+  readonly public?: boolean;
+  readonly minCount?: number;
   readonly quiet?: boolean;
 }
 
@@ -162,6 +164,12 @@ function applyFlags(
   if (options.population !== undefined) config.population = options.population;
   if (options.strict !== undefined) config.strict = options.strict;
   if (options.seed !== undefined) config.seed = options.seed;
+  if (options.public !== undefined || options.minCount !== undefined) {
+    const privacy = { ...((raw.privacy as Record<string, unknown> | undefined) ?? {}) };
+    if (options.public !== undefined) privacy.public = options.public;
+    if (options.minCount !== undefined) privacy.minCount = options.minCount;
+    config.privacy = privacy;
+  }
   return config;
 }
 

@@ -9,7 +9,8 @@ import type { Rejection } from '../types.js';
 
 /**
  * Writes `cells.geojson`, `zones.geojson`, `summary.json` and `rejected.csv` (the user's own
- * unusable and outside records, so they can fix them) into `dir`, creating it.
+ * unusable and outside records, so they can fix them) into `dir`, creating it. A public export
+ * (`privacy.public`) leaves out `rejected.csv` and suppresses small counts.
  *
  * @returns the paths written
  * @example
@@ -25,23 +26,24 @@ export function writeOutputs(
 ): string[] {
   mkdirSync(dir, { recursive: true });
   const precision = result.config.output.precision;
+  const { public: isPublic, minCount } = result.config.privacy;
+  const k = isPublic ? minCount : undefined;
+  const cells = cellsToFeatureCollection(
+    result.grid,
+    analysisToCellColumns(result, { minCount: k }),
+    {
+      precision,
+      digits: CELL_DIGITS,
+    },
+  );
+  const zones = zonesToFeatureCollection(result.zones, { precision, minCount: k });
   const files: [string, string][] = [
-    [
-      'cells.geojson',
-      JSON.stringify(
-        cellsToFeatureCollection(result.grid, analysisToCellColumns(result), {
-          precision,
-          digits: CELL_DIGITS,
-        }),
-      ),
-    ],
-    [
-      'zones.geojson',
-      JSON.stringify(zonesToFeatureCollection(result.zones, { precision }), null, 1),
-    ],
+    ['cells.geojson', JSON.stringify(cells)],
+    ['zones.geojson', JSON.stringify(zones, null, 1)],
     ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
-    ['rejected.csv', rejectionsToCsv(rejections)],
   ];
+  // rejected.csv lists the user's own records: never part of a public export.
+  if (!isPublic) files.push(['rejected.csv', rejectionsToCsv(rejections)]);
   return files.map(([name, text]) => {
     const path = join(dir, name);
     writeFileSync(path, text);

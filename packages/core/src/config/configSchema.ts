@@ -130,6 +130,17 @@ export const configSchema = z.strictObject({
       precision: z.number().int().min(0).max(10).default(6),
     })
     .prefault({}),
+  privacy: z
+    .strictObject({
+      /**
+       * A public export: no rejected.csv, no record numbers or incident dates in the summary, and
+       * counts from 1 to minCount − 1 (and values derived from them) written as "<minCount".
+       */
+      public: z.boolean().default(false),
+      /** The smallest incident count shown in a public export. */
+      minCount: z.number().int().min(2).default(5),
+    })
+    .prefault({}),
   /** Turn any rejected record into an error. */
   strict: z.boolean().default(false),
   /** Seed of every random draw, for reproducible runs. */

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../analyze.js';
+import { suppressSmallCount } from './suppressSmallCount.js';
 
 /**
  * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
@@ -7,7 +8,11 @@ import type { AnalysisResult } from '../analyze.js';
  * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_index`, `need_flags`,
  * `need_missing`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
+ * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
+ * as `"<k"` in cells with 1 to k − 1 incidents.
+ *
  * @param result - the result of `analyze`
+ * @param options - `minCount`: the public-export threshold k
  * @returns columns by name, each with one entry per cell of `result.grid`
  * @example
  * ```ts
@@ -17,11 +22,17 @@ import type { AnalysisResult } from '../analyze.js';
  */
 export function analysisToCellColumns(
   result: AnalysisResult,
+  options: { readonly minCount?: number } = {},
 ): Record<string, ArrayLike<number> | readonly (string | number | null)[]> {
   const n = result.grid.cells.length;
+  const k = options.minCount;
+  const incidents = result.binned.incidents;
+  // In a public export every column that reveals a small count is suppressed with it.
+  const guarded = (values: ArrayLike<number>) =>
+    k === undefined ? values : Array.from(values, (v, i) => suppressSmallCount(incidents[i], k, v));
   const columns: Record<string, ArrayLike<number> | readonly (string | number | null)[]> = {
-    incidents: result.binned.incidents,
-    weighted_incidents: result.binned.count,
+    incidents: guarded(incidents),
+    weighted_incidents: guarded(result.binned.count),
   };
   if (result.populationAttribute !== undefined) {
     columns.population = result.attributes[result.populationAttribute];
@@ -29,7 +40,7 @@ export function analysisToCellColumns(
   for (const [name, values] of Object.entries(result.attributes)) {
     if (name !== result.populationAttribute) columns[`area_${name}`] = values;
   }
-  columns[`rate_per_${result.config.rates.per}`] = result.rate;
+  columns[`rate_per_${result.config.rates.per}`] = guarded(result.rate);
   columns.gi_z = result.hotspots.z;
   columns.gi_p = result.hotspots.p;
   columns.gi_p_fdr = result.hotspots.pFdr;

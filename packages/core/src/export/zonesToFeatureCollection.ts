@@ -3,11 +3,14 @@ import type { ZoneSummary } from '../zones/summarizeZones.js';
 import { zoneToPolygon } from '../zones/zoneToPolygon.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
+import { suppressSmallCount } from './suppressSmallCount.js';
 
 /** Options of {@link zonesToFeatureCollection}. */
 export interface ZonesToFeatureCollectionOptions {
   /** Decimal places of coordinates, an integer 0…15 (default 6, about 0.1 m). */
   readonly precision?: number;
+  /** Public export: incident counts from 1 to k − 1 are written as `"<k"` (see `suppressSmallCount`). */
+  readonly minCount?: number;
 }
 
 /** The properties written for each zone: plain JSON, with `null` where a number is missing. */
@@ -26,8 +29,8 @@ export interface ZoneFeatureProperties {
   readonly areaKm2: number | null;
   /** Residents; null when unknown. */
   readonly population: number | null;
-  /** Incidents; null when unknown. */
-  readonly incidents: number | null;
+  /** Incidents; null when unknown; `"<k"` in a public export when from 1 to k − 1. */
+  readonly incidents: number | string | null;
   /** The leading categories as text for a popup or spreadsheet, e.g. `THEFT 120; BATTERY 80`. */
   readonly topCategories: string;
   /** The zone's H3 indexes, sorted. */
@@ -57,6 +60,9 @@ export function zonesToFeatureCollection(
   options: ZonesToFeatureCollectionOptions = {},
 ): FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProperties> {
   const precision = options.precision ?? 6;
+  const k = options.minCount;
+  const count = (value: number) =>
+    k === undefined ? finiteOrNull(value) : suppressSmallCount(value, k);
   const features = zones.map(
     (zone): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
       type: 'Feature',
@@ -69,8 +75,10 @@ export function zonesToFeatureCollection(
         maxScore: finiteOrNull(zone.maxScore),
         areaKm2: finiteOrNull(zone.areaKm2),
         population: finiteOrNull(zone.population),
-        incidents: finiteOrNull(zone.incidents),
-        topCategories: zone.topCategories.map((c) => `${c.category} ${c.incidents}`).join('; '),
+        incidents: count(zone.incidents),
+        topCategories: zone.topCategories
+          .map((c) => `${c.category} ${count(c.incidents)}`)
+          .join('; '),
         cells: [...zone.cells],
       },
     }),

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hexreach, root, tempDir } from './helpers.js';
+
+// A public export must leak no individual incident and no count below k.
+describe('hexreach analyze --public', () => {
+  const out = tempDir('hexreach-public-');
+  let texts: Record<string, string>;
+
+  beforeAll(() => {
+    const run = hexreach([
+      'analyze',
+      '--config',
+      join(root, 'examples/hexreach.config.json'),
+      '--out',
+      out,
+      '--public',
+      '--quiet',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    texts = Object.fromEntries(
+      readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]),
+    );
+  });
+
+  it('writes no rejected.csv', () => {
+    expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
+    expect(Object.keys(texts).sort()).toEqual(['cells.geojson', 'summary.json', 'zones.geojson']);
+  });
+
+  it('contains no coordinate of any incident', () => {
+    const rows = readFileSync(join(root, 'data/demo/incidents.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    const all = Object.values(texts).join('\n');
+    let checked = 0;
+    for (const row of rows) {
+      const [, , , lat, lng] = row.split(',');
+      if (!lat || !lng) continue;
+      checked++;
+      expect(all.includes(`[${Number(lng)},${Number(lat)}]`), row).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(50_000 - 20);
+  });
+
+  it('shows no incident count from 1 to 4: they read "<5"', () => {
+    const cells = JSON.parse(texts['cells.geojson']) as FeatureCollection;
+    let suppressed = 0;
+    for (const f of cells.features) {
+      for (const column of ['incidents', 'weighted_incidents', 'rate_per_1000']) {
+        const v = f.properties?.[column];
+        if (v === '<5') suppressed++;
+        else if (column === 'incidents') expect(v === 0 || v >= 5, `${column} ${v}`).toBe(true);
+      }
+      if (f.properties?.incidents === '<5') expect(f.properties?.rate_per_1000).toBe('<5');
+    }
+    expect(suppressed).toBeGreaterThan(0);
+    const zones = JSON.parse(texts['zones.geojson']) as FeatureCollection;
+    for (const z of zones.features) {
+      const v = z.properties?.incidents;
+      expect(v === '<5' || v === 0 || v >= 5).toBe(true);
+      for (const part of String(z.properties?.topCategories).split('; ')) {
+        const n = part.slice(part.lastIndexOf(' ') + 1);
+        expect(n === '<5' || Number(n) >= 5, part).toBe(true);
+      }
+    }
+  });
+
+  it('states the rules in the summary and lists no record or incident date', () => {
+    const summary = JSON.parse(texts['summary.json']);
+    expect(summary.privacy.public).toBe(true);
+    expect(summary.privacy.minCount).toBe(5);
+    expect(summary.privacy.rules.length).toBeGreaterThan(0);
+    expect(summary.rejections.first).toBeUndefined();
+    expect(summary.outside.first).toBeUndefined();
+    expect(summary.inputs.incidents.firstDate).toBeUndefined();
+    expect(texts['summary.json']).not.toMatch(/"row"/);
+  });
+});
