@@ -170,6 +170,7 @@ export function analyze(
         values: interpolated.columns[i.name],
         direction: i.direction,
         weight: i.weight,
+        theme: i.theme,
       })),
       { include },
     );

@@ -63,6 +63,8 @@ export const configSchema = z.strictObject({
         direction: z.enum(['higher', 'lower']),
         weight: z.number().positive().default(1),
         label: z.string().optional(),
+        /** A theme (e.g. `socioeconomic`): each theme gets its own re-ranked index. */
+        theme: z.string().min(1).optional(),
       }),
     )
     .default([]),

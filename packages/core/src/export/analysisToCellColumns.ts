@@ -5,7 +5,7 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
  * stable and documented in the README's output reference:
  * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
- * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_index`, `need_flags`,
+ * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_flags`,
  * `need_missing`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
@@ -48,6 +48,9 @@ export function analysisToCellColumns(
   if (result.vulnerability !== undefined) {
     for (const [name, rank] of Object.entries(result.vulnerability.ranks))
       columns[`need_${name}`] = rank;
+    for (const [theme, t] of Object.entries(result.vulnerability.themes)) {
+      columns[`need_theme_${theme}`] = t.index;
+    }
     columns.need_index = result.vulnerability.index;
     columns.need_flags = result.vulnerability.flags;
     columns.need_missing = result.vulnerability.missing;
