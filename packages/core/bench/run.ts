@@ -3,6 +3,7 @@
  * machine. Numbers, not assertions: timed tests are flaky on shared machines.
  */
 import { benchAnalyze } from './analyzeBench.js';
+import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
 import { printMachine } from './report.js';
 
@@ -12,3 +13,5 @@ console.log(`(median of ${runs} runs unless stated)\n`);
 await benchIngestion(runs);
 console.log('');
 await benchAnalyze(runs);
+console.log('');
+await benchEmerging(runs);
