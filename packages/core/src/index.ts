@@ -60,9 +60,28 @@ export {
   vulnerabilityIndex,
 } from './score/vulnerabilityIndex.js';
 export { benjaminiHochberg } from './stats/benjaminiHochberg.js';
+export { binomialCdf, binomialPmf, binomialTwoSidedP } from './stats/binomial.js';
+export { concentrationShare } from './stats/concentrationShare.js';
 export { confidenceBins } from './stats/confidenceBins.js';
+export { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingHotspots.js';
+export {
+  EMERGING_HOTSPOT_RULES,
+  EMERGING_PATTERNS,
+  type EmergingPattern,
+  emergingPattern,
+} from './stats/emergingPattern.js';
+export { type ForecastAccuracy, forecastAccuracy } from './stats/forecastAccuracy.js';
+export { generalizedGini } from './stats/generalizedGini.js';
+export { gini } from './stats/gini.js';
 export { type GiStarResult, giStar } from './stats/giStar.js';
+export { type HotspotClass, hotspotClassify } from './stats/hotspotClassify.js';
+export { type LorenzCurve, lorenzCurve } from './stats/lorenzCurve.js';
+export { type MannKendallResult, mannKendall } from './stats/mannKendall.js';
 export { normalCdf, twoSidedP } from './stats/normal.js';
+export { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
+export { type SpaceTimeBins, spaceTimeBins, type TimeStep } from './stats/spaceTimeBins.js';
+export { type SpaceTimeGiStarResult, spaceTimeGiStar } from './stats/spaceTimeGiStar.js';
+export { spaceTimeWeights } from './stats/spaceTimeWeights.js';
 export type {
   AreaTable,
   AttributeKind,
