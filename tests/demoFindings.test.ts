@@ -38,7 +38,17 @@ describe('the demo analysis finds what was planted in the demo city', () => {
         attributes: names.map((name) => ({ name, required: name === config.population })),
       },
     );
-    result = analyze({ incidents: incidents.data, areas: areas.data }, config);
+    result = analyze(
+      { incidents: incidents.data, areas: areas.data },
+      {
+        ...config,
+        statistics: ['gistar', 'emerging', 'change'],
+        change: {
+          before: { from: '2023-01-01', to: '2024-01-01' },
+          after: { from: '2024-01-01', to: '2025-01-01' },
+        },
+      },
+    );
   });
 
   /** Zone ids found within one grid step of a point. */
@@ -80,6 +90,38 @@ describe('the demo analysis finds what was planted in the demo city', () => {
         lngLatToCell(hotspot.centre[0], hotspot.centre[1], result.grid.resolution),
       )!;
       expect(result.hotspots.bin[i], hotspot.name).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  /** Index of the cell holding a planted hotspot's centre. */
+  function cellAt(name: string): number {
+    const h = facts.hotspots.find((x) => x.name === name)!;
+    return result.grid.indexOf.get(lngLatToCell(h.centre[0], h.centre[1], result.grid.resolution))!;
+  }
+
+  it('classifies the hotspot that appears in 2024 as a new, consecutive or intensifying hot spot', () => {
+    for (const h of facts.hotspots.filter((x) => x.activity === 'emerging')) {
+      expect(['New Hot Spot', 'Consecutive Hot Spot', 'Intensifying Hot Spot'], h.name).toContain(
+        result.emerging!.result.category[cellAt(h.name)],
+      );
+    }
+  });
+
+  it('classifies the steady hotspots as persistent or intensifying', () => {
+    for (const h of facts.hotspots.filter((x) => x.activity === 'steady')) {
+      expect(['Persistent Hot Spot', 'Intensifying Hot Spot'], h.name).toContain(
+        result.emerging!.result.category[cellAt(h.name)],
+      );
+    }
+  });
+
+  it('measures a significant rise where a hotspot emerged and a significant fall where one faded', () => {
+    const change = result.change!.result;
+    for (const h of facts.hotspots.filter((x) => x.activity !== 'steady')) {
+      const i = cellAt(h.name);
+      expect(change.pFdr[i], h.name).toBeLessThan(0.001);
+      if (h.activity === 'emerging') expect(change.rateRatio[i], h.name).toBeGreaterThan(3);
+      else expect(change.rateRatio[i], h.name).toBeLessThan(0.5);
     }
   });
 });

@@ -14,7 +14,14 @@ import {
   priorityScore,
 } from './score/priorityScore.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
+import { concentrationShare } from './stats/concentrationShare.js';
+import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingHotspots.js';
+import { generalizedGini } from './stats/generalizedGini.js';
+import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
+import { lorenzCurve } from './stats/lorenzCurve.js';
+import { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
+import { type SpaceTimeBins, spaceTimeBins } from './stats/spaceTimeBins.js';
 import type { AreaTable, CellGrid, IncidentTable, OrganizationTable, Rejection } from './types.js';
 import { kRingWeights } from './weights/kRingWeights.js';
 import { groupContiguousCells } from './zones/groupContiguousCells.js';
@@ -58,6 +65,22 @@ export interface AnalysisResult {
   readonly zones: readonly ZoneSummary[];
   /** Selected cells left out because their group was smaller than `zones.minCells`. */
   readonly droppedCells: number;
+  /** Emerging hot spots over time steps, when `statistics` includes `emerging`. */
+  readonly emerging:
+    | { readonly cube: SpaceTimeBins; readonly result: EmergingHotspotsResult }
+    | undefined;
+  /** Change between two periods, when `statistics` includes `change`. */
+  readonly change:
+    | {
+        readonly before: Float64Array;
+        readonly after: Float64Array;
+        readonly beforeDays: number;
+        readonly afterDays: number;
+        readonly result: PeriodChangeResult;
+      }
+    | undefined;
+  /** How concentrated incidents are over the cells (always computed). */
+  readonly concentration: Concentration;
   /** Plain-language notes about choices the run made (e.g. a component left out). */
   readonly notes: readonly string[];
   /** Seconds spent in each step. */
@@ -147,10 +170,9 @@ export function analyze(
   const population =
     populationAttribute === undefined ? undefined : interpolated.columns[populationAttribute];
 
+  const hotspotWeights = timed('weights', () => kRingWeights(grid, { k: config.hotspots.k }));
   const hotspots = timed('hotspots', () =>
-    giStar(binned.count, kRingWeights(grid, { k: config.hotspots.k }), {
-      fdr: config.hotspots.fdr,
-    }),
+    giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr }),
   );
   const n = grid.cells.length;
   const rate =
@@ -217,6 +239,58 @@ export function analyze(
     return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
   });
 
+  const emerging = config.statistics.includes('emerging')
+    ? timed('emerging', () => {
+        const from =
+          config.incidents.from === undefined ? undefined : parseDate(config.incidents.from);
+        const to = config.incidents.to === undefined ? undefined : parseDate(config.incidents.to);
+        const cube = spaceTimeBins(incidents.time, binned.cellOfIncident, n, {
+          step: config.emerging.step,
+          start: from,
+          end: to,
+          weights: incidentWeights(incidents, config.incidents.categoryWeights),
+        });
+        const result = emergingHotspots(cube, hotspotWeights, {
+          timeSteps: config.emerging.timeSteps,
+          fdr: config.emerging.fdr,
+          alpha: config.emerging.alpha,
+        });
+        return { cube, result };
+      })
+    : undefined;
+
+  const change =
+    config.statistics.includes('change') && config.change !== undefined
+      ? timed('change', () => {
+          const window = (period: { from: string; to: string }) => ({
+            from: parseDate(period.from),
+            to: parseDate(period.to),
+          });
+          const before = window(config.change!.before);
+          const after = window(config.change!.after);
+          const count = (w: { from: number; to: number }) =>
+            pointsToCells(incidents, grid, {
+              categoryWeights: config.incidents.categoryWeights,
+              ...w,
+            }).count;
+          const days = (w: { from: number; to: number }) => (w.to - w.from) / 86_400_000;
+          const countsBefore = count(before);
+          const countsAfter = count(after);
+          return {
+            before: countsBefore,
+            after: countsAfter,
+            beforeDays: days(before),
+            afterDays: days(after),
+            result: periodChange(countsBefore, countsAfter, {
+              exposureBefore: days(before),
+              exposureAfter: days(after),
+            }),
+          };
+        })
+      : undefined;
+
+  const concentration = timed('concentration', () => concentrationOf(binned.incidents));
+
   const areaKm2 = new Float64Array(n);
   for (let i = 0; i < n; i++) areaKm2[i] = cellAreaKm2(grid.cells[i]);
 
@@ -235,8 +309,73 @@ export function analyze(
     zoneOfCell,
     zones,
     droppedCells,
+    emerging,
+    change,
+    concentration,
     notes,
     durations,
+  };
+}
+
+/** Each incident's weight times its category's severity weight (unlisted categories weigh 1). */
+function incidentWeights(
+  incidents: IncidentTable,
+  categoryWeights: Readonly<Record<string, number>>,
+): Float64Array {
+  const byCategory = incidents.categories.map((name) => categoryWeights[name] ?? 1);
+  const out = new Float64Array(incidents.length);
+  for (let i = 0; i < incidents.length; i++)
+    out[i] = incidents.weight[i] * byCategory[incidents.category[i]];
+  return out;
+}
+
+/** Gini, generalised Gini, top shares and a Lorenz curve of the incident counts per cell. */
+function concentrationOf(counts: Uint32Array): Concentration {
+  const total = counts.reduce((s, v) => s + v, 0);
+  if (total === 0) {
+    return {
+      gini: Number.NaN,
+      generalizedGini: Number.NaN,
+      topShares: [],
+      lorenz: { cellShare: [], incidentShare: [] },
+    };
+  }
+  const curve = lorenzCurve(counts, { descending: true });
+  const step = Math.max(1, Math.ceil((curve.cellShare.length - 1) / 100));
+  const cellShare: number[] = [];
+  const incidentShare: number[] = [];
+  for (let i = 0; i < curve.cellShare.length; i += step) {
+    cellShare.push(curve.cellShare[i]);
+    incidentShare.push(curve.incidentShare[i]);
+  }
+  const last = curve.cellShare.length - 1;
+  if (cellShare[cellShare.length - 1] !== curve.cellShare[last]) {
+    cellShare.push(curve.cellShare[last]);
+    incidentShare.push(curve.incidentShare[last]);
+  }
+  return {
+    gini: gini(counts),
+    generalizedGini: generalizedGini(counts),
+    topShares: [0.01, 0.05, 0.1, 0.2].map((share) => ({
+      cellShare: share,
+      incidentShare: concentrationShare(counts, share),
+    })),
+    lorenz: { cellShare, incidentShare },
+  };
+}
+
+/** How concentrated incidents are over the cells. */
+export interface Concentration {
+  /** Gini coefficient of the incident counts per cell (0 = even, → 1 = all in one cell). */
+  readonly gini: number;
+  /** Gini corrected for fewer incidents than cells (Bernasco & Steenbeek 2017). */
+  readonly generalizedGini: number;
+  /** Share of incidents in the top 1, 5, 10 and 20 % of cells. */
+  readonly topShares: readonly { readonly cellShare: number; readonly incidentShare: number }[];
+  /** The Lorenz curve (cells sorted from most to fewest incidents) at up to 101 points. */
+  readonly lorenz: {
+    readonly cellShare: readonly number[];
+    readonly incidentShare: readonly number[];
   };
 }
 

@@ -99,6 +99,40 @@ export function buildSummary(
         incidents: count(z.incidents),
       })),
     },
+    concentration: {
+      gini: round(result.concentration.gini, 4),
+      generalizedGini: round(result.concentration.generalizedGini, 4),
+      topShares: result.concentration.topShares.map((t) => ({
+        cellShare: t.cellShare,
+        incidentShare: round(t.incidentShare, 4),
+      })),
+    },
+    ...(result.emerging === undefined
+      ? {}
+      : {
+          emerging: {
+            step: result.emerging.cube.step,
+            steps: result.emerging.cube.steps,
+            firstStep: new Date(result.emerging.cube.stepStarts[0]).toISOString().slice(0, 10),
+            patterns: tally(result.emerging.result.category),
+          },
+        }),
+    ...(result.change === undefined
+      ? {}
+      : {
+          change: {
+            before: result.config.change?.before,
+            after: result.config.change?.after,
+            incidentsBefore: count(sum(result.change.before)),
+            incidentsAfter: count(sum(result.change.after)),
+            rateRatio: round(result.change.result.overall.rateRatio, 4),
+            p: result.change.result.overall.p,
+            cellsSignificantFdr05: result.change.result.pFdr.reduce(
+              (c, p) => c + (p <= 0.05 ? 1 : 0),
+              0,
+            ),
+          },
+        }),
     privacy: privacy.public
       ? {
           public: true,
@@ -130,6 +164,12 @@ function recordList(records: readonly Rejection[]) {
       .slice(0, FIRST)
       .map((r) => ({ source: r.source, [r.recordKind]: r.record, reason: r.reason })),
   };
+}
+
+function tally(labels: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const label of labels) out[label] = (out[label] ?? 0) + 1;
+  return out;
 }
 
 function countBins(bin: Int8Array): Record<string, number> {

@@ -51,6 +51,10 @@ program
   .option('-o, --out <dir>', 'output folder (default: out)')
   .option('--strict', 'fail when any record is rejected')
   .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
+  .option(
+    '-s, --stat <list>',
+    'statistics, comma-separated: gistar (always), emerging, change (default gistar)',
+  )
   .option('--public', 'public export: no rejected.csv, no record details, small counts suppressed')
   .option(
     '--min-count <k>',

@@ -26,6 +26,7 @@ export interface AnalyzeCommandOptions {
   readonly out?: string;
   readonly strict?: boolean;
   readonly seed?: number;
+  readonly stat?: string;
   readonly public?: boolean;
   readonly minCount?: number;
   readonly quiet?: boolean;
@@ -164,6 +165,12 @@ function applyFlags(
   if (options.population !== undefined) config.population = options.population;
   if (options.strict !== undefined) config.strict = options.strict;
   if (options.seed !== undefined) config.seed = options.seed;
+  if (options.stat !== undefined) {
+    config.statistics = options.stat
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
   if (options.public !== undefined || options.minCount !== undefined) {
     const privacy = { ...((raw.privacy as Record<string, unknown> | undefined) ?? {}) };
     if (options.public !== undefined) privacy.public = options.public;
@@ -216,6 +223,31 @@ function formatSummary(
       : '';
     lines.push(
       `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}`,
+    );
+  }
+  const c = result.concentration;
+  if (Number.isFinite(c.gini)) {
+    const top10 = c.topShares.find((t) => t.cellShare === 0.1);
+    lines.push(
+      `spread     Gini ${c.gini.toFixed(3)} (generalised ${c.generalizedGini.toFixed(3)}); the top 10% of cells hold ${((top10?.incidentShare ?? Number.NaN) * 100).toFixed(1)}% of incidents`,
+    );
+  }
+  if (result.emerging !== undefined) {
+    const patterns = new Map<string, number>();
+    for (const p of result.emerging.result.category) patterns.set(p, (patterns.get(p) ?? 0) + 1);
+    const found = [...patterns]
+      .filter(([p]) => p !== 'No Pattern Detected')
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, k]) => `${fmt(k)} ${p.toLowerCase()}`);
+    lines.push(
+      `emerging   ${result.emerging.cube.steps} ${result.emerging.cube.step}ly steps: ${found.length > 0 ? found.join(', ') : 'no pattern detected'}`,
+    );
+  }
+  if (result.change !== undefined) {
+    const o = result.change.result.overall;
+    const significant = result.change.result.pFdr.reduce((k, p) => k + (p <= 0.05 ? 1 : 0), 0);
+    lines.push(
+      `change     rate ratio after/before ${o.rateRatio.toFixed(3)} (p = ${o.p.toPrecision(3)}); ${fmt(significant)} cells changed significantly (FDR 5%)`,
     );
   }
   for (const note of result.notes) lines.push(`note       ${note}`);

@@ -42,6 +42,8 @@ export function writeOutputs(
     ['zones.geojson', JSON.stringify(zones, null, 1)],
     ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
   ];
+  if (result.emerging !== undefined)
+    files.push(['spacetime.json', JSON.stringify(spaceTimeJson(result))]);
   // rejected.csv lists the user's own records: never part of a public export.
   if (!isPublic) files.push(['rejected.csv', rejectionsToCsv(rejections)]);
   return files.map(([name, text]) => {
@@ -49,6 +51,28 @@ export function writeOutputs(
     writeFileSync(path, text);
     return path;
   });
+}
+
+/**
+ * The space-time view for the viewer's play button: each step's start and every cell's Gi* bin
+ * (−3…3) in that step, as one string of digits per step (`0`–`6` for −3…3) to stay small.
+ */
+function spaceTimeJson(result: AnalysisResult): Record<string, unknown> {
+  const { cube, result: emerging } = result.emerging!;
+  const n = result.grid.cells.length;
+  const bins: string[] = [];
+  for (let t = 0; t < cube.steps; t++) {
+    let text = '';
+    for (let c = 0; c < n; c++) text += String(emerging.bin[t * n + c] + 3);
+    bins.push(text);
+  }
+  return {
+    step: cube.step,
+    stepStarts: Array.from(cube.stepStarts, (ms) => new Date(ms).toISOString().slice(0, 10)),
+    cells: result.grid.cells,
+    binEncoding: 'one character per cell in the order of cells: "0" … "6" for Gi* bins −3 … 3',
+    bins,
+  };
 }
 
 /** Decimal places kept per column: enough to rank and map, small enough to load fast. */

@@ -78,6 +78,35 @@ export const configSchema = z.strictObject({
       to: dateText.optional(),
     })
     .prefault({}),
+  /**
+   * Statistics to compute besides Gi* (which the priority score always uses): `emerging` (emerging
+   * hot spots over time steps) and `change` (between two periods).
+   */
+  statistics: z
+    .array(z.enum(['gistar', 'emerging', 'change']))
+    .default(['gistar'])
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'a statistic is listed twice',
+    }),
+  emerging: z
+    .strictObject({
+      /** Calendar time step of the space-time cube. */
+      step: z.enum(['week', 'month', 'quarter']).default('month'),
+      /** How many earlier steps count as neighbours in time. */
+      timeSteps: z.number().int().min(1).max(12).default(1),
+      /** Benjamini–Hochberg within each step, as ArcGIS Pro. */
+      fdr: z.boolean().default(true),
+      /** Significance level of hot/cold bins and of the trend. */
+      alpha: z.number().gt(0).lt(1).default(0.05),
+    })
+    .prefault({}),
+  /** Two periods to compare (e.g. before and after an outreach programme), each `[from, to)`. */
+  change: z
+    .strictObject({
+      before: z.strictObject({ from: dateText, to: dateText }),
+      after: z.strictObject({ from: dateText, to: dateText }),
+    })
+    .optional(),
   hotspots: z
     .strictObject({
       /** Neighbourhood of the Gi* statistic in H3 grid steps. */

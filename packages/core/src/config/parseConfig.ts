@@ -39,6 +39,36 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       );
     }
   }
+  const windows: [string, string | undefined][] = [
+    ['change.before.from', config.change?.before.from],
+    ['change.before.to', config.change?.before.to],
+    ['change.after.from', config.change?.after.from],
+    ['change.after.to', config.change?.after.to],
+  ];
+  for (const [path, text] of windows) {
+    if (text !== undefined && Number.isNaN(parseDate(text))) {
+      throw new HexreachError(
+        'E_CONFIG',
+        `${source}: invalid configuration:\n  ${path}: expected an ISO 8601 date such as 2024-01-31, got ${JSON.stringify(text)}`,
+        text,
+      );
+    }
+  }
+  if (config.statistics.includes('change') && config.change === undefined) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  change: the "change" statistic needs change.before and change.after, each { "from": date, "to": date }`,
+    );
+  }
+  for (const period of ['before', 'after'] as const) {
+    const window = config.change?.[period];
+    if (window !== undefined && !(parseDate(window.from) < parseDate(window.to))) {
+      throw new HexreachError(
+        'E_CONFIG',
+        `${source}: invalid configuration:\n  change.${period}: "from" must be before "to", got ${window.from} … ${window.to}`,
+      );
+    }
+  }
   const names = new Set<string>();
   config.indicators.forEach((indicator, i) => {
     if (names.has(indicator.name)) {

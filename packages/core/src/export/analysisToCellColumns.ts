@@ -6,7 +6,9 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * stable and documented in the README's output reference:
  * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
  * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_flags`,
- * `need_missing`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
+ * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
+ * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
+ * `change_p_fdr`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
  * as `"<k"` in cells with 1 to k − 1 incidents.
@@ -55,6 +57,23 @@ export function analysisToCellColumns(
     columns.need_flags = result.vulnerability.flags;
     columns.need_missing = result.vulnerability.missing;
   }
+  if (result.emerging !== undefined) {
+    const e = result.emerging.result;
+    columns.eh_pattern = e.category;
+    columns.eh_trend_z = e.trendZ;
+    columns.eh_trend_p = e.trendP;
+    columns.eh_hot_steps = e.hotSteps;
+    columns.eh_cold_steps = e.coldSteps;
+  }
+  if (result.change !== undefined) {
+    const c = result.change;
+    columns.change_before = guarded(c.before);
+    columns.change_after = guarded(c.after);
+    columns.change_difference = k === undefined ? c.result.difference : suppressedDifference(c, k);
+    columns.change_rate_ratio = c.result.rateRatio;
+    columns.change_p = c.result.p;
+    columns.change_p_fdr = c.result.pFdr;
+  }
   columns.score = result.priority.score;
   for (const [name, share] of Object.entries(result.priority.contributions)) {
     columns[`score_${toSnakeCase(name)}`] = share;
@@ -73,6 +92,21 @@ export function analysisToCellColumns(
   columns.coverage = result.coverage;
   columns.area_km2 = result.areaKm2;
   return columns;
+}
+
+/** A difference of counts is suppressed where either period's count is from 1 to k − 1. */
+function suppressedDifference(
+  change: NonNullable<AnalysisResult['change']>,
+  k: number,
+): (number | string | null)[] {
+  return Array.from(change.result.difference, (d, i) => {
+    const small = (v: number) => v >= 1 && v < k;
+    return small(change.before[i]) || small(change.after[i])
+      ? `<${k}`
+      : Number.isFinite(d)
+        ? d
+        : null;
+  });
 }
 
 function toSnakeCase(name: string): string {

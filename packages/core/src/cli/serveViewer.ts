@@ -1,0 +1,179 @@
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { HexreachError } from '../errors.js';
+
+/** Options of {@link serveViewer}. */
+export interface ServeViewerOptions {
+  /** The folder written by `hexreach analyze` (cells.geojson, zones.geojson, summary.json …). */
+  readonly resultsDir: string;
+  /** The built viewer (`packages/viewer/dist`, holding index.html). */
+  readonly viewerDist: string;
+  /** Interface to listen on (default `127.0.0.1`: this computer only). */
+  readonly host?: string;
+  /** Port (default 0: any free port). */
+  readonly port?: number;
+}
+
+/** A running viewer server. */
+export interface ViewerServer {
+  /** The address to open: the viewer with `?results=results/`. */
+  readonly url: string;
+  /** Stops the server and closes open connections. */
+  close(): Promise<void>;
+}
+
+/** Content types by extension; anything else is served as bytes. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
+};
+
+const RESULTS_PREFIX = '/results/';
+
+/**
+ * Serves the built viewer at `/` and a results folder at `/results/` over HTTP with node:http
+ * (no dependency), for `hexreach view`. Only GET and HEAD of files inside the two folders are
+ * answered: paths are decoded once, and any path that resolves outside its folder (`..`,
+ * encoded `%2e%2e`, backslashes, NUL, symbolic links pointing out) is refused with 404; there
+ * are no directory listings. Responses carry `X-Content-Type-Options: nosniff` and
+ * `Cache-Control: no-store`, so a re-run's results are never served stale.
+ *
+ * @param options - the two folders, host (default 127.0.0.1) and port (default 0: any free port)
+ * @returns the address to open (`http://127.0.0.1:PORT/?results=results/`) and `close()`
+ * @throws HexreachError `E_NOT_FOUND` when the results folder does not exist or the viewer has
+ *   not been built (no index.html); `E_ARGUMENT` for a port outside 0–65535
+ * @example
+ * ```ts
+ * const server = await serveViewer({ resultsDir: 'out', viewerDist: 'packages/viewer/dist' });
+ * console.log(`open ${server.url}`);
+ * await server.close();
+ * ```
+ */
+export async function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new HexreachError(
+      'E_ARGUMENT',
+      `serveViewer: port must be an integer 0–65535, got ${port}`,
+      port,
+    );
+  }
+  const resultsRoot = existingFolder(options.resultsDir, 'results folder');
+  const viewerRoot = existingFolder(options.viewerDist, 'built viewer');
+  if (!existsSync(join(viewerRoot, 'index.html'))) {
+    throw new HexreachError(
+      'E_NOT_FOUND',
+      `the built viewer has no index.html in ${options.viewerDist}: run "npm run build" first`,
+      options.viewerDist,
+    );
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response, viewerRoot, resultsRoot);
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostInUrl}:${address.port}/?results=results/`,
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.close((error) => (error === undefined ? resolveClose() : reject(error)));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function existingFolder(path: string, what: string): string {
+  const absolute = resolve(path);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new HexreachError('E_NOT_FOUND', `${what} not found: ${path}`, path);
+  }
+  return realpathSync(absolute);
+}
+
+function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  viewerRoot: string,
+  resultsRoot: string,
+): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Cache-Control', 'no-store');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Method not allowed\n');
+    return;
+  }
+  const file = fileFor(request.url ?? '/', viewerRoot, resultsRoot);
+  if (file === undefined) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Not found\n');
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': statSync(file).size,
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/** The file a request path names inside one of the two roots, or undefined (→ 404). */
+function fileFor(url: string, viewerRoot: string, resultsRoot: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
+  let root = viewerRoot;
+  let rest = pathname;
+  if (pathname.startsWith(RESULTS_PREFIX)) {
+    root = resultsRoot;
+    rest = pathname.slice(RESULTS_PREFIX.length);
+  } else if (pathname === '/') {
+    rest = 'index.html';
+  }
+  const segments = rest.split('/').filter((s) => s !== '');
+  if (segments.length === 0 || segments.some((s) => s === '..' || s === '.')) return undefined;
+  const candidate = join(root, ...segments);
+  if (!isInside(root, candidate) || !existsSync(candidate)) return undefined;
+  // A symbolic link inside the folder may point anywhere: judge where it really leads.
+  const real = realpathSync(candidate);
+  if (!isInside(root, real) || !statSync(real).isFile()) return undefined;
+  return real;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
