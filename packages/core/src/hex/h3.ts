@@ -194,3 +194,16 @@ export function polygonToCellsByCenterExperimental(
     true,
   );
 }
+
+/**
+ * The cells within `k` grid steps of `cell`, grouped by their distance: entry `d` lists the cells
+ * exactly `d` steps away (entry 0 is the cell itself).
+ *
+ * @example
+ * ```ts
+ * gridDiskDistances('882664c1a9fffff', 1).map((ring) => ring.length); // [1, 6]
+ * ```
+ */
+export function gridDiskDistances(cell: string, k: number): string[][] {
+  return h3.gridDiskDistances(cell, k);
+}
