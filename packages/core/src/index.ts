@@ -19,6 +19,7 @@ export { roundCoordinates } from './export/roundCoordinates.js';
 export { toCsv } from './export/toCsv.js';
 export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
 export { CellLocator } from './hex/cellLocator.js';
+export { type GridCentroids, gridCentroids } from './hex/gridCentroids.js';
 export { gridFromCells } from './hex/gridFromCells.js';
 export {
   cellAreaKm2,
@@ -46,6 +47,7 @@ export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
+export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empiricalBayesRate.js';
 export { incidentRate } from './score/incidentRate.js';
 export { type Normalization, normalize } from './score/normalize.js';
 export { percentileRank } from './score/percentileRank.js';
@@ -75,8 +77,11 @@ export { generalizedGini } from './stats/generalizedGini.js';
 export { gini } from './stats/gini.js';
 export { type GiStarResult, giStar } from './stats/giStar.js';
 export { type HotspotClass, hotspotClassify } from './stats/hotspotClassify.js';
+export { kernelDensity } from './stats/kernelDensity.js';
+export { type KernelDensityRatioResult, kernelDensityRatio } from './stats/kernelDensityRatio.js';
 export { type LorenzCurve, lorenzCurve } from './stats/lorenzCurve.js';
 export { type MannKendallResult, mannKendall } from './stats/mannKendall.js';
+export { type MoranGlobalResult, moranGlobal } from './stats/moranGlobal.js';
 export { normalCdf, twoSidedP } from './stats/normal.js';
 export { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
 export { type SpaceTimeBins, spaceTimeBins, type TimeStep } from './stats/spaceTimeBins.js';
@@ -94,7 +99,18 @@ export type {
   SpatialWeights,
   SurveyTable,
 } from './types.js';
+export { EARTH_RADIUS_METERS, haversineMeters } from './util/haversineMeters.js';
 export { mulberry32 } from './util/random.js';
+export { distanceBandWeights } from './weights/distanceBandWeights.js';
+export {
+  type IncrementalKRingAutocorrelationResult,
+  incrementalKRingAutocorrelation,
+} from './weights/incrementalKRingAutocorrelation.js';
+export {
+  type IncrementalSpatialAutocorrelationResult,
+  incrementalSpatialAutocorrelation,
+} from './weights/incrementalSpatialAutocorrelation.js';
+export { inverseDistanceWeights } from './weights/inverseDistanceWeights.js';
 export { kRingWeights } from './weights/kRingWeights.js';
 export { weightsFromNeighbors } from './weights/weightsFromNeighbors.js';
 export { groupContiguousCells } from './zones/groupContiguousCells.js';
