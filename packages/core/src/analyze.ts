@@ -7,6 +7,7 @@ import { studyAreaCells } from './hex/studyAreaCells.js';
 import { interpolateAreas } from './interpolate/interpolateAreas.js';
 import { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
 import { parseDate } from './io/parseDate.js';
+import { empiricalBayesRate } from './score/empiricalBayesRate.js';
 import { incidentRate } from './score/incidentRate.js';
 import {
   type PriorityComponent,
@@ -19,10 +20,21 @@ import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingH
 import { generalizedGini } from './stats/generalizedGini.js';
 import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
+import { kernelDensity } from './stats/kernelDensity.js';
+import { kernelDensityRatio } from './stats/kernelDensityRatio.js';
 import { lorenzCurve } from './stats/lorenzCurve.js';
 import { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
 import { type SpaceTimeBins, spaceTimeBins } from './stats/spaceTimeBins.js';
-import type { AreaTable, CellGrid, IncidentTable, OrganizationTable, Rejection } from './types.js';
+import type {
+  AreaTable,
+  CellGrid,
+  IncidentTable,
+  OrganizationTable,
+  Rejection,
+  SpatialWeights,
+} from './types.js';
+import { distanceBandWeights } from './weights/distanceBandWeights.js';
+import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
 import { kRingWeights } from './weights/kRingWeights.js';
 import { groupContiguousCells } from './zones/groupContiguousCells.js';
 import { selectCells } from './zones/selectCells.js';
@@ -53,8 +65,16 @@ export interface AnalysisResult {
   readonly areaKm2: Float64Array;
   /** Incidents (weighted) per `config.rates.per` residents; NaN below the minimum population. */
   readonly rate: Float64Array;
-  /** Getis–Ord Gi* on the weighted incident counts with k-ring binary weights. */
+  /** Getis–Ord Gi* on the weighted incident counts. */
   readonly hotspots: GiStarResult;
+  /** The Gi* neighbourhood used, and how it was chosen. */
+  readonly hotspotScale: HotspotScale;
+  /** The rate smoothed by empirical Bayes (`rates.smoothing`), else undefined. */
+  readonly smoothedRate: Float64Array | undefined;
+  /** Kernel density of weighted incidents per km², and per resident (× `rates.per`), with `kde`. */
+  readonly kde:
+    | { readonly density: Float64Array; readonly ratio: Float64Array | undefined }
+    | undefined;
   /** The vulnerability index, or undefined when no indicator is configured. */
   readonly vulnerability: VulnerabilityResult | undefined;
   /** The priority score with each component's contribution. */
@@ -170,7 +190,8 @@ export function analyze(
   const population =
     populationAttribute === undefined ? undefined : interpolated.columns[populationAttribute];
 
-  const hotspotWeights = timed('weights', () => kRingWeights(grid, { k: config.hotspots.k }));
+  const scale = timed('weights', () => hotspotScale(grid, binned.count, config.hotspots));
+  const hotspotWeights = scale.weights;
   const hotspots = timed('hotspots', () =>
     giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr }),
   );
@@ -179,6 +200,32 @@ export function analyze(
     population === undefined
       ? new Float64Array(n).fill(Number.NaN)
       : incidentRate(binned.count, population, config.rates);
+  const smoothedRate =
+    population === undefined || config.rates.smoothing === 'none'
+      ? undefined
+      : timed('smoothing', () => {
+          const eb = empiricalBayesRate(binned.count, population, {
+            per: config.rates.per,
+            weights: config.rates.smoothing === 'local' ? hotspotWeights : undefined,
+          });
+          // The minimum-population rule still holds: no rate where hardly anyone lives.
+          return eb.estimate.map((v, i) =>
+            population[i] >= config.rates.minPopulation ? v : Number.NaN,
+          );
+        });
+  const kde = config.statistics.includes('kde')
+    ? timed('kde', () => {
+        const bandwidthMeters = config.kde.bandwidthMeters;
+        const density = kernelDensity(grid, binned.count, { bandwidthMeters });
+        const ratio =
+          population === undefined
+            ? undefined
+            : kernelDensityRatio(grid, binned.count, population, { bandwidthMeters }).ratio.map(
+                (v) => v * config.rates.per,
+              );
+        return { density, ratio };
+      })
+    : undefined;
 
   const vulnerability = timed('vulnerability', () => {
     if (config.indicators.length === 0) {
@@ -304,6 +351,14 @@ export function analyze(
     areaKm2,
     rate,
     hotspots,
+    hotspotScale: {
+      method: scale.method,
+      k: scale.k,
+      distanceMeters: scale.distanceMeters,
+      z: scale.z,
+    },
+    smoothedRate,
+    kde,
     vulnerability,
     priority,
     zoneOfCell,
@@ -314,6 +369,44 @@ export function analyze(
     concentration,
     notes,
     durations,
+  };
+}
+
+/** The Gi* weights: binary, self included, on k-rings (fixed or chosen) or a distance band. */
+function hotspotScale(
+  grid: CellGrid,
+  values: Float64Array,
+  options: HexreachConfig['hotspots'],
+): HotspotScale & { weights: SpatialWeights } {
+  if (options.distanceMeters !== undefined) {
+    const weights = distanceBandWeights(grid, {
+      thresholdMeters: options.distanceMeters,
+      selfIncluded: true,
+    });
+    return {
+      method: 'distance',
+      k: undefined,
+      distanceMeters: options.distanceMeters,
+      z: undefined,
+      weights,
+    };
+  }
+  if (options.scale === 'auto') {
+    const isa = incrementalKRingAutocorrelation(grid, values, { maxK: options.maxK });
+    return {
+      method: 'auto',
+      k: isa.chosenK,
+      distanceMeters: undefined,
+      z: Array.from(isa.z),
+      weights: kRingWeights(grid, { k: isa.chosenK }),
+    };
+  }
+  return {
+    method: 'fixed',
+    k: options.k,
+    distanceMeters: undefined,
+    z: undefined,
+    weights: kRingWeights(grid, { k: options.k }),
   };
 }
 
@@ -362,6 +455,18 @@ function concentrationOf(counts: Uint32Array): Concentration {
     })),
     lorenz: { cellShare, incidentShare },
   };
+}
+
+/** The Gi* neighbourhood and how it was chosen. */
+export interface HotspotScale {
+  /** `fixed` k-ring, `auto` k-ring chosen by incremental spatial autocorrelation, or a `distance` band. */
+  readonly method: 'fixed' | 'auto' | 'distance';
+  /** The k-ring size (undefined for a distance band). */
+  readonly k: number | undefined;
+  /** The distance band in metres (undefined for k-rings). */
+  readonly distanceMeters: number | undefined;
+  /** With `auto`: global Moran's I z for k = 1 … maxK, the curve the choice was made on. */
+  readonly z: readonly number[] | undefined;
 }
 
 /** How concentrated incidents are over the cells. */

@@ -99,6 +99,15 @@ export function buildSummary(
         incidents: count(z.incidents),
       })),
     },
+    hotspots: {
+      statistic: 'Gi* (Getis & Ord 1992), binary weights, self included',
+      neighbourhood: result.hotspotScale.method,
+      k: result.hotspotScale.k ?? null,
+      distanceMeters: result.hotspotScale.distanceMeters ?? null,
+      ...(result.hotspotScale.z === undefined
+        ? {}
+        : { moranZByK: result.hotspotScale.z.map((z) => round(z, 3)) }),
+    },
     concentration: {
       gini: round(result.concentration.gini, 4),
       generalizedGini: round(result.concentration.generalizedGini, 4),

@@ -156,6 +156,13 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
   process.stdout.write(formatSummary(result, inputs, rejections, written, version));
 }
 
+function scaleText(scale: ReturnType<typeof analyze>['hotspotScale']): string {
+  if (scale.method === 'distance') return `distance band ${scale.distanceMeters} m`;
+  if (scale.method === 'auto')
+    return `k = ${scale.k}, chosen by incremental spatial autocorrelation`;
+  return `k = ${scale.k}`;
+}
+
 function applyFlags(
   raw: Record<string, unknown>,
   options: AnalyzeCommandOptions,
@@ -212,7 +219,7 @@ function formatSummary(
   }
   lines.push(
     `cells      ${fmt(result.grid.cells.length)} H3 cells at resolution ${result.grid.resolution}, ${fmt(result.binned.incidents.reduce((c, v) => c + (v > 0 ? 1 : 0), 0))} with incidents`,
-    `hotspots   Gi* (k = ${result.config.hotspots.k}${result.config.hotspots.fdr ? ', FDR' : ''}): ${fmt(hot(1))} hot cells (${fmt(hot(3))} at 99%), ${fmt(cold(1))} cold cells (${fmt(cold(3))} at 99%)`,
+    `hotspots   Gi* (${scaleText(result.hotspotScale)}${result.config.hotspots.fdr ? ', FDR' : ''}): ${fmt(hot(1))} hot cells (${fmt(hot(3))} at 99%), ${fmt(cold(1))} cold cells (${fmt(cold(3))} at 99%)`,
   );
   lines.push(
     `zones      ${fmt(result.zones.length)} contiguous priority zones, ${fmt(result.zones.reduce((c, z) => c + z.cellCount, 0))} cells${result.droppedCells > 0 ? ` (${fmt(result.droppedCells)} selected cells in groups under ${result.config.zones.minCells} cells left out)` : ''}`,

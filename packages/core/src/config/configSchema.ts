@@ -79,15 +79,21 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   /**
-   * Statistics to compute besides Gi* (which the priority score always uses): `emerging` (emerging
-   * hot spots over time steps) and `change` (between two periods).
+   * Statistics to compute besides Gi* (which the priority score always uses): `kde` (kernel
+   * density), `emerging` (emerging hot spots over time steps) and `change` (between two periods).
    */
   statistics: z
-    .array(z.enum(['gistar', 'emerging', 'change']))
+    .array(z.enum(['gistar', 'kde', 'emerging', 'change']))
     .default(['gistar'])
     .refine((list) => new Set(list).size === list.length, {
       message: 'a statistic is listed twice',
     }),
+  kde: z
+    .strictObject({
+      /** Radius of the quartic kernel. */
+      bandwidthMeters: z.number().positive().default(500),
+    })
+    .prefault({}),
   emerging: z
     .strictObject({
       /** Calendar time step of the space-time cube. */
@@ -111,6 +117,15 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Neighbourhood of the Gi* statistic in H3 grid steps. */
       k: z.number().int().min(1).max(10).default(1),
+      /**
+       * `auto` chooses k as ArcGIS's Optimized Hot Spot Analysis does: the first peak of global
+       * Moran's I z over k = 1 … maxK (incremental spatial autocorrelation); `fixed` uses k.
+       */
+      scale: z.enum(['fixed', 'auto']).default('fixed'),
+      /** The largest k tried by `scale: "auto"`. */
+      maxK: z.number().int().min(2).max(10).default(6),
+      /** A distance band (metres between cell centres) instead of k-rings. */
+      distanceMeters: z.number().positive().optional(),
       /** Benjamini–Hochberg false-discovery-rate correction of the confidence bins. */
       fdr: z.boolean().default(false),
     })
@@ -121,6 +136,11 @@ export const configSchema = z.strictObject({
       per: z.number().positive().default(1000),
       /** Cells with fewer residents get no rate (NaN), so tiny populations give no absurd rates. */
       minPopulation: z.number().min(0).default(100),
+      /**
+       * Empirical-Bayes smoothing of rates (spdep EBest / EBlocal): `global` shrinks toward the
+       * city rate, `local` toward the neighbourhood's. When set, the priority uses the smoothed rate.
+       */
+      smoothing: z.enum(['none', 'global', 'local']).default('none'),
     })
     .prefault({}),
   priority: z

@@ -69,6 +69,12 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       );
     }
   }
+  if (config.hotspots.scale === 'auto' && config.hotspots.distanceMeters !== undefined) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  hotspots.scale: "auto" chooses k-rings; it cannot be combined with hotspots.distanceMeters`,
+    );
+  }
   const names = new Set<string>();
   config.indicators.forEach((indicator, i) => {
     if (names.has(indicator.name)) {

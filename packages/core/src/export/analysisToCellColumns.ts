@@ -5,6 +5,7 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
  * stable and documented in the README's output reference:
  * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
+ * `rate_eb_per_<per>`, `kde_per_km2`, `kde_per_<per>`,
  * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_flags`,
  * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
  * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
@@ -43,6 +44,14 @@ export function analysisToCellColumns(
     if (name !== result.populationAttribute) columns[`area_${name}`] = values;
   }
   columns[`rate_per_${result.config.rates.per}`] = guarded(result.rate);
+  if (result.smoothedRate !== undefined) {
+    columns[`rate_eb_per_${result.config.rates.per}`] = guarded(result.smoothedRate);
+  }
+  if (result.kde !== undefined) {
+    columns.kde_per_km2 = result.kde.density;
+    if (result.kde.ratio !== undefined)
+      columns[`kde_per_${result.config.rates.per}`] = result.kde.ratio;
+  }
   columns.gi_z = result.hotspots.z;
   columns.gi_p = result.hotspots.p;
   columns.gi_p_fdr = result.hotspots.pFdr;

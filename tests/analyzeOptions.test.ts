@@ -1,0 +1,78 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../packages/core/src/analyze.js';
+import type { HexreachConfigInput } from '../packages/core/src/config/configSchema.js';
+import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import type { AreaTable, IncidentTable } from '../packages/core/src/types.js';
+import { root } from './helpers.js';
+
+// The statistics options of analyze, on the demo city at resolution 8 (fast).
+let incidents: IncidentTable;
+let areas: AreaTable;
+const base: HexreachConfigInput = { resolution: 8, population: 'population' };
+
+beforeAll(async () => {
+  incidents = (
+    await readIncidentsCsv(createReadStream(join(root, 'data/demo/incidents.csv'), 'utf8'), {
+      source: 'incidents.csv',
+    })
+  ).data;
+  areas = readAreasGeoJson(
+    JSON.parse(readFileSync(join(root, 'data/demo/tracts.geojson'), 'utf8')),
+    {
+      source: 'tracts.geojson',
+      attributes: [{ name: 'population', required: true }],
+    },
+  ).data;
+});
+
+describe('analyze options', () => {
+  it('chooses k at the first peak of Moran’s z over k-rings with hotspots.scale "auto"', () => {
+    const result = analyze({ incidents, areas }, { ...base, hotspots: { scale: 'auto', maxK: 5 } });
+    const { k, z, method } = result.hotspotScale;
+    expect(method).toBe('auto');
+    expect(z).toHaveLength(5);
+    // The chosen k is where z stops rising (a local maximum), or the largest z when it never falls.
+    const i = k! - 1;
+    const isPeak = i < z!.length - 1 ? z![i] > z![i + 1] : z![i] === Math.max(...z!);
+    expect(isPeak).toBe(true);
+    for (let j = 1; j < i; j++) expect(z![j]).toBeGreaterThanOrEqual(z![j - 1]);
+  });
+
+  it('uses a distance band instead of k-rings with hotspots.distanceMeters', () => {
+    const result = analyze({ incidents, areas }, { ...base, hotspots: { distanceMeters: 1500 } });
+    expect(result.hotspotScale).toMatchObject({ method: 'distance', distanceMeters: 1500 });
+    expect(result.hotspots.z.some((z) => z > 2.58)).toBe(true);
+  });
+
+  it('computes a kernel density whose integral is the weighted incident count', () => {
+    const result = analyze(
+      { incidents, areas },
+      { ...base, statistics: ['gistar', 'kde'], kde: { bandwidthMeters: 1200 } },
+    );
+    const kde = result.kde!;
+    let mass = 0;
+    for (let i = 0; i < kde.density.length; i++) mass += kde.density[i] * result.areaKm2[i];
+    const total = result.binned.count.reduce((s, v) => s + v, 0);
+    // Kernel mass leaks past the study area's edge, so the integral falls a little short.
+    expect(mass / total).toBeGreaterThan(0.9);
+    expect(mass / total).toBeLessThanOrEqual(1.0001);
+    expect(kde.ratio!.some(Number.isFinite)).toBe(true);
+  });
+
+  it('smooths rates by empirical Bayes and scores the smoothed rate', () => {
+    const raw = analyze({ incidents, areas }, base);
+    const eb = analyze(
+      { incidents, areas },
+      { ...base, rates: { smoothing: 'global', minPopulation: 1 } },
+    );
+    const smoothed = eb.smoothedRate!;
+    const finite = (a: Float64Array) => Array.from(a).filter(Number.isFinite);
+    // Shrinkage toward the city rate narrows the range.
+    expect(Math.max(...finite(smoothed))).toBeLessThan(Math.max(...finite(raw.rate)));
+    expect(Math.min(...finite(smoothed))).toBeGreaterThan(Math.min(...finite(raw.rate)));
+    expect(raw.smoothedRate).toBeUndefined();
+  });
+});
