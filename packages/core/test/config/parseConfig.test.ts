@@ -11,8 +11,10 @@ describe('parseConfig', () => {
   it('fills every default into an empty configuration', () => {
     const config = parseConfig({}, 'x.json');
     expect(config.resolution).toBe(8);
-    expect(config.hotspots).toEqual({ k: 1, fdr: false });
-    expect(config.rates).toEqual({ per: 1000, minPopulation: 100 });
+    expect(config.hotspots).toEqual({ k: 1, scale: 'fixed', maxK: 6, fdr: false });
+    expect(config.statistics).toEqual(['gistar']);
+    expect(config.privacy).toEqual({ public: false, minCount: 5 });
+    expect(config.rates).toEqual({ per: 1000, minPopulation: 100, smoothing: 'none' });
     expect(config.priority.weights).toEqual({ hotspot: 0.4, crimeRate: 0.3, need: 0.3 });
     expect(config.priority.normalization).toBe('percentile');
     expect(config.zones.minCells).toBe(1);
@@ -70,6 +72,26 @@ describe('parseConfig', () => {
 
   it('refuses a date window bound that is not a date', () => {
     expect(configError({ incidents: { from: 'last spring' } }).message).toContain('incidents.from');
+  });
+
+  it('needs both periods for the change statistic, each in order', () => {
+    expect(configError({ statistics: ['gistar', 'change'] }).message).toContain(
+      'change.before and change.after',
+    );
+    const backwards = {
+      before: { from: '2024-01-01', to: '2023-01-01' },
+      after: { from: '2024-01-01', to: '2025-01-01' },
+    };
+    expect(configError({ statistics: ['change'], change: backwards }).message).toContain(
+      'change.before',
+    );
+  });
+
+  it('refuses a statistic listed twice and an automatic scale with a distance band', () => {
+    expect(configError({ statistics: ['kde', 'kde'] }).message).toContain('listed twice');
+    expect(configError({ hotspots: { scale: 'auto', distanceMeters: 500 } }).message).toContain(
+      'hotspots.scale',
+    );
   });
 
   it('refuses an indicator listed twice', () => {
