@@ -74,5 +74,13 @@ describe('analyze options', () => {
     expect(Math.max(...finite(smoothed))).toBeLessThan(Math.max(...finite(raw.rate)));
     expect(Math.min(...finite(smoothed))).toBeGreaterThan(Math.min(...finite(raw.rate)));
     expect(raw.smoothedRate).toBeUndefined();
+    // The priority's crime-rate component is the smoothed rate, normalised.
+    const normalizedRate = eb.priority.normalized.crimeRate;
+    const order = (a: ArrayLike<number>) =>
+      Array.from(a, (v, i) => [v, i])
+        .filter(([v]) => Number.isFinite(v))
+        .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+        .map(([, i]) => i);
+    expect(order(normalizedRate)).toEqual(order(smoothed));
   });
 });

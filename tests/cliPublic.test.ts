@@ -57,6 +57,17 @@ describe('hexreach analyze --public', () => {
         else if (column === 'incidents') expect(v === 0 || v >= 5, `${column} ${v}`).toBe(true);
       }
       if (f.properties?.incidents === '<5') expect(f.properties?.rate_per_1000).toBe('<5');
+      // Survey answers appear only as aggregates over at least 5 respondents.
+      const responses = f.properties?.trust_responses;
+      if (responses === '<5') {
+        expect([
+          f.properties?.trust_mean,
+          f.properties?.trust_shrunk,
+          f.properties?.trust_deficit,
+        ]).toEqual(['<5', '<5', '<5']);
+      } else {
+        expect(responses === 0 || responses >= 5, `trust_responses ${responses}`).toBe(true);
+      }
     }
     expect(suppressed).toBeGreaterThan(0);
     const zones = JSON.parse(texts['zones.geojson']) as FeatureCollection;

@@ -7,6 +7,8 @@ import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk, lngLatToCell } from '../packages/core/src/hex/h3.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
+import { readSurveysCsv } from '../packages/core/src/io/readSurveysCsv.js';
 import { root } from './helpers.js';
 
 // The demo city has planted structure (data/demo/README.md): the analysis must find it.
@@ -38,8 +40,24 @@ describe('the demo analysis finds what was planted in the demo city', () => {
         attributes: names.map((name) => ({ name, required: name === config.population })),
       },
     );
+    const organizations = readOrganizationsGeoJson(
+      JSON.parse(readFileSync(join(root, 'data/demo/organizations.geojson'), 'utf8')),
+      { source: 'organizations.geojson' },
+    );
+    const surveys = await readSurveysCsv(
+      createReadStream(join(root, 'data/demo/surveys.csv'), 'utf8'),
+      {
+        source: 'surveys.csv',
+        answers: [config.trust.answer!],
+      },
+    );
     result = analyze(
-      { incidents: incidents.data, areas: areas.data },
+      {
+        incidents: incidents.data,
+        areas: areas.data,
+        organizations: organizations.data,
+        surveys: surveys.data,
+      },
       {
         ...config,
         statistics: ['gistar', 'emerging', 'change'],

@@ -9,11 +9,13 @@ import { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
 import { parseDate } from './io/parseDate.js';
 import { empiricalBayesRate } from './score/empiricalBayesRate.js';
 import { incidentRate } from './score/incidentRate.js';
+import { type PartnerAccess, partnerAccess } from './score/partnerAccess.js';
 import {
   type PriorityComponent,
   type PriorityResult,
   priorityScore,
 } from './score/priorityScore.js';
+import { type TrustResult, trustByCell } from './score/trustByCell.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
 import { concentrationShare } from './stats/concentrationShare.js';
 import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingHotspots.js';
@@ -32,6 +34,7 @@ import type {
   OrganizationTable,
   Rejection,
   SpatialWeights,
+  SurveyTable,
 } from './types.js';
 import { distanceBandWeights } from './weights/distanceBandWeights.js';
 import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
@@ -45,6 +48,7 @@ export interface AnalyzeInputs {
   readonly incidents: IncidentTable;
   readonly areas: AreaTable;
   readonly organizations?: OrganizationTable;
+  readonly surveys?: SurveyTable;
 }
 
 /** Everything one run computed. Per-cell columns are aligned with `grid.cells`. */
@@ -77,6 +81,10 @@ export interface AnalysisResult {
     | undefined;
   /** The vulnerability index, or undefined when no indicator is configured. */
   readonly vulnerability: VulnerabilityResult | undefined;
+  /** Trust per cell from the surveys (`trust.answer`), when surveys are given. */
+  readonly trust: TrustResult | undefined;
+  /** Access to partner organizations per cell, when organizations are given. */
+  readonly partners: PartnerAccess | undefined;
   /** The priority score with each component's contribution. */
   readonly priority: PriorityResult;
   /** Zone id of each cell, or −1. */
@@ -245,17 +253,53 @@ export function analyze(
     );
   });
 
+  const trust =
+    inputs.surveys === undefined
+      ? undefined
+      : timed('trust', () =>
+          trustByCell(inputs.surveys!, grid, config.trust.answer!, {
+            minResponses: config.trust.minResponses,
+            scale: { min: config.trust.scaleMin, max: config.trust.scaleMax },
+            higherIsMoreTrust: config.trust.higherIsMoreTrust,
+          }),
+        );
+  const partners =
+    inputs.organizations === undefined || inputs.organizations.length === 0
+      ? undefined
+      : timed('partners', () =>
+          partnerAccess(grid, inputs.organizations!, {
+            radiusMeters: config.partners.radiusMeters,
+            types: config.partners.types,
+          }),
+        );
+
   const priority = timed('priority', () => {
     const w = config.priority.weights;
     const components: PriorityComponent[] = [
       { name: 'hotspot', values: hotspots.z, weight: w.hotspot },
     ];
-    if (population !== undefined)
-      components.push({ name: 'crimeRate', values: rate, weight: w.crimeRate });
-    else if (w.crimeRate > 0)
+    if (population !== undefined) {
+      components.push({ name: 'crimeRate', values: smoothedRate ?? rate, weight: w.crimeRate });
+    } else if (w.crimeRate > 0) {
       notes.push('The crime-rate component was left out: there is no population.');
-    if (vulnerability !== undefined)
+    }
+    if (vulnerability !== undefined) {
       components.push({ name: 'need', values: vulnerability.index, weight: w.need });
+    }
+    if (trust !== undefined) {
+      components.push({ name: 'trustDeficit', values: trust.deficit, weight: w.trustDeficit });
+    } else if (w.trustDeficit > 0) {
+      notes.push('The trust component was left out: no surveys were given.');
+    }
+    if (partners !== undefined) {
+      components.push({
+        name: 'partnerGap',
+        values: partners.nearestAnyMeters,
+        weight: w.partnerGap,
+      });
+    } else if (w.partnerGap > 0) {
+      notes.push('The partner-gap component was left out: no organizations were given.');
+    }
     const used = components.filter((c) => c.weight > 0);
     assertArgument(
       used.length > 0,
@@ -360,6 +404,8 @@ export function analyze(
     smoothedRate,
     kde,
     vulnerability,
+    trust,
+    partners,
     priority,
     zoneOfCell,
     zones,

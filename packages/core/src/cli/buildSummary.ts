@@ -5,6 +5,7 @@ import type {
   OrganizationTable,
   ReadResult,
   Rejection,
+  SurveyTable,
 } from '../types.js';
 
 /** The files a run read, with what the readers made of them. */
@@ -12,6 +13,7 @@ export interface RunInputs {
   readonly incidents: { readonly path: string; readonly read: ReadResult<IncidentTable> };
   readonly areas: { readonly path: string; readonly read: ReadResult<AreaTable> };
   readonly organizations?: { readonly path: string; readonly read: ReadResult<OrganizationTable> };
+  readonly surveys?: { readonly path: string; readonly read: ReadResult<SurveyTable> };
 }
 
 const FIRST = 20;
@@ -74,6 +76,25 @@ export function buildSummary(
               read: inputs.organizations.read.read,
               accepted: inputs.organizations.read.data.length,
               rejected: inputs.organizations.read.rejections.length,
+            },
+          }),
+      ...(inputs.surveys === undefined
+        ? {}
+        : {
+            surveys: {
+              path: inputs.surveys.path,
+              read: inputs.surveys.read.read,
+              accepted: inputs.surveys.read.data.length,
+              rejected: inputs.surveys.read.rejections.length,
+              warnings: inputs.surveys.read.warnings.length,
+              ...(result.trust === undefined
+                ? {}
+                : {
+                    cityMean: round(result.trust.cityMean, 3),
+                    withinVariance: round(result.trust.withinVariance, 4),
+                    betweenVariance: round(result.trust.betweenVariance, 4),
+                    outside: result.trust.outside,
+                  }),
             },
           }),
     },

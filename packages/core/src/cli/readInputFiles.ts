@@ -8,7 +8,14 @@ import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
-import type { AreaTable, IncidentTable, OrganizationTable, ReadResult } from '../types.js';
+import { readSurveysCsv } from '../io/readSurveysCsv.js';
+import type {
+  AreaTable,
+  IncidentTable,
+  OrganizationTable,
+  ReadResult,
+  SurveyTable,
+} from '../types.js';
 
 /** Throws `E_NOT_FOUND` with a one-line message unless `path` is a readable file. */
 export function assertFile(path: string, what: string): void {
@@ -101,6 +108,27 @@ export function readOrganizationFile(
     source: displayPath(path),
     name: spec?.name,
     type: spec?.type,
+  });
+}
+
+/**
+ * Reads survey answers (CSV, streamed): the respondent's location and the trust answer column.
+ *
+ * @example
+ * ```ts
+ * const surveys = await readSurveyFile('data/demo/surveys.csv', config);
+ * ```
+ */
+export async function readSurveyFile(
+  path: string,
+  config: HexreachConfig,
+): Promise<ReadResult<SurveyTable>> {
+  assertFile(path, 'surveys');
+  return readSurveysCsv(createReadStream(path, { encoding: 'utf8' }), {
+    source: displayPath(path),
+    answers: [config.trust.answer!],
+    columns: config.inputs.surveys?.columns,
+    scale: { min: config.trust.scaleMin, max: config.trust.scaleMax },
   });
 }
 

@@ -12,6 +12,7 @@ import {
   readIncidentFile,
   readJsonFile,
   readOrganizationFile,
+  readSurveyFile,
 } from './readInputFiles.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -21,6 +22,7 @@ export interface AnalyzeCommandOptions {
   readonly incidents?: string;
   readonly areas?: string;
   readonly organizations?: string;
+  readonly surveys?: string;
   readonly resolution?: number;
   readonly population?: string;
   readonly out?: string;
@@ -57,6 +59,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
   const incidentsPath = options.incidents ?? fromConfig(config.inputs.incidents?.path);
   const areasPath = options.areas ?? fromConfig(config.inputs.areas?.path);
   const organizationsPath = options.organizations ?? fromConfig(config.inputs.organizations?.path);
+  const surveysPath = options.surveys ?? fromConfig(config.inputs.surveys?.path);
+  if (surveysPath !== undefined && config.trust.answer === undefined) {
+    throw usage(
+      '--surveys needs the answer column to score: set trust.answer in the configuration',
+    );
+  }
   const outDir = options.out ?? resolve(base, config.output.dir);
   if (incidentsPath === undefined)
     throw usage('no incidents file: give --incidents FILE or inputs.incidents.path');
@@ -102,6 +110,15 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
           () => readOrganizationFile(organizationsPath, config),
           (r) => `${fmt(r.read)} organizations, ${fmt(r.rejections.length)} rejected`,
         );
+  const surveys =
+    surveysPath === undefined
+      ? undefined
+      : await step(
+          `reading ${displayPath(surveysPath)}`,
+          'readSurveys',
+          () => readSurveyFile(surveysPath, config),
+          (r) => `${fmt(r.read)} answers, ${fmt(r.rejections.length)} rejected`,
+        );
   if (areas.read.data.length === 0) {
     throw new HexreachError(
       'E_INPUT',
@@ -115,7 +132,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     'analyze',
     () =>
       analyze(
-        { incidents: incidents.data, areas: areas.read.data, organizations: organizations?.data },
+        {
+          incidents: incidents.data,
+          areas: areas.read.data,
+          organizations: organizations?.data,
+          surveys: surveys?.data,
+        },
         analysisConfig,
       ),
     (r) => `${fmt(r.grid.cells.length)} cells, ${fmt(r.zones.length)} zones`,
@@ -126,6 +148,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     ...result.binned.rejections,
     ...areas.read.rejections,
     ...(organizations?.rejections ?? []),
+    ...(surveys?.rejections ?? []),
   ];
   if (config.strict && rejections.length > 0) {
     const first = rejections[0];
@@ -141,6 +164,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     ...(organizations === undefined || organizationsPath === undefined
       ? {}
       : { organizations: { path: displayPath(organizationsPath), read: organizations } }),
+    ...(surveys === undefined || surveysPath === undefined
+      ? {}
+      : { surveys: { path: displayPath(surveysPath), read: surveys } }),
   };
   durations.total = (performance.now() - started) / 1000;
   const summary = buildSummary(result, inputs, version, durations);
@@ -215,6 +241,12 @@ function formatSummary(
     const o = inputs.organizations.read;
     lines.push(
       `partners   ${inputs.organizations.path}: ${fmt(o.read)} read, ${fmt(o.data.length)} accepted`,
+    );
+  }
+  if (inputs.surveys !== undefined) {
+    const v = inputs.surveys.read;
+    lines.push(
+      `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejections.length)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
     );
   }
   lines.push(

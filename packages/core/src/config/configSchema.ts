@@ -36,6 +36,18 @@ const inputsSchema = z.strictObject({
       type: columnName.optional(),
     })
     .optional(),
+  surveys: z
+    .strictObject({
+      path: z.string().min(1),
+      columns: z
+        .strictObject({
+          lat: columnName.optional(),
+          lng: columnName.optional(),
+          date: columnName.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 /** An ISO 8601 date (`2024-01-01`) or date-time; checked by `parseConfig`. */
@@ -113,6 +125,28 @@ export const configSchema = z.strictObject({
       after: z.strictObject({ from: dateText, to: dateText }),
     })
     .optional(),
+  trust: z
+    .strictObject({
+      /** The survey answer column scored as trust (e.g. `trust_police`); required with surveys. */
+      answer: columnName.optional(),
+      /** Cells with fewer answers are flagged (and suppressed in a public export below minCount). */
+      minResponses: z.number().int().min(1).default(5),
+      /** The answer scale. */
+      scaleMin: z.number().default(1),
+      scaleMax: z.number().default(5),
+      /** Whether a higher answer means more trust. */
+      higherIsMoreTrust: z.boolean().default(true),
+    })
+    .prefault({})
+    .refine((t) => t.scaleMin < t.scaleMax, { message: 'scaleMin must be less than scaleMax' }),
+  partners: z
+    .strictObject({
+      /** Organizations within this distance of a cell centre count as nearby. */
+      radiusMeters: z.number().positive().default(1000),
+      /** The organization types measured (default: all types present). */
+      types: z.array(z.string().min(1)).optional(),
+    })
+    .prefault({}),
   hotspots: z
     .strictObject({
       /** Neighbourhood of the Gi* statistic in H3 grid steps. */
@@ -153,9 +187,13 @@ export const configSchema = z.strictObject({
           hotspot: z.number().min(0).default(0.4),
           crimeRate: z.number().min(0).default(0.3),
           need: z.number().min(0).default(0.3),
+          /** Low trust in police / feeling unsafe, from surveys (used when surveys are given). */
+          trustDeficit: z.number().min(0).default(0.15),
+          /** Distance to the nearest partner organization (used when organizations are given). */
+          partnerGap: z.number().min(0).default(0.1),
         })
         .prefault({})
-        .refine((w) => w.hotspot + w.crimeRate + w.need > 0, {
+        .refine((w) => w.hotspot + w.crimeRate + w.need + w.trustDeficit + w.partnerGap > 0, {
           message: 'at least one priority weight must be greater than 0',
         }),
     })

@@ -75,6 +75,12 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       `${source}: invalid configuration:\n  hotspots.scale: "auto" chooses k-rings; it cannot be combined with hotspots.distanceMeters`,
     );
   }
+  if (config.inputs.surveys !== undefined && config.trust.answer === undefined) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  trust.answer: name the survey column to score as trust (e.g. "trust_police"), got nothing`,
+    );
+  }
   const names = new Set<string>();
   config.indicators.forEach((indicator, i) => {
     if (names.has(indicator.name)) {

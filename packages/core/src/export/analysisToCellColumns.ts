@@ -9,7 +9,8 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_flags`,
  * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
  * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
- * `change_p_fdr`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
+ * `change_p_fdr`, `trust_responses`, `trust_mean`, `trust_shrunk`, `trust_deficit`,
+ * `trust_few_responses`, `partner_nearest_m`, `partners_within_radius`, `partner_<type>_m`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
  * as `"<k"` in cells with 1 to k − 1 incidents.
@@ -83,6 +84,25 @@ export function analysisToCellColumns(
     columns.change_p = c.result.p;
     columns.change_p_fdr = c.result.pFdr;
   }
+  if (result.trust !== undefined) {
+    const t = result.trust;
+    // Survey answers are published only as aggregates over at least k respondents.
+    const answered = (values: ArrayLike<number>) =>
+      k === undefined
+        ? values
+        : Array.from(values, (v, i) => suppressSmallCount(t.responses[i], k, v));
+    columns.trust_responses = answered(t.responses);
+    columns.trust_mean = answered(t.mean);
+    columns.trust_shrunk = answered(t.shrunk);
+    columns.trust_deficit = answered(t.deficit);
+    columns.trust_few_responses = t.fewResponses;
+  }
+  if (result.partners !== undefined) {
+    const a = result.partners;
+    columns.partner_nearest_m = a.nearestAnyMeters;
+    columns.partners_within_radius = a.anyWithinRadius;
+    for (const type of a.types) columns[`partner_${toColumnName(type)}_m`] = a.nearestMeters[type];
+  }
   columns.score = result.priority.score;
   for (const [name, share] of Object.entries(result.priority.contributions)) {
     columns[`score_${toSnakeCase(name)}`] = share;
@@ -116,6 +136,14 @@ function suppressedDifference(
         ? d
         : null;
   });
+}
+
+/** An organization type as part of a column name: lower case, `_` for anything else. */
+function toColumnName(type: string): string {
+  return type
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 function toSnakeCase(name: string): string {
