@@ -12,6 +12,7 @@ export { configSchema } from './config/configSchema.js';
 export { parseConfig } from './config/parseConfig.js';
 export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.js';
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
+export { analysisToCells } from './export/analysisToCells.js';
 export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
 export { rejectionsToCsv } from './export/rejectionsToCsv.js';
 export { rewindRfc7946 } from './export/rewindRfc7946.js';

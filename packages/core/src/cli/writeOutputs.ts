@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
-import { analysisToCellColumns } from '../export/analysisToCellColumns.js';
-import { cellsToFeatureCollection } from '../export/cellsToFeatureCollection.js';
+import { analysisToCells } from '../export/analysisToCells.js';
 import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
 import { zonesToFeatureCollection } from '../export/zonesToFeatureCollection.js';
 import type { Rejection } from '../types.js';
@@ -28,14 +27,7 @@ export function writeOutputs(
   const precision = result.config.output.precision;
   const { public: isPublic, minCount } = result.config.privacy;
   const k = isPublic ? minCount : undefined;
-  const cells = cellsToFeatureCollection(
-    result.grid,
-    analysisToCellColumns(result, { minCount: k }),
-    {
-      precision,
-      digits: CELL_DIGITS,
-    },
-  );
+  const cells = analysisToCells(result);
   const zones = zonesToFeatureCollection(result.zones, { precision, minCount: k });
   const files: [string, string][] = [
     ['cells.geojson', JSON.stringify(cells)],
@@ -74,15 +66,3 @@ function spaceTimeJson(result: AnalysisResult): Record<string, unknown> {
     bins,
   };
 }
-
-/** Decimal places kept per column: enough to rank and map, small enough to load fast. */
-const CELL_DIGITS: Readonly<Record<string, number>> = {
-  weighted_incidents: 4,
-  population: 1,
-  gi_z: 6,
-  gi_p: 8,
-  gi_p_fdr: 8,
-  score: 6,
-  coverage: 4,
-  area_km2: 6,
-};

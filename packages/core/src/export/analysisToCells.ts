@@ -1,0 +1,39 @@
+import type { FeatureCollection, Polygon } from 'geojson';
+import type { AnalysisResult } from '../analyze.js';
+import { analysisToCellColumns } from './analysisToCellColumns.js';
+import { cellsToFeatureCollection } from './cellsToFeatureCollection.js';
+
+/** Decimal places kept per column: enough to rank and map, small enough to load fast. */
+const CELL_DIGITS: Readonly<Record<string, number>> = {
+  weighted_incidents: 4,
+  population: 1,
+  gi_z: 6,
+  gi_p: 8,
+  gi_p_fdr: 8,
+  score: 6,
+  coverage: 4,
+  area_km2: 6,
+};
+
+/**
+ * The `cells.geojson` of an analysis: every cell with its columns (`analysisToCellColumns`),
+ * coordinates rounded to `config.output.precision`, and small counts suppressed when the
+ * configuration asks for a public export. The CLI and the viewer both write cells through this
+ * function, so an analysis in the browser gives the same file as `hexreach analyze`.
+ *
+ * @param result - the result of `analyze`
+ * @returns an RFC 7946 FeatureCollection, one Polygon per cell
+ * @example
+ * ```ts
+ * const cells = analysisToCells(analyze(inputs, config));
+ * JSON.stringify(cells); // the CLI's cells.geojson
+ * ```
+ */
+export function analysisToCells(result: AnalysisResult): FeatureCollection<Polygon> {
+  const { public: isPublic, minCount } = result.config.privacy;
+  return cellsToFeatureCollection(
+    result.grid,
+    analysisToCellColumns(result, { minCount: isPublic ? minCount : undefined }),
+    { precision: result.config.output.precision, digits: CELL_DIGITS },
+  );
+}
