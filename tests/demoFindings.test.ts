@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoCity } from '../data/makeDemoCity.js';
 import { type AnalysisResult, analyze } from '../packages/core/src/analyze.js';
+import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
 import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk, lngLatToCell } from '../packages/core/src/hex/h3.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
@@ -28,16 +29,11 @@ describe('the demo analysis finds what was planted in the demo city', () => {
         source: 'incidents.csv',
       },
     );
-    const names = [
-      config.population!,
-      ...config.attributes.map((a) => a.name),
-      ...config.indicators.map((i) => i.name),
-    ];
     const areas = readAreasGeoJson(
       JSON.parse(readFileSync(join(root, 'data/demo/tracts.geojson'), 'utf8')),
       {
         source: 'tracts.geojson',
-        attributes: names.map((name) => ({ name, required: name === config.population })),
+        attributes: areaAttributesOf(config),
       },
     );
     const organizations = readOrganizationsGeoJson(

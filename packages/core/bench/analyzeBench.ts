@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { analyze } from '../src/analyze.js';
+import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
@@ -42,20 +43,16 @@ async function timeAnalyze(
 
 /** Full `analyze` (reading included) on the demo city and on the real Chicago data in ../shared. */
 export async function benchAnalyze(runs: number): Promise<void> {
-  const demo = JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8'));
-  delete demo.inputs;
+  const demo = parseConfig(
+    JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8')),
+    'demo',
+  );
   await timeAnalyze(
-    'analyze: demo city (examples/hexreach.config.json)',
+    'analyze: demo city (examples/hexreach.config.json, incidents and tracts)',
     repoPath('data/demo/incidents.csv'),
     repoPath('data/demo/tracts.geojson'),
-    demo,
-    [
-      { name: 'population', required: true },
-      { name: 'households' },
-      { name: 'pct_black' },
-      { name: 'pct_hispanic' },
-      ...demo.indicators.map((i: { name: string }) => ({ name: i.name })),
-    ],
+    { ...demo, inputs: {} },
+    areaAttributesOf(demo),
     runs,
   );
   const crimes = repoPath('../shared/data/chicago_crimes_2018.csv');

@@ -7,9 +7,14 @@ import { studyAreaCells } from './hex/studyAreaCells.js';
 import { interpolateAreas } from './interpolate/interpolateAreas.js';
 import { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
 import { parseDate } from './io/parseDate.js';
+import { cellReasons } from './score/cellReasons.js';
 import { empiricalBayesRate } from './score/empiricalBayesRate.js';
+import { type EquityProfile, equityProfile } from './score/equityProfile.js';
 import { incidentRate } from './score/incidentRate.js';
+import { jointClasses } from './score/jointClasses.js';
 import { type PartnerAccess, partnerAccess } from './score/partnerAccess.js';
+import { partnerClasses } from './score/partnerClasses.js';
+import { percentileRank } from './score/percentileRank.js';
 import {
   type PriorityComponent,
   type PriorityResult,
@@ -39,8 +44,10 @@ import type {
 import { distanceBandWeights } from './weights/distanceBandWeights.js';
 import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
 import { kRingWeights } from './weights/kRingWeights.js';
+import { describeZones, type ZoneCellColumns, type ZoneDetail } from './zones/describeZones.js';
 import { groupContiguousCells } from './zones/groupContiguousCells.js';
 import { selectCells } from './zones/selectCells.js';
+import { selectZonesByBudget } from './zones/selectZonesByBudget.js';
 import { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
 
 /** The data `analyze` works on, already read into columns (see the `read*` functions). */
@@ -85,6 +92,16 @@ export interface AnalysisResult {
   readonly trust: TrustResult | undefined;
   /** Access to partner organizations per cell, when organizations are given. */
   readonly partners: PartnerAccess | undefined;
+  /** Joint class of each cell (hotspot × high need) with its labels. */
+  readonly jointClasses: { readonly code: Uint8Array; readonly labels: readonly string[] };
+  /** Partner class of each cell (0 none, 1 gap, 2 leverage), with organizations and need. */
+  readonly partnerClasses: Uint8Array | undefined;
+  /** Each cell's top reasons in words. */
+  readonly reasons: readonly (readonly string[])[];
+  /** Each zone's reasons, profile and suggested partners, aligned with `zones`. */
+  readonly zoneDetails: readonly ZoneDetail[];
+  /** The make-up of residents in the zones against the whole area (`equity.attributes`). */
+  readonly equity: EquityProfile | undefined;
   /** The priority score with each component's contribution. */
   readonly priority: PriorityResult;
   /** Zone id of each cell, or −1. */
@@ -310,12 +327,26 @@ export function analyze(
   });
 
   const { zoneOfCell, zones, droppedCells } = timed('zones', () => {
-    const selection =
-      config.zones.topN !== undefined
-        ? { topN: config.zones.topN }
-        : { threshold: config.zones.threshold ?? 0.8 };
-    const selected = selectCells(priority.score, selection);
-    const groups = groupContiguousCells(grid, selected, { minCells: config.zones.minCells });
+    const budget = config.zones.budget;
+    const groups =
+      budget !== undefined
+        ? selectZonesByBudget(grid, priority.score, {
+            maxZones: budget.maxZones,
+            maxCells: budget.maxCells,
+            maxPopulation: budget.maxPopulation,
+            population,
+            need: vulnerability?.index,
+          })
+        : groupContiguousCells(
+            grid,
+            selectCells(
+              priority.score,
+              config.zones.topN !== undefined
+                ? { topN: config.zones.topN }
+                : { threshold: config.zones.threshold ?? 0.8 },
+            ),
+            { minCells: config.zones.minCells },
+          );
     const summaries = summarizeZones(grid, groups, {
       score: priority.score,
       population,
@@ -329,6 +360,62 @@ export function analyze(
     });
     return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
   });
+
+  const needIndex = vulnerability?.index ?? new Float64Array(n).fill(Number.NaN);
+  const joint = jointClasses(hotspots.bin, needIndex, {
+    hotspotBin: config.classes.hotspotBin,
+    needAt: config.classes.needAt,
+  });
+  const partnerClass =
+    partners === undefined || vulnerability === undefined
+      ? undefined
+      : partnerClasses(vulnerability.index, partners.anyWithinRadius, {
+          needAt: config.classes.partnerNeedAt,
+        });
+  const explained = timed('reasons', () => {
+    const columns: ZoneCellColumns = {
+      contributions: priority.contributions,
+      normalized: Object.fromEntries(
+        Object.entries(priority.normalized).map(([name, values]) => [
+          name,
+          config.priority.normalization === 'percentile' ? values : percentileRank(values),
+        ]),
+      ),
+      giBin: hotspots.bin,
+      needIndex: vulnerability?.index,
+      needRanks: vulnerability?.ranks,
+      indicatorLabels: Object.fromEntries(
+        config.indicators.flatMap((i) => (i.label === undefined ? [] : [[i.name, i.label]])),
+      ),
+      trustMean: trust?.mean,
+      trustResponses: trust?.responses,
+      trustScaleMax: config.trust.scaleMax,
+      partners: partners,
+      jointCode: joint.code,
+      population,
+      trustShrunk: trust?.shrunk,
+    };
+    return {
+      cells: cellReasons(columns),
+      zones: describeZones(zones, grid.indexOf, columns, inputs.organizations, {
+        partners: config.zones.suggestPartners,
+        types: config.partners.types,
+      }),
+    };
+  });
+  const equity =
+    config.equity.attributes.length === 0 || population === undefined
+      ? undefined
+      : equityProfile(
+          population,
+          Object.fromEntries(
+            config.equity.attributes.map((a) => [
+              a.name,
+              { values: interpolated.columns[a.name], kind: a.kind, label: a.label },
+            ]),
+          ),
+          Uint8Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0)),
+        );
 
   const emerging = config.statistics.includes('emerging')
     ? timed('emerging', () => {
@@ -406,6 +493,11 @@ export function analyze(
     vulnerability,
     trust,
     partners,
+    jointClasses: { code: joint.code, labels: joint.labels },
+    partnerClasses: partnerClass,
+    reasons: explained.cells,
+    zoneDetails: explained.zones,
+    equity,
     priority,
     zoneOfCell,
     zones,

@@ -7,6 +7,7 @@ export {
   incidentCounts,
   type RecordCounts,
 } from './analyze.js';
+export { areaAttributesOf } from './config/areaAttributesOf.js';
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
 export { configSchema } from './config/configSchema.js';
 export { parseConfig } from './config/parseConfig.js';

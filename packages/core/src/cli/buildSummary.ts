@@ -129,6 +129,33 @@ export function buildSummary(
         ? {}
         : { moranZByK: result.hotspotScale.z.map((z) => round(z, 3)) }),
     },
+    classes: {
+      joint: tally(Array.from(result.jointClasses.code, (c) => result.jointClasses.labels[c])),
+      ...(result.partnerClasses === undefined
+        ? {}
+        : {
+            partner: tally(
+              Array.from(result.partnerClasses, (c) => ['none', 'gap', 'leverage'][c]),
+            ),
+          }),
+    },
+    ...(result.equity === undefined
+      ? {}
+      : {
+          equity: {
+            selectedPopulation: Math.round(result.equity.selectedPopulation),
+            totalPopulation: Math.round(result.equity.totalPopulation),
+            rows: result.equity.rows.map((r) => ({
+              name: r.name,
+              label: r.label,
+              selected: round(r.selected, 3),
+              all: round(r.all, 3),
+              ratio: round(r.ratio, 3),
+              reach: Number.isFinite(r.reach) ? round(r.reach, 4) : null,
+              unit: r.unit,
+            })),
+          },
+        }),
     concentration: {
       gini: round(result.concentration.gini, 4),
       generalizedGini: round(result.concentration.generalizedGini, 4),

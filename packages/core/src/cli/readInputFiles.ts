@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative } from 'node:path';
+import { areaAttributesOf } from '../config/areaAttributesOf.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { HexreachError } from '../errors.js';
 import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
@@ -79,13 +80,9 @@ export function readAreaFile(
   const data = readJsonFile(path, 'areas');
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
   const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
-  const names = new Map<string, boolean>();
-  if (population !== undefined) names.set(population, true);
-  for (const a of config.attributes) names.set(a.name, names.get(a.name) ?? a.kind === 'count');
-  for (const i of config.indicators) names.set(i.name, names.get(i.name) ?? false);
   const read = readAreasGeoJson(data, {
     source: displayPath(path),
-    attributes: [...names].map(([name, required]) => ({ name, required })),
+    attributes: areaAttributesOf(config, population),
     idProperty: config.inputs.areas?.idProperty,
   });
   return { read, population };

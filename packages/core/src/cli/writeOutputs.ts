@@ -28,7 +28,11 @@ export function writeOutputs(
   const { public: isPublic, minCount } = result.config.privacy;
   const k = isPublic ? minCount : undefined;
   const cells = analysisToCells(result);
-  const zones = zonesToFeatureCollection(result.zones, { precision, minCount: k });
+  const zones = zonesToFeatureCollection(result.zones, {
+    precision,
+    minCount: k,
+    details: result.zoneDetails,
+  });
   const files: [string, string][] = [
     ['cells.geojson', JSON.stringify(cells)],
     ['zones.geojson', JSON.stringify(zones, null, 1)],

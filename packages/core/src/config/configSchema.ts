@@ -198,6 +198,30 @@ export const configSchema = z.strictObject({
         }),
     })
     .prefault({}),
+  classes: z
+    .strictObject({
+      /** The Gi* bin from which a cell counts as a hotspot (2 = 95 % confidence). */
+      hotspotBin: z.number().int().min(1).max(3).default(2),
+      /** The need index from which a cell has high need (0.9 = 90th percentile). */
+      needAt: z.number().min(0).max(1).default(0.9),
+      /** The need index from which a cell without nearby partners is a partner gap. */
+      partnerNeedAt: z.number().min(0).max(1).default(0.8),
+    })
+    .prefault({}),
+  /** Area attributes whose make-up in the zones is compared with the whole area (`attributes` names). */
+  equity: z
+    .strictObject({
+      attributes: z
+        .array(
+          z.strictObject({
+            name: columnName,
+            kind: z.enum(['share', 'level']),
+            label: z.string().optional(),
+          }),
+        )
+        .default([]),
+    })
+    .prefault({}),
   zones: z
     .strictObject({
       /** Select cells whose priority score is at least this (0–1). */
@@ -206,10 +230,26 @@ export const configSchema = z.strictObject({
       topN: z.number().int().positive().optional(),
       /** Zones with fewer cells are dropped (and counted in the summary). */
       minCells: z.number().int().min(1).default(1),
+      /**
+       * Or a budget: at most maxZones contiguous zones, each at most maxCells cells and/or
+       * maxPopulation residents, grown greedily over score × need.
+       */
+      budget: z
+        .strictObject({
+          maxZones: z.number().int().positive(),
+          maxCells: z.number().int().positive().optional(),
+          maxPopulation: z.number().positive().optional(),
+        })
+        .refine((b) => b.maxCells !== undefined || b.maxPopulation !== undefined, {
+          message: 'a budget needs maxCells, maxPopulation or both',
+        })
+        .optional(),
+      /** Suggested partners listed per zone. */
+      suggestPartners: z.number().int().min(0).max(20).default(5),
     })
     .prefault({})
-    .refine((s) => s.threshold === undefined || s.topN === undefined, {
-      message: 'give either threshold or topN, not both',
+    .refine((s) => [s.threshold, s.topN, s.budget].filter((x) => x !== undefined).length <= 1, {
+      message: 'give one of threshold, topN or budget',
     }),
   output: z
     .strictObject({

@@ -81,6 +81,16 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       `${source}: invalid configuration:\n  trust.answer: name the survey column to score as trust (e.g. "trust_police"), got nothing`,
     );
   }
+  const declared = new Set(config.attributes.map((a) => a.name));
+  config.equity.attributes.forEach((a, i) => {
+    if (!declared.has(a.name)) {
+      throw new HexreachError(
+        'E_CONFIG',
+        `${source}: invalid configuration:\n  equity.attributes[${i}].name: "${a.name}" must also be listed in attributes (so it is moved to cells)`,
+        a.name,
+      );
+    }
+  });
   const names = new Set<string>();
   config.indicators.forEach((indicator, i) => {
     if (names.has(indicator.name)) {

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../analyze.js';
+import { PARTNER_CLASS_LABELS } from '../score/partnerClasses.js';
 import { suppressSmallCount } from './suppressSmallCount.js';
 
 /**
@@ -10,7 +11,8 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
  * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
  * `change_p_fdr`, `trust_responses`, `trust_mean`, `trust_shrunk`, `trust_deficit`,
- * `trust_few_responses`, `partner_nearest_m`, `partners_within_radius`, `partner_<type>_m`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
+ * `trust_few_responses`, `partner_nearest_m`, `partners_within_radius`, `partner_<type>_m`,
+ * `joint_class`, `partner_class`, `reasons`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
  * as `"<k"` in cells with 1 to k − 1 incidents.
@@ -103,6 +105,11 @@ export function analysisToCellColumns(
     columns.partners_within_radius = a.anyWithinRadius;
     for (const type of a.types) columns[`partner_${toColumnName(type)}_m`] = a.nearestMeters[type];
   }
+  columns.joint_class = Array.from(result.jointClasses.code, (c) => result.jointClasses.labels[c]);
+  if (result.partnerClasses !== undefined) {
+    columns.partner_class = Array.from(result.partnerClasses, (c) => PARTNER_CLASS_LABELS[c]);
+  }
+  columns.reasons = result.reasons.map((list) => list.join('; '));
   columns.score = result.priority.score;
   for (const [name, share] of Object.entries(result.priority.contributions)) {
     columns[`score_${toSnakeCase(name)}`] = share;

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
 import { zoneToPolygon } from '../zones/zoneToPolygon.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
@@ -11,6 +12,8 @@ export interface ZonesToFeatureCollectionOptions {
   readonly precision?: number;
   /** Public export: incident counts from 1 to k − 1 are written as `"<k"` (see `suppressSmallCount`). */
   readonly minCount?: number;
+  /** Each zone's reasons, profile and partners (`describeZones`), aligned with `zones`. */
+  readonly details?: readonly ZoneDetail[];
 }
 
 /** The properties written for each zone: plain JSON, with `null` where a number is missing. */
@@ -35,6 +38,19 @@ export interface ZoneFeatureProperties {
   readonly topCategories: string;
   /** The zone's H3 indexes, sorted. */
   readonly cells: string[];
+  /** With details: the zone's top reasons in words. */
+  readonly reasons?: string[];
+  /** With details: the joint class most of its cells have. */
+  readonly jointClass?: string;
+  /** With details: population-weighted mean need index (0–1). */
+  readonly need?: number | null;
+  /** With details: mean trust answer (shrunk), and the answers behind it (`"<k"` when few, public). */
+  readonly trust?: number | string | null;
+  readonly trustResponses?: number | string;
+  /** With details: suggested partners as text, `Name (type, 350 m); …`. */
+  readonly suggestedPartners?: string;
+  /** With details: suggested partners as records. */
+  readonly partners?: { name: string; type: string; distanceMeters: number }[];
 }
 
 /**
@@ -64,7 +80,7 @@ export function zonesToFeatureCollection(
   const count = (value: number) =>
     k === undefined ? finiteOrNull(value) : suppressSmallCount(value, k);
   const features = zones.map(
-    (zone): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
+    (zone, z): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
       type: 'Feature',
       geometry: rewindRfc7946(roundCoordinates(zoneToPolygon(zone.cells), { precision })),
       properties: {
@@ -80,6 +96,7 @@ export function zonesToFeatureCollection(
           .map((c) => `${c.category} ${count(c.incidents)}`)
           .join('; '),
         cells: [...zone.cells],
+        ...(options.details === undefined ? {} : detailProperties(options.details[z], k)),
       },
     }),
   );
@@ -88,4 +105,25 @@ export function zonesToFeatureCollection(
 
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
+}
+
+/** The detail properties of one zone; trust from fewer than k answers is suppressed when public. */
+function detailProperties(detail: ZoneDetail, k: number | undefined) {
+  const fewAnswers = k !== undefined && detail.trustResponses >= 1 && detail.trustResponses < k;
+  const partners = detail.partners.map((p) => ({
+    name: p.name,
+    type: p.type,
+    distanceMeters: Math.round(p.distanceMeters),
+  }));
+  return {
+    reasons: [...detail.reasons],
+    jointClass: detail.jointClass,
+    need: finiteOrNull(detail.need),
+    trust: fewAnswers ? `<${k}` : finiteOrNull(detail.trust),
+    trustResponses: fewAnswers ? `<${k}` : detail.trustResponses,
+    suggestedPartners: partners
+      .map((p) => `${p.name} (${p.type}, ${p.distanceMeters} m)`)
+      .join('; '),
+    partners,
+  };
 }

@@ -1,0 +1,26 @@
+import type { HexreachConfig } from './configSchema.js';
+
+/**
+ * The area attributes a configuration uses, each once, for `readAreasGeoJson`: the population
+ * (required: a tract without residents' count cannot be split), further count attributes
+ * (required), rates and need indicators (optional: a missing value stays missing).
+ *
+ * @param config - the configuration (defaults filled in)
+ * @param population - the population attribute, when detected rather than configured
+ * @returns attribute names with whether each is required
+ * @example
+ * ```ts
+ * readAreasGeoJson(tracts, { source: 'tracts.geojson', attributes: areaAttributesOf(config) });
+ * ```
+ */
+export function areaAttributesOf(
+  config: HexreachConfig,
+  population: string | undefined = config.population,
+): { name: string; required: boolean }[] {
+  const required = new Map<string, boolean>();
+  if (population !== undefined) required.set(population, true);
+  for (const a of config.attributes)
+    required.set(a.name, required.get(a.name) ?? a.kind === 'count');
+  for (const i of config.indicators) required.set(i.name, required.get(i.name) ?? false);
+  return [...required].map(([name, isRequired]) => ({ name, required: isRequired }));
+}

@@ -1,0 +1,110 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnalysisResult, type AnalyzeInputs, analyze } from '../packages/core/src/analyze.js';
+import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
+import { configSchema, type HexreachConfig } from '../packages/core/src/config/configSchema.js';
+import { parseConfig } from '../packages/core/src/config/parseConfig.js';
+import { gridDisk } from '../packages/core/src/hex/h3.js';
+import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
+import { readSurveysCsv } from '../packages/core/src/io/readSurveysCsv.js';
+import { JOINT_CLASS_LABELS } from '../packages/core/src/score/jointClasses.js';
+import { root } from './helpers.js';
+
+// Outreach targeting on the demo city with the example configuration.
+let inputs: AnalyzeInputs;
+let config: HexreachConfig;
+let result: AnalysisResult;
+
+beforeAll(async () => {
+  config = parseConfig(
+    JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8')),
+    'example',
+  );
+  const data = (name: string) => join(root, 'data/demo', name);
+  inputs = {
+    incidents: (
+      await readIncidentsCsv(createReadStream(data('incidents.csv'), 'utf8'), { source: 'i' })
+    ).data,
+    areas: readAreasGeoJson(JSON.parse(readFileSync(data('tracts.geojson'), 'utf8')), {
+      source: 't',
+      attributes: areaAttributesOf(config),
+    }).data,
+    organizations: readOrganizationsGeoJson(
+      JSON.parse(readFileSync(data('organizations.geojson'), 'utf8')),
+      {
+        source: 'o',
+      },
+    ).data,
+    surveys: (
+      await readSurveysCsv(createReadStream(data('surveys.csv'), 'utf8'), {
+        source: 's',
+        answers: [config.trust.answer!],
+      })
+    ).data,
+  };
+  result = analyze(inputs, config);
+});
+
+describe('outreach targeting on the demo city', () => {
+  it('explains every zone in words and names its joint class', () => {
+    expect(result.zoneDetails).toHaveLength(result.zones.length);
+    for (const detail of result.zoneDetails) {
+      expect(detail.reasons.length).toBeGreaterThan(0);
+      expect(JOINT_CLASS_LABELS).toContain(detail.jointClass);
+      expect(detail.need).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('suggests the nearest partners of each zone, nearest first, at most five', () => {
+    for (const detail of result.zoneDetails) {
+      expect(detail.partners.length).toBeGreaterThan(0);
+      expect(detail.partners.length).toBeLessThanOrEqual(5);
+      const distances = detail.partners.map((p) => p.distanceMeters);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    }
+  });
+
+  it('gives every cell a joint class and a reason list ordered by contribution', () => {
+    expect(result.jointClasses.code).toHaveLength(result.grid.cells.length);
+    const hotAndNeedy = result.jointClasses.code.reduce((c, v) => c + (v === 3 ? 1 : 0), 0);
+    expect(hotAndNeedy).toBeGreaterThan(0);
+    const top = result.zones[0].cells[0];
+    expect(result.reasons[result.grid.indexOf.get(top)!].length).toBeGreaterThan(0);
+  });
+
+  it('reports whom the zones reach: population-weighted make-up against the whole city', () => {
+    const equity = result.equity!;
+    const inZones = result.zones.reduce((s, z) => s + z.population, 0);
+    expect(equity.selectedPopulation).toBeCloseTo(inZones, 6);
+    const black = equity.rows.find((r) => r.name === 'pct_black')!;
+    expect(black.ratio).toBeCloseTo(black.selected / black.all, 12);
+  });
+
+  it('selects at most K contiguous zones within a cell budget', () => {
+    const budget = analyze(
+      inputs,
+      configSchema.parse({ ...config, zones: { budget: { maxZones: 3, maxCells: 15 } } }),
+    );
+    expect(budget.zones.length).toBeLessThanOrEqual(3);
+    expect(budget.zones.length).toBeGreaterThan(0);
+    for (const zone of budget.zones) {
+      expect(zone.cellCount).toBeLessThanOrEqual(15);
+      // Contiguous: a walk over H3 neighbours inside the zone reaches every cell.
+      const cells = new Set(zone.cells);
+      const seen = new Set([zone.cells[0]]);
+      const queue = [zone.cells[0]];
+      while (queue.length > 0) {
+        for (const next of gridDisk(queue.pop()!, 1)) {
+          if (cells.has(next) && !seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+      expect(seen.size).toBe(cells.size);
+    }
+  });
+});
