@@ -49,9 +49,13 @@ export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
+export { type CellReasonsInput, cellReasons } from './score/cellReasons.js';
 export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empiricalBayesRate.js';
+export { type EquityProfile, equityProfile } from './score/equityProfile.js';
 export { incidentRate } from './score/incidentRate.js';
+export { JOINT_CLASS_LABELS, jointClasses } from './score/jointClasses.js';
 export { type Normalization, normalize } from './score/normalize.js';
+export { PARTNER_CLASS_LABELS, partnerClasses } from './score/partnerClasses.js';
 export { percentileRank } from './score/percentileRank.js';
 export {
   type PriorityComponent,
@@ -115,7 +119,10 @@ export {
 export { inverseDistanceWeights } from './weights/inverseDistanceWeights.js';
 export { kRingWeights } from './weights/kRingWeights.js';
 export { weightsFromNeighbors } from './weights/weightsFromNeighbors.js';
+export { describeZones, type ZoneDetail } from './zones/describeZones.js';
 export { groupContiguousCells } from './zones/groupContiguousCells.js';
 export { selectCells } from './zones/selectCells.js';
+export { selectZonesByBudget } from './zones/selectZonesByBudget.js';
+export { type SuggestedPartner, suggestPartners } from './zones/suggestPartners.js';
 export { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
 export { zoneToPolygon } from './zones/zoneToPolygon.js';
