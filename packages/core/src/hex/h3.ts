@@ -207,3 +207,15 @@ export function polygonToCellsByCenterExperimental(
 export function gridDiskDistances(cell: string, k: number): string[][] {
   return h3.gridDiskDistances(cell, k);
 }
+
+/**
+ * The descendants of a cell at a finer resolution: 7 per step (6 per step below a pentagon).
+ *
+ * @example
+ * ```ts
+ * cellToChildren('882664c1a9fffff', 9).length; // 7
+ * ```
+ */
+export function cellToChildren(cell: string, resolution: number): string[] {
+  return h3.cellToChildren(cell, resolution);
+}
