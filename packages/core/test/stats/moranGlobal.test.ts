@@ -100,14 +100,21 @@ describe('moranGlobal', () => {
   });
 
   it('is strongly positive for a ramp along a path and strongly negative for alternation', () => {
-    const lists = Array.from({ length: 10 }, (_, i) => [i - 1, i + 1].filter((j) => j >= 0 && j < 10));
+    const lists = Array.from({ length: 10 }, (_, i) =>
+      [i - 1, i + 1].filter((j) => j >= 0 && j < 10),
+    );
     const w = weightsFromNeighbors(lists, { style: 'row' });
     const alternating = moranGlobal(
       Array.from({ length: 10 }, (_, i) => i % 2),
       w,
     );
     expect(alternating.I).toBeLessThan(-0.9);
-    expect(moranGlobal(Array.from({ length: 10 }, (_, i) => i), w).I).toBeGreaterThan(0.7);
+    expect(
+      moranGlobal(
+        Array.from({ length: 10 }, (_, i) => i),
+        w,
+      ).I,
+    ).toBeGreaterThan(0.7);
   });
 
   it('returns NaN I, z and p for constant values', () => {
