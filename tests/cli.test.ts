@@ -91,6 +91,36 @@ describe('hexreach analyze on the demo city', () => {
     });
   });
 
+  it('writes zones.csv and a self-contained report that names every zone and runs nothing', () => {
+    const csv = readFileSync(join(out, 'zones.csv'), 'utf8').trim().split('\n');
+    expect(csv[0].split(',').slice(0, 3)).toEqual(['id', 'rank', 'cellCount']);
+    expect(csv.length - 1).toBe(summary.zones.count);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+    for (let rank = 1; rank <= summary.zones.count; rank++) {
+      const id = `Z${String(rank).padStart(2, '0')}`;
+      expect(html).toContain(id);
+      expect(markdown).toContain(id);
+    }
+    // No script, event handler, or remote resource in any tag (escaped text is not a tag).
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i);
+    expect(html).not.toMatch(/<[^>]*\s(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).toContain('<svg');
+    // The demo's test organization with markup in its name shows as text.
+    if (html.includes('Youth Center')) expect(html).toContain('Youth Center &lt;img');
+  });
+
+  it('labels every zone with its robustness to other weights and resolutions', () => {
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
+    for (const f of zones.features) {
+      expect(['robust', 'moderate', 'fragile']).toContain(f.properties?.robustness.label);
+      expect(f.properties?.robustness.meanProbability).toBeGreaterThanOrEqual(0);
+      expect(f.properties?.robustness.meanProbability).toBeLessThanOrEqual(1);
+      expect((f.properties?.reasons as string[]).length).toBeGreaterThan(0);
+    }
+  });
+
   it('puts no individual incident coordinate in cells.geojson or zones.geojson', () => {
     const text =
       readFileSync(join(out, 'cells.geojson'), 'utf8') +

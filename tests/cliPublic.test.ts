@@ -28,7 +28,14 @@ describe('hexreach analyze --public', () => {
 
   it('writes no rejected.csv', () => {
     expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
-    expect(Object.keys(texts).sort()).toEqual(['cells.geojson', 'summary.json', 'zones.geojson']);
+    expect(Object.keys(texts).sort()).toEqual([
+      'cells.geojson',
+      'report.html',
+      'report.md',
+      'summary.json',
+      'zones.csv',
+      'zones.geojson',
+    ]);
   });
 
   it('contains no coordinate of any incident', () => {

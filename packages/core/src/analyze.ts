@@ -22,6 +22,7 @@ import {
 } from './score/priorityScore.js';
 import { type TrustResult, trustByCell } from './score/trustByCell.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
+import { weightRobustness } from './score/weightRobustness.js';
 import { concentrationShare } from './stats/concentrationShare.js';
 import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingHotspots.js';
 import { generalizedGini } from './stats/generalizedGini.js';
@@ -44,11 +45,14 @@ import type {
 import { distanceBandWeights } from './weights/distanceBandWeights.js';
 import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
 import { kRingWeights } from './weights/kRingWeights.js';
+import { combineRobustness } from './zones/combineRobustness.js';
 import { describeZones, type ZoneCellColumns, type ZoneDetail } from './zones/describeZones.js';
 import { groupContiguousCells } from './zones/groupContiguousCells.js';
+import { resolutionAgreement } from './zones/resolutionAgreement.js';
 import { selectCells } from './zones/selectCells.js';
 import { selectZonesByBudget } from './zones/selectZonesByBudget.js';
 import { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
+import { type ZoneRobustness, zoneRobustness } from './zones/zoneRobustness.js';
 
 /** The data `analyze` works on, already read into columns (see the `read*` functions). */
 export interface AnalyzeInputs {
@@ -92,6 +96,23 @@ export interface AnalysisResult {
   readonly trust: TrustResult | undefined;
   /** Access to partner organizations per cell, when organizations are given. */
   readonly partners: PartnerAccess | undefined;
+  /**
+   * How robust the selection is: per cell the probability of being selected when the priority
+   * weights are drawn around the configured ones, averaged with the agreement at resolutions
+   * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off.
+   */
+  readonly robustness:
+    | {
+        readonly probability: Float64Array;
+        readonly weightProbability: Float64Array;
+        readonly resolutions: readonly {
+          readonly resolution: number;
+          readonly share: Float64Array;
+        }[];
+        readonly zones: readonly ZoneRobustness[];
+        readonly draws: number;
+      }
+    | undefined;
   /** Joint class of each cell (hotspot × high need) with its labels. */
   readonly jointClasses: { readonly code: Uint8Array; readonly labels: readonly string[] };
   /** Partner class of each cell (0 none, 1 gap, 2 leverage), with organizations and need. */
@@ -361,6 +382,68 @@ export function analyze(
     return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
   });
 
+  const robustness = timed('robustness', () => {
+    const { draws, concentration, resolutions, robustAt, moderateAt } = config.robustness;
+    if (draws === 0 && !resolutions) return undefined;
+    const budget = config.zones.budget;
+    // The same rule that chose the zones, applied to each drawn score.
+    const select = (score: Float64Array): Uint8Array => {
+      const groups =
+        budget !== undefined
+          ? selectZonesByBudget(grid, score, { ...budget, population, need: vulnerability?.index })
+          : groupContiguousCells(
+              grid,
+              selectCells(
+                score,
+                config.zones.topN !== undefined
+                  ? { topN: config.zones.topN }
+                  : { threshold: config.zones.threshold ?? 0.8 },
+              ),
+              { minCells: config.zones.minCells },
+            );
+      return Uint8Array.from(groups.zoneOfCell, (z) => (z >= 0 ? 1 : 0));
+    };
+    const weightProbability =
+      draws > 0
+        ? weightRobustness(priority.normalized, priority.weights, select, {
+            draws,
+            concentration,
+            seed: config.seed,
+          }).probability
+        : Float64Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0));
+    const shares: { resolution: number; share: Float64Array }[] = [];
+    if (resolutions) {
+      for (const resolution of [config.resolution - 1, config.resolution + 1]) {
+        if (resolution < 6 || resolution > 11) continue;
+        const other = analyze(inputs, {
+          ...config,
+          resolution,
+          statistics: ['gistar'],
+          robustness: { ...config.robustness, draws: 0, resolutions: false },
+        });
+        shares.push({
+          resolution,
+          share: resolutionAgreement(
+            grid,
+            other.grid,
+            Uint8Array.from(other.zoneOfCell, (z) => (z >= 0 ? 1 : 0)),
+          ),
+        });
+      }
+    }
+    const probability = combineRobustness(
+      weightProbability,
+      shares.map((s) => s.share),
+    );
+    return {
+      probability,
+      weightProbability,
+      resolutions: shares,
+      zones: zoneRobustness(zoneOfCell, probability, { robust: robustAt, moderate: moderateAt }),
+      draws,
+    };
+  });
+
   const needIndex = vulnerability?.index ?? new Float64Array(n).fill(Number.NaN);
   const joint = jointClasses(hotspots.bin, needIndex, {
     hotspotBin: config.classes.hotspotBin,
@@ -493,6 +576,7 @@ export function analyze(
     vulnerability,
     trust,
     partners,
+    robustness,
     jointClasses: { code: joint.code, labels: joint.labels },
     partnerClasses: partnerClass,
     reasons: explained.cells,

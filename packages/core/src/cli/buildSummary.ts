@@ -118,6 +118,12 @@ export function buildSummary(
         meanScore: round(z.meanScore, 4),
         population: Number.isFinite(z.population) ? Math.round(z.population) : null,
         incidents: count(z.incidents),
+        ...(result.robustness === undefined
+          ? {}
+          : {
+              robustness: result.robustness.zones[z.rank - 1].label,
+              robustnessProbability: round(result.robustness.zones[z.rank - 1].meanProbability, 3),
+            }),
       })),
     },
     hotspots: {
@@ -129,6 +135,16 @@ export function buildSummary(
         ? {}
         : { moranZByK: result.hotspotScale.z.map((z) => round(z, 3)) }),
     },
+    ...(result.robustness === undefined
+      ? {}
+      : {
+          robustness: {
+            weightDraws: result.robustness.draws,
+            concentration: result.config.robustness.concentration,
+            resolutionsCompared: result.robustness.resolutions.map((r) => r.resolution),
+            zones: tally(result.robustness.zones.map((z) => z.label)),
+          },
+        }),
     classes: {
       joint: tally(Array.from(result.jointClasses.code, (c) => result.jointClasses.labels[c])),
       ...(result.partnerClasses === undefined

@@ -182,6 +182,13 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
   process.stdout.write(formatSummary(result, inputs, rejections, written, version));
 }
 
+function robustnessText(result: ReturnType<typeof analyze>, rank: number): string {
+  const r = result.robustness?.zones[rank - 1];
+  return r === undefined
+    ? ''
+    : `, ${r.label} (${Math.floor(r.meanProbability * 100)}% selected under perturbation)`;
+}
+
 function scaleText(scale: ReturnType<typeof analyze>['hotspotScale']): string {
   if (scale.method === 'distance') return `distance band ${scale.distanceMeters} m`;
   if (scale.method === 'auto')
@@ -261,7 +268,7 @@ function formatSummary(
       ? `${fmt(Math.round(zone.population))} residents, `
       : '';
     lines.push(
-      `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}`,
+      `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}${robustnessText(result, zone.rank)}`,
     );
   }
   const c = result.concentration;

@@ -2,12 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import { analysisToCells } from '../export/analysisToCells.js';
+import { analysisToReportModel } from '../export/analysisToReportModel.js';
 import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
+import { renderReportHtml } from '../export/renderReportHtml.js';
+import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
+import type { ReportInputCounts } from '../export/reportModel.js';
+import { zonesToCsv } from '../export/zonesToCsv.js';
 import { zonesToFeatureCollection } from '../export/zonesToFeatureCollection.js';
 import type { Rejection } from '../types.js';
 
 /**
- * Writes `cells.geojson`, `zones.geojson`, `summary.json` and `rejected.csv` (the user's own
+ * Writes `cells.geojson`, `zones.geojson`, `zones.csv`, `summary.json`, `report.html`,
+ * `report.md` and `rejected.csv` (the user's own
  * unusable and outside records, so they can fix them) into `dir`, creating it. A public export
  * (`privacy.public`) leaves out `rejected.csv` and suppresses small counts.
  *
@@ -32,11 +38,22 @@ export function writeOutputs(
     precision,
     minCount: k,
     details: result.zoneDetails,
+    robustness: result.robustness?.zones,
+  });
+  const privacy = summary.privacy as { rules?: string[] } | undefined;
+  const report = analysisToReportModel(result, {
+    version: String(summary.hexreach),
+    inputs: summary.inputs as Record<string, ReportInputCounts>,
+    zones,
+    privacyRules: privacy?.rules,
   });
   const files: [string, string][] = [
     ['cells.geojson', JSON.stringify(cells)],
     ['zones.geojson', JSON.stringify(zones, null, 1)],
+    ['zones.csv', zonesToCsv(zones)],
     ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
+    ['report.html', renderReportHtml(report)],
+    ['report.md', renderReportMarkdown(report)],
   ];
   if (result.emerging !== undefined)
     files.push(['spacetime.json', JSON.stringify(spaceTimeJson(result))]);

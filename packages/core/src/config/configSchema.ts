@@ -208,6 +208,19 @@ export const configSchema = z.strictObject({
       partnerNeedAt: z.number().min(0).max(1).default(0.8),
     })
     .prefault({}),
+  robustness: z
+    .strictObject({
+      /** Monte-Carlo draws of the priority weights (Dirichlet around the configured ones); 0 = none. */
+      draws: z.number().int().min(0).max(10_000).default(200),
+      /** Dirichlet concentration κ (α = κ·w): larger keeps draws closer to the configured weights. */
+      concentration: z.number().positive().default(20),
+      /** Also re-run the analysis at resolutions r − 1 and r + 1 and compare the selections. */
+      resolutions: z.boolean().default(true),
+      /** Mean selection probability from which a zone is `robust`, and `moderate`; below: `fragile`. */
+      robustAt: z.number().min(0).max(1).default(0.8),
+      moderateAt: z.number().min(0).max(1).default(0.5),
+    })
+    .prefault({}),
   /** Area attributes whose make-up in the zones is compared with the whole area (`attributes` names). */
   equity: z
     .strictObject({

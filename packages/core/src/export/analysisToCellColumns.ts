@@ -12,7 +12,7 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
  * `change_p_fdr`, `trust_responses`, `trust_mean`, `trust_shrunk`, `trust_deficit`,
  * `trust_few_responses`, `partner_nearest_m`, `partners_within_radius`, `partner_<type>_m`,
- * `joint_class`, `partner_class`, `reasons`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
+ * `joint_class`, `partner_class`, `reasons`, `robustness`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
  * as `"<k"` in cells with 1 to k − 1 incidents.
@@ -110,6 +110,7 @@ export function analysisToCellColumns(
     columns.partner_class = Array.from(result.partnerClasses, (c) => PARTNER_CLASS_LABELS[c]);
   }
   columns.reasons = result.reasons.map((list) => list.join('; '));
+  if (result.robustness !== undefined) columns.robustness = result.robustness.probability;
   columns.score = result.priority.score;
   for (const [name, share] of Object.entries(result.priority.contributions)) {
     columns[`score_${toSnakeCase(name)}`] = share;

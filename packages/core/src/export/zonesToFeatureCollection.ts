@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
+import type { ZoneRobustness } from '../zones/zoneRobustness.js';
 import { zoneToPolygon } from '../zones/zoneToPolygon.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
@@ -14,6 +15,8 @@ export interface ZonesToFeatureCollectionOptions {
   readonly minCount?: number;
   /** Each zone's reasons, profile and partners (`describeZones`), aligned with `zones`. */
   readonly details?: readonly ZoneDetail[];
+  /** Each zone's robustness (`zoneRobustness`), aligned with `zones`. */
+  readonly robustness?: readonly ZoneRobustness[];
 }
 
 /** The properties written for each zone: plain JSON, with `null` where a number is missing. */
@@ -49,6 +52,8 @@ export interface ZoneFeatureProperties {
   readonly trustResponses?: number | string;
   /** With details: suggested partners as text, `Name (type, 350 m); …`. */
   readonly suggestedPartners?: string;
+  /** Mean selection probability of its cells under perturbed weights and resolutions, and its label. */
+  readonly robustness?: { label: string; meanProbability: number; stableShare: number };
   /** With details: suggested partners as records. */
   readonly partners?: { name: string; type: string; distanceMeters: number }[];
 }
@@ -97,6 +102,15 @@ export function zonesToFeatureCollection(
           .join('; '),
         cells: [...zone.cells],
         ...(options.details === undefined ? {} : detailProperties(options.details[z], k)),
+        ...(options.robustness === undefined
+          ? {}
+          : {
+              robustness: {
+                label: options.robustness[z].label,
+                meanProbability: Math.round(options.robustness[z].meanProbability * 1000) / 1000,
+                stableShare: Math.round(options.robustness[z].stableShare * 1000) / 1000,
+              },
+            }),
       },
     }),
   );
