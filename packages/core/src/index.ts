@@ -14,11 +14,17 @@ export { parseConfig } from './config/parseConfig.js';
 export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.js';
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
+export { analysisToReportModel } from './export/analysisToReportModel.js';
 export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
+export { escapeHtml } from './export/escapeHtml.js';
 export { rejectionsToCsv } from './export/rejectionsToCsv.js';
+export { renderReportHtml } from './export/renderReportHtml.js';
+export { renderReportMarkdown } from './export/renderReportMarkdown.js';
+export type { ReportModel, ZoneReportRow } from './export/reportModel.js';
 export { rewindRfc7946 } from './export/rewindRfc7946.js';
 export { roundCoordinates } from './export/roundCoordinates.js';
 export { toCsv } from './export/toCsv.js';
+export { zonesToCsv } from './export/zonesToCsv.js';
 export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
 export { CellLocator } from './hex/cellLocator.js';
 export { type GridCentroids, gridCentroids } from './hex/gridCentroids.js';
@@ -50,6 +56,7 @@ export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
 export { type CellReasonsInput, cellReasons } from './score/cellReasons.js';
+export { dirichlet } from './score/dirichlet.js';
 export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empiricalBayesRate.js';
 export { type EquityProfile, equityProfile } from './score/equityProfile.js';
 export { incidentRate } from './score/incidentRate.js';
@@ -67,6 +74,8 @@ export {
   type VulnerabilityResult,
   vulnerabilityIndex,
 } from './score/vulnerabilityIndex.js';
+export { weightedScore } from './score/weightedScore.js';
+export { type WeightRobustnessResult, weightRobustness } from './score/weightRobustness.js';
 export { benjaminiHochberg } from './stats/benjaminiHochberg.js';
 export { binomialCdf, binomialPmf, binomialTwoSidedP } from './stats/binomial.js';
 export { concentrationShare } from './stats/concentrationShare.js';
@@ -119,10 +128,13 @@ export {
 export { inverseDistanceWeights } from './weights/inverseDistanceWeights.js';
 export { kRingWeights } from './weights/kRingWeights.js';
 export { weightsFromNeighbors } from './weights/weightsFromNeighbors.js';
+export { combineRobustness } from './zones/combineRobustness.js';
 export { describeZones, type ZoneDetail } from './zones/describeZones.js';
 export { groupContiguousCells } from './zones/groupContiguousCells.js';
+export { resolutionAgreement } from './zones/resolutionAgreement.js';
 export { selectCells } from './zones/selectCells.js';
 export { selectZonesByBudget } from './zones/selectZonesByBudget.js';
 export { type SuggestedPartner, suggestPartners } from './zones/suggestPartners.js';
 export { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
+export { type ZoneRobustness, zoneRobustness } from './zones/zoneRobustness.js';
 export { zoneToPolygon } from './zones/zoneToPolygon.js';
