@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs nothing outside the repository; `reference` reads ../shared
-// (R spdep outputs and real city data) and runs in CI beside the unit tests.
+// `unit` needs nothing outside the repository; `browser` needs Chromium (/usr/bin/chromium or
+// CHROMIUM_PATH); `reference` reads ../shared (R spdep outputs and real city data).
 export default defineConfig({
   test: {
     projects: [
@@ -9,8 +9,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['**/*.reference.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.reference.test.ts', 'tests/browser/**', '**/node_modules/**'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // End-to-end tests of the built viewer in Debian's Chromium (../shared/BROWSER.md).
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       {

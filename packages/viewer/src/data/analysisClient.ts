@@ -1,0 +1,92 @@
+import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
+import type { AnalysisOutputs, ProgressListener, RawInputs } from './analyzeRawInputs.js';
+
+/** The main thread's handle on the analysis worker. */
+export interface AnalysisClient {
+  /** Reads and analyses raw inputs in the worker. */
+  analyze(inputs: RawInputs, onProgress: ProgressListener): Promise<AnalysisOutputs>;
+  /** Re-scores the last analysis with other priority weights. */
+  reweight(
+    weights: Readonly<Record<string, number>>,
+    onProgress: ProgressListener,
+  ): Promise<AnalysisOutputs>;
+  /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
+  cancel(): void;
+  /** Is there an analysis to re-score? */
+  canReweight(): boolean;
+}
+
+/** The error a cancelled job rejects with. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('The analysis was cancelled.');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+/**
+ * Starts the analysis worker lazily and runs one job at a time in it; a new job or `cancel()`
+ * while one runs terminates the worker (the running job rejects with {@link AnalysisCancelled}).
+ *
+ * @returns the client
+ * @example
+ * ```ts
+ * const client = createAnalysisClient();
+ * const outputs = await client.analyze({ incidents, areas }, (label, fraction) => showProgress(label, fraction));
+ * ```
+ */
+export function createAnalysisClient(): AnalysisClient {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let analysed = false;
+  let running: { id: number; reject: (error: Error) => void } | undefined;
+
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    analysed = false;
+    const job = running;
+    running = undefined;
+    job?.reject(new AnalysisCancelled());
+  };
+
+  const run = (request: AnalysisRequest, onProgress: ProgressListener) => {
+    if (running !== undefined) stop();
+    if (worker === undefined) {
+      worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+    }
+    const current = worker;
+    return new Promise<AnalysisOutputs>((resolve, reject) => {
+      running = { id: request.id, reject };
+      const onMessage = (event: MessageEvent<AnalysisResponse>) => {
+        const message = event.data;
+        if (message.id !== request.id) return;
+        if (message.type === 'progress') {
+          onProgress(message.label, message.fraction);
+          return;
+        }
+        current.removeEventListener('message', onMessage);
+        running = undefined;
+        if (message.type === 'done') resolve(message.outputs);
+        else reject(new Error(message.message));
+      };
+      current.addEventListener('message', onMessage);
+      current.addEventListener('error', (event) => {
+        running = undefined;
+        reject(new Error(`the analysis worker failed: ${event.message}`));
+      });
+      current.postMessage(request);
+    });
+  };
+
+  return {
+    analyze: async (inputs, onProgress) => {
+      const outputs = await run({ type: 'analyze', id: nextId++, inputs }, onProgress);
+      analysed = true;
+      return outputs;
+    },
+    reweight: (weights, onProgress) => run({ type: 'reweight', id: nextId++, weights }, onProgress),
+    cancel: stop,
+    canReweight: () => analysed,
+  };
+}

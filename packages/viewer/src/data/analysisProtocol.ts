@@ -1,0 +1,21 @@
+import type { AnalysisOutputs, RawInputs } from './analyzeRawInputs.js';
+
+/** Messages to the analysis worker. */
+export type AnalysisRequest =
+  | { readonly type: 'analyze'; readonly id: number; readonly inputs: RawInputs }
+  | {
+      readonly type: 'reweight';
+      readonly id: number;
+      readonly weights: Readonly<Record<string, number>>;
+    };
+
+/** Messages from the analysis worker. */
+export type AnalysisResponse =
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly label: string;
+      readonly fraction: number;
+    }
+  | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,0 +1,95 @@
+import { HexreachError, parseJson } from '@hexreach/core';
+import type { RawInputs } from './analyzeRawInputs.js';
+import type { PickedFile } from './fileResultSource.js';
+
+const baseName = (path: string) => path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+
+/**
+ * Decides which picked or dropped file is which input of an analysis. A configuration
+ * (`*.json` other than summary.json) that names its inputs (`inputs.incidents.path` …) decides by
+ * file name; otherwise the names do: a CSV named like `survey` holds survey answers, the other
+ * CSV (or a GeoJSON named like `incidents`) the incidents, a GeoJSON named like `org`/`partner`
+ * the organizations, and the remaining GeoJSON the areas.
+ *
+ * @param files - the files
+ * @returns the inputs for the analysis worker
+ * @throws HexreachError `E_INPUT` when the incidents or the areas cannot be told apart or are
+ *   missing, or the configuration is not valid JSON (named with line and column)
+ * @example
+ * ```ts
+ * const inputs = await assignInputRoles(picked); // { incidents: incidents.csv, areas: tracts.geojson, … }
+ * ```
+ */
+export async function assignInputRoles(files: readonly PickedFile[]): Promise<RawInputs> {
+  const json = files.filter(
+    (f) => /\.json$/i.test(f.file.name) && baseName(f.file.name) !== 'summary.json',
+  );
+  const geojson = files.filter((f) => /\.geojson$/i.test(f.file.name));
+  const csv = files.filter(
+    (f) => /\.csv$/i.test(f.file.name) && baseName(f.file.name) !== 'rejected.csv',
+  );
+  let config: RawInputs['config'];
+  let named: { incidents?: string; areas?: string; organizations?: string; surveys?: string } = {};
+  const configFile =
+    json.find((f) => /config/i.test(f.file.name)) ?? (json.length === 1 ? json[0] : undefined);
+  if (configFile !== undefined) {
+    const value = parseJson(await configFile.file.text(), configFile.file.name);
+    config = { name: configFile.file.name, value };
+    const inputs = (value as { inputs?: Record<string, { path?: unknown } | undefined> })?.inputs;
+    const path = (key: string) => {
+      const p = inputs?.[key]?.path;
+      return typeof p === 'string' ? baseName(p) : undefined;
+    };
+    named = {
+      incidents: path('incidents'),
+      areas: path('areas'),
+      organizations: path('organizations'),
+      surveys: path('surveys'),
+    };
+  }
+  const candidates = [...csv, ...geojson];
+  const byName = (name: string | undefined) =>
+    name === undefined ? undefined : candidates.find((f) => baseName(f.file.name) === name);
+
+  const surveys =
+    byName(named.surveys) ??
+    (named.incidents === undefined || !/survey/i.test(named.incidents)
+      ? csv.find((f) => /survey/i.test(f.file.name))
+      : undefined);
+  const incidentCsv = csv.filter((f) => f !== surveys);
+  const incidents =
+    byName(named.incidents) ??
+    incidentCsv.find((f) => /incident|crime|offen|call/i.test(f.file.name)) ??
+    (incidentCsv.length === 1 ? incidentCsv[0] : undefined) ??
+    geojson.find((f) => /incident|crime|offen|call/i.test(f.file.name));
+  const organizations =
+    byName(named.organizations) ??
+    geojson.find(
+      (f) => f !== incidents && /org|partner|school|librar|church|faith/i.test(f.file.name),
+    );
+  const rest = geojson.filter((f) => f !== incidents && f !== organizations);
+  const areas =
+    byName(named.areas) ??
+    rest.find((f) => /tract|area|block|neighbo|district|polygon|census/i.test(f.file.name)) ??
+    (rest.length === 1 ? rest[0] : undefined);
+  if (incidents === undefined) {
+    throw new HexreachError(
+      'E_INPUT',
+      'no incident file found: add a CSV of incidents (or a GeoJSON named like "incidents"), or a hexreach.config.json naming it',
+    );
+  }
+  if (areas === undefined) {
+    throw new HexreachError(
+      'E_INPUT',
+      `no area file found among ${geojson.map((f) => f.file.name).join(', ') || 'the files'}: add the census-tract GeoJSON (named like "tracts" or "areas"), or a hexreach.config.json naming it`,
+    );
+  }
+  const raw = (f: PickedFile) => ({ name: f.file.name, data: f.file as Blob });
+  return {
+    incidents: raw(incidents),
+    areas: raw(areas),
+    ...(organizations === undefined ? {} : { organizations: raw(organizations) }),
+    ...(surveys === undefined ? {} : { surveys: raw(surveys) }),
+    ...(config === undefined ? {} : { config }),
+  };
+}

@@ -1,0 +1,157 @@
+import { HexreachError } from '@hexreach/core';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { describeValue } from './describeValue.js';
+import type { CellProperties } from './results.js';
+
+/** Columns the viewer draws as layers: when present, every value must be a number or null. */
+const KNOWN_NUMERIC = /^(score|score_.+|gi_bin|gi_z|gi_p|need_index|incidents|rate_per_\d+)$/;
+
+/**
+ * Checks a parsed `cells.geojson` and turns its numeric columns into typed arrays.
+ *
+ * @param value - the parsed JSON
+ * @param file - the file name, for messages
+ * @returns the collection as read, its numeric columns (sorted by first appearance) and each
+ *   numeric column as one value per cell with NaN for null
+ * @throws HexreachError `E_INPUT` naming the file, the feature and the problem
+ * @example
+ * ```ts
+ * const { cells, columns } = parseCells(parseJson(text, 'cells.geojson'), 'cells.geojson');
+ * columns.score[0];
+ * ```
+ */
+export function parseCells(
+  value: unknown,
+  file: string,
+): {
+  cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
+  numericColumns: string[];
+  columns: Record<string, Float64Array>;
+} {
+  const features = featureArray(value, file);
+  if (features.length === 0) throw new HexreachError('E_INPUT', `${file}: has no cells`);
+  // For every property: does it hold a number somewhere, and something else than number/null?
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const hasNumber = new Set<string>();
+  const notNumeric = new Map<string, number>();
+  features.forEach((feature, i) => {
+    const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
+    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
+      throw new HexreachError('E_INPUT', `${file}: feature ${i} is not a GeoJSON Feature`);
+    }
+    checkPolygonal(f.geometry, file, i);
+    const properties = f.properties as Record<string, unknown> | null;
+    if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
+      throw new HexreachError('E_INPUT', `${file}: feature ${i} has no properties`);
+    }
+    if (typeof properties.h3 !== 'string' || properties.h3 === '') {
+      throw new HexreachError(
+        'E_INPUT',
+        `${file}: feature ${i} has no h3 cell index (h3 is ${describeValue(properties.h3)}); is this the cells.geojson of a hexreach run?`,
+      );
+    }
+    for (const key in properties) {
+      if (key === 'h3') continue;
+      if (!seen.has(key)) {
+        seen.add(key);
+        order.push(key);
+      }
+      const v = properties[key];
+      if (typeof v === 'number') hasNumber.add(key);
+      else if (v !== null && !notNumeric.has(key)) {
+        notNumeric.set(key, i);
+        if (KNOWN_NUMERIC.test(key)) {
+          throw new HexreachError(
+            'E_INPUT',
+            `${file}: feature ${i}: ${key} is ${describeValue(v)}, expected a number or null`,
+          );
+        }
+      }
+    }
+  });
+  const numericColumns = order.filter((key) => hasNumber.has(key) && !notNumeric.has(key));
+  const columns: Record<string, Float64Array> = {};
+  for (const key of numericColumns) {
+    const column = new Float64Array(features.length);
+    features.forEach((feature, i) => {
+      const v = (feature as { properties: Record<string, unknown> }).properties[key];
+      column[i] = typeof v === 'number' ? v : Number.NaN;
+    });
+    columns[key] = column;
+  }
+  return {
+    cells: value as FeatureCollection<Polygon | MultiPolygon, CellProperties>,
+    numericColumns,
+    columns,
+  };
+}
+
+/**
+ * The `features` array of a FeatureCollection.
+ *
+ * @throws HexreachError `E_INPUT` naming the file when `value` is not a FeatureCollection
+ * @example
+ * ```ts
+ * featureArray({ type: 'FeatureCollection', features: [] }, 'zones.geojson'); // []
+ * ```
+ */
+export function featureArray(value: unknown, file: string): unknown[] {
+  const collection = value as { type?: unknown; features?: unknown } | null;
+  if (
+    typeof collection !== 'object' ||
+    collection === null ||
+    collection.type !== 'FeatureCollection' ||
+    !Array.isArray(collection.features)
+  ) {
+    const type =
+      typeof collection === 'object' && collection !== null && 'type' in collection
+        ? `a ${describeValue(collection.type)}`
+        : describeValue(collection);
+    throw new HexreachError(
+      'E_INPUT',
+      `${file}: expected a GeoJSON FeatureCollection, found ${type}`,
+    );
+  }
+  return collection.features;
+}
+
+/**
+ * Checks that a feature's geometry is a Polygon or MultiPolygon of [longitude, latitude] pairs.
+ *
+ * @throws HexreachError `E_INPUT` naming the file, the feature and the problem
+ * @example
+ * ```ts
+ * checkPolygonal({ type: 'Point', coordinates: [0, 0] }, 'cells.geojson', 3); // throws: feature 3: geometry is a "Point" …
+ * ```
+ */
+export function checkPolygonal(geometry: unknown, file: string, i: number): void {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  const fail = (problem: string) =>
+    new HexreachError('E_INPUT', `${file}: feature ${i}: ${problem}`);
+  if (typeof g !== 'object' || g === null) throw fail('has no geometry');
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+    throw fail(`geometry is a ${describeValue(g.type)}, expected a Polygon or MultiPolygon`);
+  }
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
+  if (!Array.isArray(polygons)) throw fail('geometry has no coordinates');
+  for (const polygon of polygons) {
+    if (!Array.isArray(polygon) || polygon.length === 0) throw fail('a polygon has no ring');
+    for (const ring of polygon) {
+      if (!Array.isArray(ring) || ring.length < 4) {
+        throw fail('a ring has fewer than 4 positions');
+      }
+      for (const p of ring) {
+        if (
+          !Array.isArray(p) ||
+          !Number.isFinite(p[0]) ||
+          !Number.isFinite(p[1]) ||
+          Math.abs(p[0]) > 180 ||
+          Math.abs(p[1]) > 90
+        ) {
+          throw fail(`position ${describeValue(p)} is not a [longitude, latitude] pair`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,818 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './style.css';
+import {
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  type MapMouseEvent,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { AnalysisCancelled, createAnalysisClient } from './data/analysisClient.js';
+import type { AnalysisOutputs, RawInputs } from './data/analyzeRawInputs.js';
+import { assignInputRoles } from './data/assignInputRoles.js';
+import { fileResultSource, type PickedFile } from './data/fileResultSource.js';
+import { loadResults } from './data/loadResults.js';
+import { memoryResultSource } from './data/memoryResultSource.js';
+import type { ResultSource } from './data/ResultSource.js';
+import type { LoadedResults, OrganizationProperties, ResultSummary } from './data/results.js';
+import { urlResultSource } from './data/urlResultSource.js';
+import { type Classification, classify, fixedClassification } from './map/classify.js';
+import { giBinColors } from './map/colorSchemes.js';
+import { applyView, drawResults } from './map/drawResults.js';
+import { featureBounds } from './map/featureBounds.js';
+import { fillColorExpression } from './map/fillColorExpression.js';
+import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
+import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
+import { zoneLabelPoints } from './map/zoneLabelPoints.js';
+import { hashToViewState, viewStateToHash } from './state/hashState.js';
+import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
+import { basemapForm, readBasemapUrl, saveBasemapUrl } from './ui/basemapSetting.js';
+import { h, replaceContent } from './ui/dom.js';
+import { columnLabel, formatCellValue, formatNumber, giBinShortLabels } from './ui/format.js';
+import { installDropTarget } from './ui/installDropTarget.js';
+import { clearMessage, showMessage } from './ui/messages.js';
+import { cellDetails, organizationDetails, zoneDetails } from './ui/renderDetails.js';
+import { layerPanel } from './ui/renderLayerPanel.js';
+import { categoryLegend, classLegend } from './ui/renderLegend.js';
+import { styleControls } from './ui/renderStyleControls.js';
+import { zoneList } from './ui/renderZoneList.js';
+import { hideTooltip, showTooltip } from './ui/tooltip.js';
+import { weightControls } from './ui/weightControls.js';
+
+// MapLibre looks for its worker beside its own module, which bundling moves; point it at the
+// copy Vite emits with the app (same origin, so it works offline and under a strict CSP).
+setWorkerUrl(workerUrl);
+
+const params = new URLSearchParams(location.search);
+/** `?test`: keep the drawing buffer readable and expose the map to end-to-end tests. */
+const testMode = params.has('test');
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`hexreach viewer: the page has no #${id}`);
+  return element as T;
+}
+
+const ui = {
+  status: byId('status'),
+  messages: byId('messages'),
+  layers: byId('layers'),
+  styleControls: byId('style-controls'),
+  styleLayerName: byId('style-layer-name'),
+  legend: byId('legend'),
+  legendBox: byId('legend-box'),
+  legendToggle: byId<HTMLButtonElement>('legend-toggle'),
+  zones: byId('zones'),
+  details: byId('details'),
+  tooltip: byId('tooltip'),
+  welcome: byId('welcome'),
+  dropOverlay: byId('drop-overlay'),
+  openFiles: byId<HTMLInputElement>('open-files'),
+  openFolder: byId<HTMLInputElement>('open-folder'),
+  basemapPanel: byId('basemap-panel'),
+  progress: byId('progress'),
+  progressLabel: byId('progress-label'),
+  progressBar: byId<HTMLProgressElement>('progress-bar'),
+  progressCancel: byId<HTMLButtonElement>('progress-cancel'),
+  weightsPanel: byId('panel-weights'),
+  weights: byId('weights'),
+};
+
+let basemapUrl = readBasemapUrl();
+
+const map = new MapLibreMap({
+  container: byId('map'),
+  style: basemapUrl ?? offlineStyle(),
+  center: [0, 20],
+  zoom: 1.5,
+  attributionControl: { compact: true },
+  canvasContextAttributes: { preserveDrawingBuffer: testMode },
+  fadeDuration: testMode ? 0 : 300,
+});
+map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+/** The app's state: the results shown, their layers, the view, and what is selected. */
+let results: LoadedResults | undefined;
+let layers: LayerDefinition[] = [];
+let view: ViewState | undefined;
+let selected: { kind: 'cell'; h3: string } | { kind: 'zone'; id: string } | undefined;
+let hovered: string | undefined;
+let zoneMarkers: Marker[] = [];
+let loads = 0;
+const classificationCache = new Map<string, Classification>();
+
+// ——— Classification: one d3 scale per cell layer colours the map and draws the legend. ———
+
+function layerById(id: string): LayerDefinition | undefined {
+  return layers.find((l) => l.id === id);
+}
+
+function columnOf(layer: LayerDefinition, layerView: LayerView): string | undefined {
+  return layer.id === 'column' ? layerView.column : layer.column;
+}
+
+function classificationOf(layerId: string): Classification | undefined {
+  const layer = layerById(layerId);
+  if (results === undefined || view === undefined || layer === undefined) return undefined;
+  const layerView = view.layers[layerId];
+  const column = columnOf(layer, layerView);
+  if (column === undefined) return undefined;
+  const values = results.columns[column];
+  if (values === undefined) return undefined;
+  const key =
+    layer.kind === 'bins'
+      ? `${layerId}|${column}`
+      : `${layerId}|${column}|${layerView.method}|${layerView.classes}|${layerView.scheme}`;
+  let classification = classificationCache.get(key);
+  if (classification === undefined) {
+    classification =
+      layer.kind === 'bins'
+        ? fixedClassification(
+            values,
+            [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5],
+            giBinColors,
+            giBinShortLabels,
+          )
+        : classify(values, {
+            method: layerView.method,
+            classes: layerView.classes,
+            scheme: layerView.scheme,
+          });
+    classificationCache.set(key, classification);
+  }
+  return classification;
+}
+
+function fillColor(layerId: string) {
+  const layer = layerById(layerId);
+  const classification = classificationOf(layerId);
+  const column =
+    layer === undefined || view === undefined ? undefined : columnOf(layer, view.layers[layerId]);
+  if (classification === undefined || column === undefined) return '#000000';
+  return fillColorExpression(column, classification.scale);
+}
+
+function plan() {
+  if (view === undefined) throw new Error('no view');
+  return { layers, view, fillColor };
+}
+
+// ——— Loading ———
+
+/** How a load is made. */
+interface LoadOptions {
+  /** Files picked or dropped that are not results (listed in a note). */
+  readonly ignored?: readonly string[];
+  /** Keep the map where it is (re-scoring), instead of fitting the data. */
+  readonly keepCamera?: boolean;
+  /** The results come from an analysis in this browser, which can be re-scored. */
+  readonly weights?: Readonly<Record<string, number>>;
+}
+
+async function load(source: ResultSource, options: LoadOptions = {}): Promise<void> {
+  setStatus(`Loading results from ${source.description}…`);
+  try {
+    const loaded = await loadResults(source);
+    show(loaded, options.keepCamera ?? false);
+    loads++;
+    weights = options.weights === undefined ? undefined : { ...options.weights };
+    renderWeights();
+    const notes = [...loaded.notes];
+    const ignored = options.ignored ?? [];
+    if (ignored.length > 0) {
+      notes.push(
+        `Not used: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ` and ${ignored.length - 5} more` : ''}.`,
+      );
+    }
+    if (notes.length > 0) showMessage(ui.messages, 'info', 'Results loaded.', notes);
+    else clearMessage(ui.messages);
+  } catch (error) {
+    // HexreachErrors name the file and the problem; anything else is shown as it is.
+    showMessage(
+      ui.messages,
+      'error',
+      `Could not load results from ${source.description}: ${errorMessage(error)}`,
+      results === undefined ? [] : ['The map still shows the results loaded before.'],
+    );
+    setStatus(results === undefined ? 'No results loaded' : describeResults(results));
+  }
+}
+
+/** Results (a cells.geojson among the files) are loaded; other data files are analysed. */
+function loadPicked(files: readonly PickedFile[]): void {
+  if (files.length === 0) return;
+  const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
+  const isRaw = files.some((f) => /\.(csv|geojson|json)$/i.test(f.file.name));
+  if (!isResults && isRaw) {
+    void analyseRaw(files);
+    return;
+  }
+  const { source, ignored } = fileResultSource(files);
+  void load(source, { ignored });
+}
+
+// ——— Raw data: analysed by @hexreach/core in a worker; weights re-score there ———
+
+const analysis = createAnalysisClient();
+/** The priority weights of the analysis shown, when it ran in this browser (else undefined). */
+let weights: Record<string, number> | undefined;
+let analysisOrigin = '';
+let reweighting = false;
+let pendingWeights: Record<string, number> | undefined;
+
+function showProgress(label: string, fraction: number): void {
+  ui.progress.hidden = false;
+  ui.progressLabel.textContent = label;
+  ui.progressBar.value = Math.max(0, Math.min(1, fraction));
+}
+
+function hideProgress(): void {
+  ui.progress.hidden = true;
+}
+
+async function analyseRaw(files: readonly PickedFile[]): Promise<void> {
+  let inputs: RawInputs;
+  try {
+    inputs = await assignInputRoles(files);
+  } catch (error) {
+    showMessage(ui.messages, 'error', `Could not analyse the files: ${errorMessage(error)}`);
+    return;
+  }
+  const names = [inputs.incidents, inputs.areas, inputs.organizations, inputs.surveys]
+    .filter((f) => f !== undefined)
+    .map((f) => f.name);
+  analysisOrigin = `analysis in this browser of ${names.join(', ')}`;
+  clearMessage(ui.messages);
+  showProgress(`Starting the analysis of ${names.join(', ')}`, 0);
+  setStatus('Analysing…');
+  try {
+    const outputs = await analysis.analyze(inputs, showProgress);
+    await loadOutputs(outputs, false);
+  } catch (error) {
+    analysisFailed(error, 'analyse the files');
+  } finally {
+    hideProgress();
+  }
+}
+
+async function loadOutputs(outputs: AnalysisOutputs, keepCamera: boolean): Promise<void> {
+  const source = memoryResultSource(analysisOrigin, {
+    'cells.geojson': outputs.cellsText,
+    'zones.geojson': outputs.zonesText,
+    'summary.json': outputs.summaryText,
+    ...(outputs.organizationsText === undefined
+      ? {}
+      : { 'organizations.geojson': outputs.organizationsText }),
+  });
+  const configured = (JSON.parse(outputs.summaryText) as ResultSummary).parameters?.priority
+    ?.weights;
+  await load(source, { keepCamera, weights: configured ?? outputs.weights });
+}
+
+function analysisFailed(error: unknown, what: string): void {
+  setStatus(results === undefined ? 'No results loaded' : describeResults(results));
+  const before = results === undefined ? [] : ['The map still shows the results loaded before.'];
+  if (error instanceof AnalysisCancelled) {
+    showMessage(ui.messages, 'info', 'The analysis was cancelled.', before);
+    weights = analysis.canReweight() ? weights : undefined;
+    renderWeights();
+  } else {
+    showMessage(ui.messages, 'error', `Could not ${what}: ${errorMessage(error)}`, before);
+  }
+}
+
+function reweight(next: Record<string, number>): void {
+  weights = next;
+  if (reweighting) {
+    // One re-score at a time; the last weights asked for win.
+    pendingWeights = next;
+    renderWeights();
+    return;
+  }
+  reweighting = true;
+  renderWeights();
+  showProgress('Re-scoring with the new weights', 0.5);
+  analysis
+    .reweight(next, showProgress)
+    .then((outputs) => loadOutputs(outputs, true))
+    .catch((error: unknown) => analysisFailed(error, 're-score'))
+    .finally(() => {
+      reweighting = false;
+      hideProgress();
+      const queued = pendingWeights;
+      pendingWeights = undefined;
+      if (queued !== undefined) reweight(queued);
+      else renderWeights();
+    });
+}
+
+function renderWeights(): void {
+  ui.weightsPanel.hidden = weights === undefined;
+  if (weights === undefined) return;
+  replaceContent(ui.weights, weightControls(weights, reweighting, reweight));
+}
+
+ui.progressCancel.addEventListener('click', () => analysis.cancel());
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeResults(r: LoadedResults): string {
+  const zones = r.zones?.features.length;
+  const parts = [
+    `${formatNumber(r.cells.features.length)} cells`,
+    zones === undefined ? undefined : `${formatNumber(zones)} zone${zones === 1 ? '' : 's'}`,
+    r.organizations === undefined
+      ? undefined
+      : `${formatNumber(r.organizations.features.length)} organizations`,
+  ].filter((p) => p !== undefined);
+  const version =
+    typeof r.summary?.hexreach === 'string' ? ` · hexreach ${r.summary.hexreach}` : '';
+  return `Results from ${r.origin}: ${parts.join(', ')}${version}`;
+}
+
+function show(loaded: LoadedResults, keepCamera = false): void {
+  const first = results === undefined;
+  results = loaded;
+  layers = availableLayers(loaded);
+  classificationCache.clear();
+  const defaults = defaultViewState(layers, otherColumns(loaded.numericColumns)[0]);
+  const restored = hashToViewState(location.hash, defaults, loaded.numericColumns);
+  // A link's map position belongs to the results it was made with: later loads fit their data.
+  const center = map.getCenter();
+  view = first
+    ? restored
+    : {
+        ...restored,
+        camera: keepCamera ? { lng: center.lng, lat: center.lat, zoom: map.getZoom() } : undefined,
+      };
+  selected = undefined;
+  hovered = undefined;
+  ui.welcome.hidden = true;
+  setStatus(describeResults(loaded));
+  renderPanels();
+  renderDetails();
+  whenStyleReady(() => {
+    drawOnMap();
+    const camera = view?.camera;
+    if (camera !== undefined) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    else
+      map.fitBounds(featureBounds(loaded.cells.features) ?? [-180, -85, 180, 85], {
+        padding: mapPadding(30),
+        animate: false,
+      });
+    writeHash();
+  });
+}
+
+/** Padding for fitting data in view: clear of the legend when the map is wide enough to spare it. */
+function mapPadding(base: number): { top: number; bottom: number; left: number; right: number } {
+  const legendWidth = ui.legendBox.hidden ? 0 : ui.legendBox.offsetWidth;
+  const mapWidth = map.getContainer().clientWidth;
+  const left = legendWidth > 0 && mapWidth > legendWidth * 2.5 ? legendWidth + 20 : base;
+  return { top: base, bottom: base, left, right: base };
+}
+
+function whenStyleReady(run: () => void): void {
+  if (map.isStyleLoaded()) run();
+  else map.once('style.load', run);
+}
+
+function drawOnMap(): void {
+  if (results === undefined || view === undefined) return;
+  drawResults(map, results, plan());
+  placeZoneMarkers();
+}
+
+// ——— Zones: HTML labels (no glyphs offline), list, selection ———
+
+function placeZoneMarkers(): void {
+  for (const marker of zoneMarkers) marker.remove();
+  zoneMarkers = [];
+  if (results?.zones === undefined || view === undefined) return;
+  const points = zoneLabelPoints(results.cells.features);
+  for (const zone of results.zones.features) {
+    const point = points.get(zone.properties.id);
+    if (point === undefined) continue;
+    const label = h(
+      'button',
+      {
+        className: 'zone-label',
+        attrs: {
+          type: 'button',
+          'aria-label': `Zone ${zone.properties.id}, rank ${zone.properties.rank}`,
+          'data-zone': zone.properties.id,
+        },
+      },
+      String(zone.properties.rank),
+    );
+    label.addEventListener('click', (event) => {
+      event.stopPropagation();
+      selectZone(zone.properties.id, false);
+    });
+    zoneMarkers.push(new Marker({ element: label }).setLngLat(point).addTo(map));
+  }
+  updateZoneMarkers();
+}
+
+function updateZoneMarkers(): void {
+  const visible = view?.layers.zones?.visible ?? false;
+  for (const marker of zoneMarkers) marker.getElement().hidden = !visible;
+}
+
+function selectZone(id: string, fly = true): void {
+  const zone = results?.zones?.features.find((z) => z.properties.id === id);
+  if (zone === undefined) return;
+  setSelectedCell(undefined);
+  selected = { kind: 'zone', id };
+  if (fly)
+    map.fitBounds(featureBounds([zone]) ?? [-180, -85, 180, 85], {
+      padding: mapPadding(60),
+      maxZoom: 15,
+      duration: 1200,
+    });
+  renderZoneList();
+  renderDetails();
+}
+
+// ——— Selection, hover and the details panel ———
+
+function setSelectedCell(h3: string | undefined): void {
+  if (selected?.kind === 'cell' && map.getSource(SOURCES.cells) !== undefined) {
+    map.setFeatureState({ source: SOURCES.cells, id: selected.h3 }, { selected: false });
+  }
+  if (h3 !== undefined) {
+    selected = { kind: 'cell', h3 };
+    map.setFeatureState({ source: SOURCES.cells, id: h3 }, { selected: true });
+  }
+}
+
+function renderDetails(organization?: OrganizationProperties): void {
+  if (organization !== undefined) {
+    replaceContent(ui.details, organizationDetails(organization));
+    return;
+  }
+  if (results === undefined || selected === undefined) {
+    replaceContent(
+      ui.details,
+      h('p', { className: 'hint' }, 'Click a cell, zone or organization on the map.'),
+    );
+    return;
+  }
+  const r = results;
+  if (selected.kind === 'cell') {
+    const h3 = selected.h3;
+    const cell = r.cells.features.find((f) => f.properties.h3 === h3);
+    if (cell !== undefined)
+      replaceContent(
+        ui.details,
+        cellDetails(cell.properties, r.summary, (id) => selectZone(id)),
+      );
+    return;
+  }
+  const id = selected.id;
+  const zone = r.zones?.features.find((z) => z.properties.id === id);
+  if (zone === undefined) return;
+  const cells = r.cells.features.filter((f) => f.properties.zone === id).map((f) => f.properties);
+  replaceContent(ui.details, zoneDetails(zone.properties, cells, r.summary));
+}
+
+/** Map layer ids that answer the pointer, top first: organizations, then visible cell layers, then zones. */
+function interactiveLayers(): string[] {
+  if (view === undefined) return [];
+  const ids: string[] = [];
+  const visible = (id: string) => view?.layers[id]?.visible === true;
+  if (visible('organizations')) ids.push(`${PREFIX}organizations`);
+  for (const layer of layers) {
+    if ((layer.kind === 'numeric' || layer.kind === 'bins') && visible(layer.id))
+      ids.push(`${PREFIX}${layer.id}`);
+  }
+  if (visible('zones')) ids.push(`${PREFIX}zones-fill`);
+  return ids.filter((id) => map.getLayer(id) !== undefined);
+}
+
+function featureAt(event: MapMouseEvent): MapGeoJSONFeature | undefined {
+  const ids = interactiveLayers();
+  if (ids.length === 0) return undefined;
+  const features = map.queryRenderedFeatures(event.point, { layers: ids });
+  const rank = (f: MapGeoJSONFeature) =>
+    f.source === SOURCES.organizations ? 0 : f.source === SOURCES.cells ? 1 : 2;
+  return features.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function setHovered(h3: string | undefined): void {
+  if (hovered === h3) return;
+  if (hovered !== undefined && map.getSource(SOURCES.cells) !== undefined)
+    map.setFeatureState({ source: SOURCES.cells, id: hovered }, { hover: false });
+  hovered = h3;
+  if (h3 !== undefined) map.setFeatureState({ source: SOURCES.cells, id: h3 }, { hover: true });
+}
+
+function tooltipRows(cell: Record<string, unknown>): [string, string][] {
+  const columns = ['score', 'gi_bin', 'need_index', 'incidents'];
+  const rate = results?.numericColumns.find((c) => /^rate_per_\d+$/.test(c));
+  if (rate !== undefined) columns.push(rate);
+  const active = view === undefined ? undefined : layerById(view.active);
+  const activeColumn =
+    active === undefined || view === undefined
+      ? undefined
+      : columnOf(active, view.layers[active.id]);
+  if (activeColumn !== undefined && !columns.includes(activeColumn)) columns.unshift(activeColumn);
+  columns.push('zone');
+  return columns
+    .filter((c) => c in cell)
+    .map((c) => [columnLabel(c, results?.summary), formatCellValue(c, cell[c])]);
+}
+
+map.on('mousemove', (event) => {
+  const feature = featureAt(event);
+  if (feature === undefined) {
+    setHovered(undefined);
+    hideTooltip(ui.tooltip);
+    map.getCanvas().style.cursor = '';
+    return;
+  }
+  map.getCanvas().style.cursor = 'pointer';
+  const p = feature.properties as Record<string, unknown>;
+  if (feature.source === SOURCES.organizations) {
+    setHovered(undefined);
+    showTooltip(ui.tooltip, event.point.x, event.point.y, String(p.name), [
+      ['Type', String(p.type)],
+    ]);
+  } else if (feature.source === SOURCES.cells) {
+    setHovered(String(p.h3));
+    showTooltip(ui.tooltip, event.point.x, event.point.y, `Cell ${String(p.h3)}`, tooltipRows(p));
+  } else {
+    setHovered(undefined);
+    const zone = results?.zones?.features.find((z) => z.properties.id === p.id);
+    const props = zone?.properties;
+    showTooltip(ui.tooltip, event.point.x, event.point.y, `Zone ${String(p.id)}`, [
+      ['Rank', formatCellValue('', props?.rank)],
+      ['Mean score', formatCellValue('', props?.meanScore)],
+    ]);
+  }
+});
+
+map.getCanvas().addEventListener('mouseleave', () => {
+  setHovered(undefined);
+  hideTooltip(ui.tooltip);
+});
+
+map.on('click', (event) => {
+  const feature = featureAt(event);
+  if (feature === undefined) return;
+  if (feature.source === SOURCES.organizations) {
+    const organization = results?.organizations?.features[Number(feature.id)];
+    setSelectedCell(undefined);
+    selected = undefined;
+    renderZoneList();
+    if (organization !== undefined) renderDetails(organization.properties);
+  } else if (feature.source === SOURCES.cells) {
+    setSelectedCell(String(feature.properties.h3));
+    renderZoneList();
+    renderDetails();
+  } else {
+    selectZone(String(feature.properties.id), false);
+  }
+});
+
+// ——— The view: panels, legend, hash ———
+
+function updateView(next: ViewState, redraw = true): void {
+  view = next;
+  if (redraw && map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  updateZoneMarkers();
+  writeHash();
+  renderPanels();
+}
+
+function patchLayer(id: string, patch: Partial<LayerView>): void {
+  if (view === undefined) return;
+  updateView({ ...view, layers: { ...view.layers, [id]: { ...view.layers[id], ...patch } } });
+}
+
+function renderPanels(): void {
+  if (view === undefined || results === undefined) return;
+  const current = view;
+  replaceContent(
+    ui.layers,
+    layerPanel(layers, current, {
+      toggle: (id, visible) => patchLayer(id, { visible }),
+      activate: (id) => updateView({ ...current, active: id }, false),
+      opacity: (id, opacity) => {
+        // Sliding must not rebuild the panel under the pointer: update the map and hash only.
+        if (view === undefined) return;
+        view = { ...view, layers: { ...view.layers, [id]: { ...view.layers[id], opacity } } };
+        applyView(map, plan());
+        writeHash();
+      },
+      move: (id, delta) => {
+        const order = [...current.order];
+        const i = order.indexOf(id);
+        const j = i + delta;
+        if (i < 0 || j < 0 || j >= order.length) return;
+        [order[i], order[j]] = [order[j], order[i]];
+        updateView({ ...current, order });
+      },
+    }),
+  );
+  renderStyle();
+  renderLegend();
+  renderZoneList();
+}
+
+function renderStyle(): void {
+  if (view === undefined || results === undefined) return;
+  const layer = layerById(view.active);
+  if (layer === undefined) {
+    ui.styleLayerName.textContent = '';
+    replaceContent(ui.styleControls, h('p', { className: 'hint' }, 'No cell layer.'));
+    return;
+  }
+  const summary = results.summary;
+  ui.styleLayerName.textContent = `· ${layer.title}`;
+  replaceContent(
+    ui.styleControls,
+    styleControls(
+      layer,
+      view.layers[layer.id],
+      otherColumns(results.numericColumns),
+      (c) => columnLabel(c, summary),
+      {
+        change: (id, patch) => patchLayer(id, patch),
+      },
+    ),
+  );
+}
+
+function renderLegend(): void {
+  if (view === undefined || results === undefined) return;
+  const sections: HTMLElement[] = [];
+  for (const id of view.order) {
+    const layer = layerById(id);
+    const layerView = view.layers[id];
+    if (layer === undefined || !layerView.visible) continue;
+    if (layer.kind === 'numeric' || layer.kind === 'bins') {
+      const classification = classificationOf(id);
+      if (classification === undefined) continue;
+      const column = columnOf(layer, layerView);
+      const title =
+        layer.id === 'column' && column !== undefined
+          ? columnLabel(column, results.summary)
+          : layer.title;
+      sections.push(classLegend({ layerId: id, title, classification }));
+    } else if (layer.kind === 'organizations' && results.organizations !== undefined) {
+      const colors = organizationColors(
+        results.organizations.features.map((f) => f.properties.type),
+      );
+      sections.push(
+        categoryLegend({ layerId: id, title: 'Organizations by type', entries: colors.entries }),
+      );
+    }
+  }
+  ui.legendBox.hidden = sections.length === 0;
+  replaceContent(ui.legend, ...sections);
+}
+
+function renderZoneList(): void {
+  if (results === undefined) return;
+  if (results.zones === undefined) {
+    replaceContent(ui.zones, h('p', { className: 'hint' }, 'No zones.geojson loaded.'));
+    return;
+  }
+  replaceContent(
+    ui.zones,
+    zoneList(results.zones.features, selected?.kind === 'zone' ? selected.id : undefined, (id) =>
+      selectZone(id),
+    ),
+  );
+}
+
+function writeHash(): void {
+  if (view === undefined) return;
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${viewStateToHash(view)}`,
+  );
+}
+
+map.on('moveend', () => {
+  if (view === undefined || results === undefined) return;
+  const center = map.getCenter();
+  view = { ...view, camera: { lng: center.lng, lat: center.lat, zoom: map.getZoom() } };
+  writeHash();
+});
+
+window.addEventListener('hashchange', () => {
+  if (results === undefined || view === undefined) return;
+  const defaults = defaultViewState(layers, otherColumns(results.numericColumns)[0]);
+  const next = hashToViewState(location.hash, defaults, results.numericColumns);
+  updateView(next);
+  if (next.camera !== undefined)
+    map.jumpTo({ center: [next.camera.lng, next.camera.lat], zoom: next.camera.zoom });
+});
+
+function setStatus(text: string): void {
+  ui.status.textContent = text;
+}
+
+// ——— Basemap: offline by default; a user's style URL is remembered ———
+
+function setBasemap(url: string | undefined): void {
+  basemapUrl = url;
+  saveBasemapUrl(url);
+  map.setStyle(url ?? offlineStyle(), { diff: false });
+  map.once('style.load', () => {
+    for (const marker of zoneMarkers) marker.remove();
+    zoneMarkers = [];
+    drawOnMap();
+  });
+  renderBasemapForm();
+}
+
+function renderBasemapForm(): void {
+  replaceContent(
+    ui.basemapPanel,
+    basemapForm(
+      basemapUrl,
+      (url) => {
+        clearMessage(ui.messages);
+        setBasemap(url);
+      },
+      (message) => showMessage(ui.messages, 'error', message),
+    ),
+  );
+}
+
+map.on('error', (event) => {
+  const message = event.error instanceof Error ? event.error.message : String(event.error);
+  if (basemapUrl !== undefined && !map.isStyleLoaded()) {
+    showMessage(
+      ui.messages,
+      'error',
+      `The basemap style could not be loaded (${message}); showing the offline map.`,
+    );
+    setBasemap(undefined);
+  }
+});
+
+// ——— Opening files: picker, folder picker, drag and drop, ?results= ———
+
+ui.openFiles.addEventListener('change', () => {
+  loadPicked(Array.from(ui.openFiles.files ?? []).map((file) => ({ file, path: file.name })));
+  ui.openFiles.value = '';
+});
+ui.openFolder.addEventListener('change', () => {
+  loadPicked(
+    Array.from(ui.openFolder.files ?? []).map((file) => ({
+      file,
+      path: file.webkitRelativePath === '' ? file.name : file.webkitRelativePath,
+    })),
+  );
+  ui.openFolder.value = '';
+});
+
+installDropTarget(document, ui.dropOverlay, loadPicked, (message) =>
+  showMessage(ui.messages, 'error', message),
+);
+
+renderBasemapForm();
+
+function setLegendExpanded(expanded: boolean): void {
+  ui.legendToggle.setAttribute('aria-expanded', String(expanded));
+  ui.legend.hidden = !expanded;
+}
+ui.legendToggle.addEventListener('click', () =>
+  setLegendExpanded(ui.legendToggle.getAttribute('aria-expanded') !== 'true'),
+);
+// On a phone-sized window the legend starts folded, so that it does not hide the map.
+setLegendExpanded(window.innerWidth >= 600);
+
+const resultsParam = params.get('results');
+if (resultsParam !== null) {
+  try {
+    void load(urlResultSource(resultsParam));
+  } catch (error) {
+    showMessage(ui.messages, 'error', errorMessage(error));
+  }
+}
+
+if (testMode) {
+  // Only with ?test: end-to-end tests read the canvas and project cells to screen positions.
+  Object.assign(window, {
+    hexreachTest: {
+      map,
+      view: () => view,
+      loads: () => loads,
+      layers: () => layers.map((l) => l.id),
+      cells: () => results?.cells.features,
+      zones: () => results?.zones?.features.map((z) => z.properties),
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import type { ScaleThreshold } from 'd3-scale';
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+/**
+ * The MapLibre fill colour of a classified column, built from the d3 threshold scale that also
+ * draws the legend: `step` over the scale's thresholds and colours (MapLibre's `step` and d3's
+ * `scaleThreshold` both put a value equal to a break in the upper class), and the scale's
+ * `unknown()` colour where the property is not a number (null in the GeoJSON).
+ *
+ * @param column - the feature property to colour by
+ * @param scale - the classification's scale (`domain()`: breaks, `range()`: colours)
+ * @returns a data-driven expression for `fill-color`
+ * @example
+ * ```ts
+ * map.setPaintProperty('cells-score', 'fill-color', fillColorExpression('score', classification.scale));
+ * ```
+ */
+export function fillColorExpression(
+  column: string,
+  scale: ScaleThreshold<number, string, string>,
+): ExpressionSpecification {
+  const thresholds = scale.domain();
+  const colors = scale.range();
+  const value: ExpressionSpecification = ['to-number', ['get', column]];
+  const stops: (number | string)[] = [];
+  thresholds.forEach((t, i) => {
+    stops.push(t, colors[i + 1]);
+  });
+  const classified: ExpressionSpecification | string =
+    thresholds.length === 0
+      ? colors[0]
+      : (['step', value, colors[0], ...stops] as ExpressionSpecification);
+  return ['case', ['==', ['typeof', ['get', column]], 'number'], classified, scale.unknown()];
+}

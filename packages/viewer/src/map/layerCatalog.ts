@@ -1,0 +1,102 @@
+import type { LoadedResults } from '../data/results.js';
+import type { SchemeName } from './colorSchemes.js';
+
+/** How a layer is drawn. */
+export type LayerKind = 'numeric' | 'bins' | 'zones' | 'organizations' | 'outline';
+
+/** A layer the viewer can show, derived from the columns and files the results carry. */
+export interface LayerDefinition {
+  /** Stable id, used in the URL hash. */
+  readonly id: string;
+  /** Name shown to the user. */
+  readonly title: string;
+  readonly kind: LayerKind;
+  /** The cell column drawn (numeric and bins layers); the `column` layer's is chosen by the user. */
+  readonly column?: string;
+  /** The scheme a numeric layer starts with. */
+  readonly scheme?: SchemeName;
+  /** Visible when nothing else is asked for. */
+  readonly visibleByDefault: boolean;
+}
+
+/**
+ * The layers of some results, top of the map first: organizations, zones and the study-area
+ * outline over the cell layers (priority score, Gi* bins, need, incident rate and count), then a
+ * layer for any other numeric column. A layer whose column or file is absent is left out.
+ *
+ * @param results - loaded results
+ * @returns the layers, in their default drawing order (top first)
+ * @example
+ * ```ts
+ * availableLayers(results).map((l) => l.id); // ['organizations', 'zones', 'outline', 'score', …]
+ * ```
+ */
+export function availableLayers(
+  results: Pick<LoadedResults, 'numericColumns' | 'zones' | 'organizations'>,
+): LayerDefinition[] {
+  const has = new Set(results.numericColumns);
+  const rate = results.numericColumns.find((c) => /^rate_per_\d+$/.test(c));
+  const layers: LayerDefinition[] = [];
+  if (results.organizations !== undefined) {
+    layers.push({
+      id: 'organizations',
+      title: 'Organizations',
+      kind: 'organizations',
+      visibleByDefault: true,
+    });
+  }
+  if (results.zones !== undefined) {
+    layers.push({ id: 'zones', title: 'Priority zones', kind: 'zones', visibleByDefault: true });
+  }
+  layers.push({ id: 'outline', title: 'Study area', kind: 'outline', visibleByDefault: true });
+  const numeric = (
+    id: string,
+    column: string | undefined,
+    title: string,
+    scheme: SchemeName,
+    visibleByDefault = false,
+  ) => {
+    if (column !== undefined && has.has(column))
+      layers.push({ id, title, kind: 'numeric', column, scheme, visibleByDefault });
+  };
+  numeric('score', 'score', 'Priority score', 'viridis', true);
+  if (has.has('gi_bin')) {
+    layers.push({
+      id: 'gi_bin',
+      title: 'Hotspots (Gi* confidence)',
+      kind: 'bins',
+      column: 'gi_bin',
+      visibleByDefault: !has.has('score'),
+    });
+  }
+  numeric('need_index', 'need_index', 'Need (vulnerability index)', 'cividis');
+  const per = Number(rate?.slice('rate_per_'.length)).toLocaleString('en-US');
+  numeric('rate', rate, `Incidents per ${per} residents`, 'ylorrd');
+  numeric('incidents', 'incidents', 'Incidents (count)', 'magma');
+  const others = otherColumns(results.numericColumns);
+  if (others.length > 0) {
+    layers.push({
+      id: 'column',
+      title: 'Any column',
+      kind: 'numeric',
+      scheme: 'viridis',
+      visibleByDefault: false,
+    });
+  }
+  return layers;
+}
+
+/**
+ * The numeric columns the `column` layer offers: all of them except those with a layer of their
+ * own.
+ *
+ * @example
+ * ```ts
+ * otherColumns(['score', 'population', 'gi_bin']); // ['population']
+ * ```
+ */
+export function otherColumns(numericColumns: readonly string[]): string[] {
+  return numericColumns.filter(
+    (c) => !['score', 'gi_bin', 'need_index', 'incidents'].includes(c) && !/^rate_per_\d+$/.test(c),
+  );
+}

@@ -1,0 +1,248 @@
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { LayerView } from '../state/viewState.js';
+import { categoricalColors } from './colorSchemes.js';
+import type { LayerDefinition } from './layerCatalog.js';
+
+/** Every source and layer the viewer adds starts with this, so a basemap's never collide. */
+export const PREFIX = 'hexreach-';
+
+/** Source ids. */
+export const SOURCES = {
+  cells: `${PREFIX}cells`,
+  outline: `${PREFIX}outline`,
+  zones: `${PREFIX}zones`,
+  organizations: `${PREFIX}organizations`,
+} as const;
+
+/** The plain background of the offline map: a cool grey that the white "not significant" Gi* class stands out on. */
+export const BACKGROUND_COLOR = '#dde1e6';
+
+/**
+ * The offline style: a background and nothing else — no tiles, glyphs or sprites, so the map
+ * draws with no network. The study-area outline added with the data gives orientation.
+ *
+ * @example
+ * ```ts
+ * new Map({ container, style: offlineStyle() });
+ * ```
+ */
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'hexreach offline',
+    sources: {},
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+    ],
+  };
+}
+
+const visibility = (view: LayerView) => (view.visible ? 'visible' : 'none');
+
+/**
+ * A classified fill of the cells (priority, Gi* bins, need, incidents …).
+ *
+ * @example
+ * ```ts
+ * map.addLayer(cellFillLayer('score', fillColorExpression('score', scale), view));
+ * ```
+ */
+export function cellFillLayer(
+  layerId: string,
+  fillColor: ExpressionSpecification | string,
+  view: LayerView,
+): FillLayerSpecification {
+  return {
+    id: `${PREFIX}${layerId}`,
+    type: 'fill',
+    source: SOURCES.cells,
+    layout: { visibility: visibility(view) },
+    paint: { 'fill-color': fillColor, 'fill-opacity': view.opacity, 'fill-antialias': false },
+  };
+}
+
+/**
+ * The study-area boundary: a dark line over a light casing, readable on any fill.
+ *
+ * @example
+ * ```ts
+ * for (const layer of outlineLayers(view)) map.addLayer(layer);
+ * ```
+ */
+export function outlineLayers(view: LayerView): LineLayerSpecification[] {
+  return [
+    {
+      id: `${PREFIX}outline-casing`,
+      type: 'line',
+      source: SOURCES.outline,
+      layout: { visibility: visibility(view), 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 3.5, 'line-opacity': view.opacity * 0.7 },
+    },
+    {
+      id: `${PREFIX}outline`,
+      type: 'line',
+      source: SOURCES.outline,
+      layout: { visibility: visibility(view), 'line-join': 'round' },
+      paint: { 'line-color': '#39424e', 'line-width': 1.5, 'line-opacity': view.opacity },
+    },
+  ];
+}
+
+/**
+ * Priority zones: an invisible fill (so a click inside a zone finds it) under a black outline
+ * with a white casing. Rank labels are HTML markers, since the offline style has no glyphs.
+ *
+ * @example
+ * ```ts
+ * for (const layer of zoneLayers(view)) map.addLayer(layer);
+ * ```
+ */
+export function zoneLayers(view: LayerView): LayerSpecification[] {
+  return [
+    {
+      id: `${PREFIX}zones-fill`,
+      type: 'fill',
+      source: SOURCES.zones,
+      layout: { visibility: visibility(view) },
+      paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
+    },
+    {
+      id: `${PREFIX}zones-casing`,
+      type: 'line',
+      source: SOURCES.zones,
+      layout: { visibility: visibility(view), 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': view.opacity },
+    },
+    {
+      id: `${PREFIX}zones`,
+      type: 'line',
+      source: SOURCES.zones,
+      layout: { visibility: visibility(view), 'line-join': 'round' },
+      paint: { 'line-color': '#111111', 'line-width': 2.5, 'line-opacity': view.opacity },
+    },
+  ];
+}
+
+/**
+ * A colour for each organization type, most frequent first, from the Okabe–Ito palette; types
+ * beyond its eight colours share a grey.
+ *
+ * @param types - the type of every organization
+ * @returns type → colour with the number of organizations, most frequent first, and the grey
+ * @example
+ * ```ts
+ * organizationColors(['school', 'youth', 'school']); // [{ type: 'school', color: '#e69f00', count: 2 }, …]
+ * ```
+ */
+export function organizationColors(types: readonly string[]): {
+  entries: { type: string; color: string; count: number }[];
+  other: string;
+} {
+  const counts = new Map<string, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const other = '#8c8c8c';
+  return {
+    entries: sorted.map(([type, count], i) => ({
+      type,
+      count,
+      color: categoricalColors[i] ?? other,
+    })),
+    other,
+  };
+}
+
+/**
+ * Organizations as circles coloured by type (the same mapping as their legend).
+ *
+ * @example
+ * ```ts
+ * map.addLayer(organizationLayer(organizationColors(types), view));
+ * ```
+ */
+export function organizationLayer(
+  colors: ReturnType<typeof organizationColors>,
+  view: LayerView,
+): CircleLayerSpecification {
+  const [first, ...rest] = colors.entries;
+  const color: ExpressionSpecification | string =
+    first === undefined
+      ? colors.other
+      : [
+          'match',
+          ['get', 'type'],
+          first.type,
+          first.color,
+          ...rest.flatMap((e) => [e.type, e.color]),
+          colors.other,
+        ];
+  return {
+    id: `${PREFIX}organizations`,
+    type: 'circle',
+    source: SOURCES.organizations,
+    layout: { visibility: visibility(view) },
+    paint: {
+      'circle-color': color,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3.5, 14, 7],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+      'circle-opacity': view.opacity,
+      'circle-stroke-opacity': view.opacity,
+    },
+  };
+}
+
+/**
+ * Outlines of the hovered and the selected cell, driven by feature state (no data copy).
+ *
+ * @example
+ * ```ts
+ * map.setFeatureState({ source: SOURCES.cells, id: h3 }, { hover: true });
+ * ```
+ */
+export function highlightLayers(): LineLayerSpecification[] {
+  return [
+    {
+      id: `${PREFIX}hover`,
+      type: 'line',
+      source: SOURCES.cells,
+      paint: {
+        'line-color': '#000000',
+        'line-width': 2,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.9, 0],
+      },
+    },
+    {
+      id: `${PREFIX}selected`,
+      type: 'line',
+      source: SOURCES.cells,
+      paint: {
+        'line-color': '#ff00ff',
+        'line-width': 3,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+      },
+    },
+  ];
+}
+
+/**
+ * The MapLibre layer ids drawing one viewer layer, bottom first.
+ *
+ * @example
+ * ```ts
+ * mapLayerIds({ id: 'zones', kind: 'zones', … }); // ['hexreach-zones-fill', 'hexreach-zones-casing', 'hexreach-zones']
+ * ```
+ */
+export function mapLayerIds(layer: Pick<LayerDefinition, 'id' | 'kind'>): string[] {
+  if (layer.kind === 'zones')
+    return [`${PREFIX}zones-fill`, `${PREFIX}zones-casing`, `${PREFIX}zones`];
+  if (layer.kind === 'outline') return [`${PREFIX}outline-casing`, `${PREFIX}outline`];
+  return [`${PREFIX}${layer.id}`];
+}

@@ -1,0 +1,169 @@
+import type {
+  CellProperties,
+  OrganizationProperties,
+  ResultSummary,
+  ZoneProperties,
+} from '../data/results.js';
+import { componentColumn, componentLabel } from './componentLabel.js';
+import { type Contribution, contributionChart } from './contributionChart.js';
+import { h } from './dom.js';
+import { columnLabel, formatCellValue, formatNumber } from './format.js';
+
+/** Each priority weight divided by their sum, by contribution column; undefined when unknown. */
+function normalizedWeights(summary: ResultSummary | undefined): Record<string, number> | undefined {
+  const weights = summary?.parameters?.priority?.weights;
+  if (weights === undefined) return undefined;
+  const total = Object.values(weights).reduce((s, w) => s + w, 0);
+  if (!(total > 0)) return undefined;
+  return Object.fromEntries(
+    Object.entries(weights).map(([name, w]) => [componentColumn(name), w / total]),
+  );
+}
+
+/** A bar per contribution column (`score_*`) the cells carry, in the order of the file. */
+function contributions(
+  columns: readonly string[],
+  value: (column: string) => number,
+  summary: ResultSummary | undefined,
+): Contribution[] {
+  const weights = normalizedWeights(summary);
+  return columns
+    .filter((c) => c.startsWith('score_'))
+    .map((column) => ({
+      label: componentLabel(column),
+      value: value(column),
+      max: weights?.[column],
+    }));
+}
+
+function table(rows: readonly [string, string][]): HTMLElement {
+  return h(
+    'dl',
+    { className: 'details-table' },
+    ...rows.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+  );
+}
+
+/**
+ * The details of one cell: its values (every column, labelled) and a bar chart of each score
+ * component's contribution. A button opens the cell's zone.
+ *
+ * @example
+ * ```ts
+ * replaceContent(panel, cellDetails(feature.properties, results.summary, selectZone));
+ * ```
+ */
+export function cellDetails(
+  cell: CellProperties,
+  summary: ResultSummary | undefined,
+  openZone: (id: string) => void,
+): HTMLElement {
+  const number = (column: string) => {
+    const v = cell[column];
+    return typeof v === 'number' ? v : Number.NaN;
+  };
+  const parts: (HTMLElement | SVGElement)[] = [h('h3', {}, `Cell ${cell.h3}`)];
+  const items = contributions(Object.keys(cell), number, summary);
+  if (items.length > 0) {
+    parts.push(
+      h('h4', {}, `Priority score ${formatCellValue('score', cell.score)}: contributions`),
+      contributionChart(
+        items,
+        `Contributions to the priority score ${formatCellValue('score', cell.score)}`,
+      ),
+    );
+  }
+  if (typeof cell.zone === 'string' && cell.zone !== '') {
+    const zoneId = cell.zone;
+    const button = h(
+      'button',
+      { className: 'link-button', attrs: { type: 'button' } },
+      `Open zone ${zoneId}`,
+    );
+    button.addEventListener('click', () => openZone(zoneId));
+    parts.push(h('p', {}, button));
+  }
+  const rows: [string, string][] = Object.keys(cell)
+    .filter((k) => k !== 'h3')
+    .map((k) => [columnLabel(k, summary), formatCellValue(k, cell[k])]);
+  parts.push(table(rows));
+  return h(
+    'div',
+    { className: 'details', attrs: { 'data-kind': 'cell', 'data-h3': cell.h3 } },
+    ...parts,
+  );
+}
+
+/**
+ * The details of one zone: its properties and the mean contribution of each score component
+ * over its cells.
+ *
+ * @param zone - the zone's properties
+ * @param cells - the properties of its cells
+ * @param summary - the run's summary (for the component weights)
+ * @example
+ * ```ts
+ * replaceContent(panel, zoneDetails(zone.properties, cellsOfZone, results.summary));
+ * ```
+ */
+export function zoneDetails(
+  zone: ZoneProperties,
+  cells: readonly CellProperties[],
+  summary: ResultSummary | undefined,
+): HTMLElement {
+  const mean = (column: string) => {
+    let sum = 0;
+    let n = 0;
+    for (const c of cells) {
+      const v = c[column];
+      if (typeof v === 'number') {
+        sum += v;
+        n++;
+      }
+    }
+    return n === 0 ? Number.NaN : sum / n;
+  };
+  const items = contributions(Object.keys(cells[0] ?? {}), mean, summary);
+  const rows: [string, string][] = [
+    ['Rank', formatNumber(zone.rank)],
+    ['Cells', formatCellValue('', zone.cellCount)],
+    ['Mean score', formatCellValue('', zone.meanScore)],
+    ['Highest score', formatCellValue('', zone.maxScore)],
+    ['Area (km²)', formatCellValue('', zone.areaKm2)],
+    ['Residents', formatCellValue('', zone.population)],
+    ['Incidents', formatCellValue('', zone.incidents)],
+    ['Most frequent categories', formatCellValue('', zone.topCategories)],
+  ];
+  return h(
+    'div',
+    { className: 'details', attrs: { 'data-kind': 'zone', 'data-zone': zone.id } },
+    h('h3', {}, `Zone ${zone.id}`),
+    items.length > 0 && h('h4', {}, 'Mean contributions to the priority score'),
+    items.length > 0 &&
+      contributionChart(items, `Mean contributions to the priority score in zone ${zone.id}`),
+    table(rows),
+  );
+}
+
+/**
+ * The details of one organization: name, type and the other properties of its feature.
+ *
+ * @example
+ * ```ts
+ * replaceContent(panel, organizationDetails(feature.properties));
+ * ```
+ */
+export function organizationDetails(organization: OrganizationProperties): HTMLElement {
+  const rows: [string, string][] = [
+    ['Type', organization.type],
+    ...Object.entries(organization.original)
+      .filter(([k]) => k !== 'name' && k !== 'type')
+      .map(([k, v]): [string, string] => [k, formatCellValue(k, v)]),
+  ];
+  return h(
+    'div',
+    { className: 'details', attrs: { 'data-kind': 'organization' } },
+    h('h3', { className: 'organization-name' }, organization.name),
+    table(rows),
+  );
+}

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AnalysisOutputs,
+  analyzeParsedInputs,
+  type ParsedInputs,
+  readRawInputs,
+} from '../../src/data/analyzeRawInputs.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const demo = (name: string) => ({
+  name,
+  data: new Blob([readFileSync(join(root, 'data/demo', name))]),
+});
+type Cells = { features: { geometry: unknown; properties: Record<string, unknown> }[] };
+
+describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipeline)', () => {
+  let parsed: ParsedInputs;
+  let outputs: AnalysisOutputs;
+  let cli: Cells;
+  const steps: string[] = [];
+
+  beforeAll(async () => {
+    const config = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
+    parsed = await readRawInputs(
+      {
+        incidents: demo('incidents.csv'),
+        areas: demo('tracts.geojson'),
+        organizations: demo('organizations.geojson'),
+        surveys: demo('surveys.csv'),
+        config: { name: 'hexreach.config.json', value: config },
+      },
+      (label) => steps.push(label),
+    );
+    outputs = analyzeParsedInputs(parsed, undefined, (label) => steps.push(label));
+    const out = mkdtempSync(join(tmpdir(), 'hexreach-viewer-raw-'));
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'packages/core/dist/cli/main.js'),
+        'analyze',
+        '--config',
+        join(root, 'examples/hexreach.config.json'),
+        '--out',
+        out,
+        '--quiet',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    cli = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8'));
+  }, 120_000);
+
+  it('gives the same cells and values as the CLI on the demo city', () => {
+    const cells = JSON.parse(outputs.cellsText) as Cells;
+    expect(cells.features.map((f) => f.properties.h3)).toEqual(
+      cli.features.map((f) => f.properties.h3),
+    );
+    const columns = Object.keys(cli.features[0].properties);
+    expect(Object.keys(cells.features[0].properties).sort()).toEqual([...columns].sort());
+    // Byte-identical to the CLI's file, apart from the order of the properties.
+    for (let i = 0; i < cells.features.length; i++) {
+      expect(cells.features[i], `cell ${i}`).toEqual(cli.features[i]);
+    }
+  });
+
+  it('reports its steps, including incident rows as they are read', () => {
+    expect(steps[0]).toBe('Reading incidents.csv');
+    expect(steps.some((s) => /^Reading incidents\.csv: [\d,]+ rows$/.test(s))).toBe(true);
+    expect(steps).toContain('Reading tracts.geojson');
+    expect(steps.at(-1)).toBe('Writing the results');
+  });
+
+  it('re-scores with other weights without reading the files again', () => {
+    const names = Object.keys(parsed.config.priority.weights);
+    expect(names).toEqual(expect.arrayContaining(['hotspot', 'crimeRate', 'need']));
+    const weights = Object.fromEntries(names.map((n) => [n, n === 'hotspot' ? 1 : 0]));
+    const hotspotOnly = analyzeParsedInputs(parsed, weights);
+    expect(hotspotOnly.weights).toEqual(weights);
+    const cells = JSON.parse(hotspotOnly.cellsText) as Cells;
+    for (const f of cells.features) {
+      for (const [column, value] of Object.entries(f.properties)) {
+        if (column.startsWith('score_') && column !== 'score_hotspot') expect(value ?? 0).toBe(0);
+      }
+      expect(f.properties.score).toBeCloseTo(f.properties.score_hotspot as number, 6);
+    }
+    expect(hotspotOnly.zonesText).not.toBe(outputs.zonesText);
+    const summary = JSON.parse(hotspotOnly.summaryText);
+    expect(summary.parameters.priority.weights).toMatchObject(weights);
+  });
+});

@@ -1,0 +1,75 @@
+import { HexreachError } from '@hexreach/core';
+import { describe, expect, it } from 'vitest';
+import { assignInputRoles } from '../../src/data/assignInputRoles.js';
+
+const picked = (name: string, text = '{}') => ({
+  file: new File([text], name),
+  path: `demo/${name}`,
+});
+
+async function errorOf(run: Promise<unknown>): Promise<HexreachError> {
+  try {
+    await run;
+  } catch (error) {
+    expect(error).toBeInstanceOf(HexreachError);
+    return error as HexreachError;
+  }
+  return expect.unreachable('expected a HexreachError');
+}
+
+describe('assignInputRoles', () => {
+  it('tells incidents, areas and organizations apart by their names', async () => {
+    const inputs = await assignInputRoles([
+      picked('tracts.geojson'),
+      picked('organizations.geojson'),
+      picked('incidents.csv', 'a,b'),
+      picked('surveys.csv', 'c'),
+    ]);
+    expect(inputs.incidents.name).toBe('incidents.csv');
+    expect(inputs.areas.name).toBe('tracts.geojson');
+    expect(inputs.organizations?.name).toBe('organizations.geojson');
+    expect(inputs.surveys?.name).toBe('surveys.csv');
+    expect(inputs.config).toBeUndefined();
+  });
+
+  it('follows the input paths of a configuration, whatever the files are called', async () => {
+    const config = JSON.stringify({
+      inputs: {
+        incidents: { path: '../raw/calls-2024.geojson' },
+        areas: { path: 'polys.geojson' },
+        organizations: { path: 'x/partners-list.geojson' },
+      },
+      resolution: 8,
+    });
+    const inputs = await assignInputRoles([
+      picked('polys.geojson'),
+      picked('calls-2024.geojson'),
+      picked('partners-list.geojson'),
+      picked('hexreach.config.json', config),
+    ]);
+    expect(inputs.incidents.name).toBe('calls-2024.geojson');
+    expect(inputs.areas.name).toBe('polys.geojson');
+    expect(inputs.organizations?.name).toBe('partners-list.geojson');
+    expect(inputs.config).toEqual({ name: 'hexreach.config.json', value: JSON.parse(config) });
+  });
+
+  it('names what is missing', async () => {
+    expect((await errorOf(assignInputRoles([picked('tracts.geojson')]))).message).toMatch(
+      /no incident file found/,
+    );
+    expect((await errorOf(assignInputRoles([picked('incidents.csv')]))).message).toMatch(
+      /no area file found/,
+    );
+  });
+
+  it('reports a configuration that is not JSON with its line and column', async () => {
+    const error = await errorOf(
+      assignInputRoles([
+        picked('incidents.csv'),
+        picked('tracts.geojson'),
+        picked('hexreach.config.json', '{\n  "a": }'),
+      ]),
+    );
+    expect(error.message).toMatch(/^hexreach\.config\.json: invalid JSON at line 2/);
+  });
+});

@@ -1,0 +1,191 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hexreach, root, tempDir } from '../helpers.js';
+import {
+  expectNoDialogOrError,
+  mapIdle,
+  screenshot,
+  startViewerHarness,
+  type TestWindow,
+  type ViewerHarness,
+} from './harness.js';
+
+const demoFiles = [
+  'data/demo/incidents.csv',
+  'data/demo/tracts.geojson',
+  'data/demo/organizations.geojson',
+  'data/demo/surveys.csv',
+  'examples/hexreach.config.json',
+].map((path) => join(root, path));
+
+type Properties = Record<string, unknown>;
+
+const loads = (page: Page) =>
+  page.evaluate(() => (window as unknown as TestWindow).hexreachTest.loads());
+
+/** The zones `hexreach analyze` writes for the demo configuration with other priority weights. */
+function cliZones(weights: Record<string, number>): Properties[] {
+  const config = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
+  for (const input of Object.values(config.inputs) as { path?: unknown }[]) {
+    if (typeof input === 'object' && typeof input.path === 'string')
+      input.path = join(root, 'examples', input.path);
+  }
+  config.priority = { ...config.priority, weights: { ...config.priority?.weights, ...weights } };
+  const dir = tempDir('hexreach-weights-');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+  const run = hexreach(['analyze', '--config', join(dir, 'config.json'), '--out', dir, '--quiet']);
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(readFileSync(join(dir, 'zones.geojson'), 'utf8')).features.map(
+    (f: { properties: Properties }) => f.properties,
+  );
+}
+
+describe('raw data analysed in the browser, in a worker', () => {
+  let harness: ViewerHarness;
+  let page: Page;
+  let origin: string;
+
+  beforeAll(async () => {
+    harness = await startViewerHarness();
+    origin = new URL(harness.server.url).origin;
+    page = await harness.newPage();
+    await page.goto(`${origin}/?test`);
+    await page.waitForFunction(() => (window as unknown as TestWindow).hexreachTest !== undefined);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('analyses the demo inputs with a progress bar, the page staying responsive, into the CLI’s cells', async () => {
+    // Record the longest gap between animation frames while the worker runs.
+    await page.evaluate(() => {
+      const w = window as unknown as { maxFrameGap: number; stopFrames: boolean };
+      w.maxFrameGap = 0;
+      w.stopFrames = false;
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.maxFrameGap = Math.max(w.maxFrameGap, now - last);
+        last = now;
+        if (!w.stopFrames) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.setInputFiles('#open-files', demoFiles);
+    await page.waitForSelector('#progress:not([hidden])');
+    expect(await page.textContent('#progress-label')).toMatch(/incidents\.csv/);
+    await screenshot(page, 'analysis-progress');
+    // Done, or failed with a message (shown in the assertion, not after a long timeout).
+    const alert = page.locator('#messages [role="alert"]');
+    await expect
+      .poll(async () => (await loads(page)) === 1 || (await alert.count()) > 0, {
+        timeout: 120_000,
+      })
+      .toBe(true);
+    expect(await alert.count(), (await page.textContent('#messages')) ?? '').toBe(0);
+    const gap = await page.evaluate(() => {
+      const w = window as unknown as { maxFrameGap: number; stopFrames: boolean };
+      w.stopFrames = true;
+      return w.maxFrameGap;
+    });
+    // Reading 50,000 incidents and analysing take seconds; the page never stops that long.
+    expect(gap).toBeLessThan(1000);
+    expect(await page.isHidden('#progress')).toBe(true);
+    expect(await page.textContent('#status')).toMatch(/analysis in this browser of incidents\.csv/);
+
+    const cells = (await page.evaluate(() =>
+      (
+        window as unknown as TestWindow & { hexreachTest: { cells(): unknown } }
+      ).hexreachTest.cells(),
+    )) as { properties: Properties; geometry: unknown }[];
+    expect(cells.length).toBe(harness.cells.features.length);
+    // Equal to the CLI's, numbers to 1e-9 relative: Chromium's and Node's V8 may differ in the
+    // last bits of trigonometry (the partner distances).
+    for (let i = 0; i < cells.length; i++) {
+      const mine = cells[i].properties;
+      const theirs = harness.cells.features[i].properties;
+      expect(Object.keys(mine).sort(), `cell ${i}`).toEqual(Object.keys(theirs).sort());
+      for (const [column, value] of Object.entries(theirs)) {
+        const got = mine[column];
+        if (typeof value === 'number' && typeof got === 'number') {
+          expect(Math.abs(got - value), `${column} of cell ${i}`).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(value)),
+          );
+        } else expect(got, `${column} of cell ${i}`).toEqual(value);
+      }
+      expect(cells[i].geometry, `cell ${i}`).toEqual(harness.cells.features[i].geometry);
+    }
+    await mapIdle(page);
+    await screenshot(page, 'analysis-done');
+    expectNoDialogOrError(harness);
+  });
+
+  it('re-scores in the worker when a weight slider moves, giving the zones the CLI gives for those weights', async () => {
+    const before = (await page.evaluate(() =>
+      (window as unknown as { hexreachTest: { zones(): unknown } }).hexreachTest.zones(),
+    )) as Properties[];
+    const names = await page.$$eval('#weights input[type="range"]', (inputs) =>
+      inputs.map((i) => i.getAttribute('data-weight') ?? ''),
+    );
+    expect(names).toEqual(expect.arrayContaining(['hotspot', 'crimeRate', 'need']));
+    await page.fill('#weight-hotspot', '0');
+    await page.fill('#weight-need', '1');
+    await expect.poll(() => loads(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.isHidden('#progress'), { timeout: 60_000 }).toBe(true);
+    const after = (await page.evaluate(() =>
+      (window as unknown as { hexreachTest: { zones(): unknown } }).hexreachTest.zones(),
+    )) as Properties[];
+    const weights = Object.fromEntries(
+      await page.$$eval('#weights input[type="range"]', (inputs) =>
+        inputs.map((i) => [
+          i.getAttribute('data-weight') ?? '',
+          Number((i as HTMLInputElement).value),
+        ]),
+      ),
+    );
+    expect(weights).toMatchObject({ hotspot: 0, need: 1 });
+    const expected = cliZones(weights);
+    expect(after.map((z) => [z.id, z.cells])).toEqual(expected.map((z) => [z.id, z.cells]));
+    expect(after[0].meanScore).toBeCloseTo(expected[0].meanScore as number, 9);
+    expect(after[0].cells).not.toEqual(before[0].cells);
+    const topButton = await page.textContent('#zones li:first-child button');
+    expect(topButton).toContain(String(expected[0].id));
+    await mapIdle(page);
+    await screenshot(page, 'weights-need-only');
+  });
+
+  it('cancels an analysis at once, keeping the map as it was', async () => {
+    const count = await loads(page);
+    await page.setInputFiles('#open-files', demoFiles);
+    await page.waitForSelector('#progress:not([hidden])');
+    await page.click('#progress-cancel');
+    await expect.poll(() => page.textContent('#messages')).toContain('The analysis was cancelled.');
+    expect(await page.isHidden('#progress')).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await loads(page)).toBe(count);
+    expect(await page.textContent('#status')).toMatch(/1,426 cells/);
+  });
+
+  it('names the file and the problem when raw data cannot be analysed', async () => {
+    await page.setInputFiles('#open-files', [
+      {
+        name: 'incidents.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('when,what\n2024-01-01,theft\n'),
+      },
+      {
+        name: 'tracts.geojson',
+        mimeType: 'application/geo+json',
+        buffer: readFileSync(demoFiles[1]),
+      },
+    ]);
+    const alert = page.locator('#messages [role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/incidents\.csv/);
+    expect(await alert.textContent()).toMatch(
+      /Could not analyse the files: incidents\.csv: .*(coordinate|latitude|longitude)/i,
+    );
+    expect(await page.textContent('#status')).toMatch(/1,426 cells/);
+  });
+});
