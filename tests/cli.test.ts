@@ -114,10 +114,14 @@ describe('hexreach analyze on the demo city', () => {
   it('labels every zone with its robustness to other weights and resolutions', () => {
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
     for (const f of zones.features) {
-      expect(['robust', 'moderate', 'fragile']).toContain(f.properties?.robustness.label);
-      expect(f.properties?.robustness.meanProbability).toBeGreaterThanOrEqual(0);
-      expect(f.properties?.robustness.meanProbability).toBeLessThanOrEqual(1);
-      expect((f.properties?.reasons as string[]).length).toBeGreaterThan(0);
+      const p = f.properties as {
+        robustness: { label: string; meanProbability: number };
+        reasons: string[];
+      };
+      expect(['robust', 'moderate', 'fragile']).toContain(p.robustness.label);
+      expect(p.robustness.meanProbability).toBeGreaterThanOrEqual(0);
+      expect(p.robustness.meanProbability).toBeLessThanOrEqual(1);
+      expect(p.reasons.length).toBeGreaterThan(0);
     }
   });
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { HexreachError } from '../errors.js';
 import { runAnalyze } from './runAnalyze.js';
+import { runView } from './runView.js';
 
 /** Exit codes: 0 success, 1 bad input (files, records, configuration), 2 wrong usage. */
 const EXIT_INPUT = 1;
@@ -64,6 +65,18 @@ program
   .option('-q, --quiet', 'no progress on stderr')
   .action(async (options) => {
     await runAnalyze(options, version);
+  });
+
+program
+  .command('view')
+  .description(
+    'Serve the map viewer with the results of a run (cells.geojson, zones.geojson, summary.json) on 127.0.0.1.',
+  )
+  .argument('[dir]', 'the results folder of hexreach analyze', 'out')
+  .option('--port <n>', 'port (default: any free port)', integer('port', 0, 65535))
+  .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
+  .action(async (dir: string, options: { port?: number; host?: string }) => {
+    await runView(dir, options);
   });
 
 try {

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import { analysisToCells } from '../export/analysisToCells.js';
 import { analysisToReportModel } from '../export/analysisToReportModel.js';
+import { analysisToZones } from '../export/analysisToZones.js';
 import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
 import { renderReportHtml } from '../export/renderReportHtml.js';
 import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
 import type { ReportInputCounts } from '../export/reportModel.js';
 import { zonesToCsv } from '../export/zonesToCsv.js';
-import { zonesToFeatureCollection } from '../export/zonesToFeatureCollection.js';
 import type { Rejection } from '../types.js';
 
 /**
@@ -30,16 +30,9 @@ export function writeOutputs(
   rejections: readonly Rejection[],
 ): string[] {
   mkdirSync(dir, { recursive: true });
-  const precision = result.config.output.precision;
-  const { public: isPublic, minCount } = result.config.privacy;
-  const k = isPublic ? minCount : undefined;
+  const isPublic = result.config.privacy.public;
   const cells = analysisToCells(result);
-  const zones = zonesToFeatureCollection(result.zones, {
-    precision,
-    minCount: k,
-    details: result.zoneDetails,
-    robustness: result.robustness?.zones,
-  });
+  const zones = analysisToZones(result);
   const privacy = summary.privacy as { rules?: string[] } | undefined;
   const report = analysisToReportModel(result, {
     version: String(summary.hexreach),

@@ -15,7 +15,20 @@ describe('parseConfig', () => {
     expect(config.statistics).toEqual(['gistar']);
     expect(config.privacy).toEqual({ public: false, minCount: 5 });
     expect(config.rates).toEqual({ per: 1000, minPopulation: 100, smoothing: 'none' });
-    expect(config.priority.weights).toEqual({ hotspot: 0.4, crimeRate: 0.3, need: 0.3 });
+    expect(config.priority.weights).toEqual({
+      hotspot: 0.4,
+      crimeRate: 0.3,
+      need: 0.3,
+      trustDeficit: 0.15,
+      partnerGap: 0.1,
+    });
+    expect(config.robustness).toEqual({
+      draws: 200,
+      concentration: 20,
+      resolutions: true,
+      robustAt: 0.8,
+      moderateAt: 0.5,
+    });
     expect(config.priority.normalization).toBe('percentile');
     expect(config.zones.minCells).toBe(1);
     expect(config.output).toEqual({ dir: 'out', precision: 6 });
@@ -66,7 +79,7 @@ describe('parseConfig', () => {
 
   it('refuses both a threshold and a top N for zones', () => {
     expect(configError({ zones: { threshold: 0.5, topN: 10 } }).message).toContain(
-      'either threshold or topN',
+      'one of threshold, topN or budget',
     );
   });
 
