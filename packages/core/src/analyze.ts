@@ -53,6 +53,7 @@ import { selectCells } from './zones/selectCells.js';
 import { selectZonesByBudget } from './zones/selectZonesByBudget.js';
 import { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
 import { type ZoneRobustness, zoneRobustness } from './zones/zoneRobustness.js';
+import { zoneTrends } from './zones/zoneTrends.js';
 
 /** The data `analyze` works on, already read into columns (see the `read*` functions). */
 export interface AnalyzeInputs {
@@ -478,12 +479,15 @@ export function analyze(
       population,
       trustShrunk: trust?.shrunk,
     };
+    const trends = zoneTrends(zoneOfCell, zones.length, incidents.time, binned.cellOfIncident, {
+      step: config.emerging.step,
+    });
     return {
       cells: cellReasons(columns),
       zones: describeZones(zones, grid.indexOf, columns, inputs.organizations, {
         partners: config.zones.suggestPartners,
         types: config.partners.types,
-      }),
+      }).map((detail, z) => ({ ...detail, trend: trends[z] })),
     };
   });
   const equity =

@@ -52,6 +52,7 @@ export function analysisToReportModel(
       incidents: p.incidents,
       topCategories: p.topCategories,
       jointClass: p.jointClass,
+      trend: p.trend,
       reasons: p.reasons,
       partners: p.partners,
       need: p.need ?? null,

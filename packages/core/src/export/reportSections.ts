@@ -303,6 +303,7 @@ function zoneBlocks(
     ['Incidents', incidents(zone.incidents)],
     ['Top categories', zone.topCategories === '' ? '—' : zone.topCategories],
   );
+  if (zone.trend !== undefined) rows.push(['Incident trend', zone.trend]);
   if (zone.need !== undefined) rows.push(['Need index (mean, 0–1)', formatNumber(zone.need, 2)]);
   if (zone.trust !== undefined) rows.push(['Trust (mean)', formatNumber(zone.trust, 2)]);
   if (zone.jointClass !== undefined) rows.push(['Joint class', zone.jointClass]);

@@ -3,6 +3,7 @@ import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
 import type { ZoneRobustness } from '../zones/zoneRobustness.js';
 import { zoneToPolygon } from '../zones/zoneToPolygon.js';
+import type { ZoneTrend } from '../zones/zoneTrends.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
 import { suppressSmallCount } from './suppressSmallCount.js';
@@ -54,6 +55,10 @@ export interface ZoneFeatureProperties {
   readonly suggestedPartners?: string;
   /** Mean selection probability of its cells under perturbed weights and resolutions, and its label. */
   readonly robustness?: { label: string; meanProbability: number; stableShare: number };
+  /** With details: the incident trend in words (Mann–Kendall over the zone's incidents per step). */
+  readonly trend?: string;
+  /** With details (not in a public export): the zone's incidents per time step. */
+  readonly incidentsByStep?: { start: string; incidents: number }[];
   /** With details: suggested partners as records. */
   readonly partners?: { name: string; type: string; distanceMeters: number }[];
 }
@@ -138,6 +143,30 @@ function detailProperties(detail: ZoneDetail, k: number | undefined) {
     suggestedPartners: partners
       .map((p) => `${p.name} (${p.type}, ${p.distanceMeters} m)`)
       .join('; '),
+    ...(detail.trend === undefined ? {} : { trend: trendText(detail.trend) }),
+    // Per-step counts of a zone can be small: a public export keeps only the trend.
+    ...(detail.trend === undefined || k !== undefined
+      ? {}
+      : {
+          incidentsByStep: detail.trend.counts.map((incidents, t) => ({
+            start: new Date(detail.trend!.stepStarts[t]).toISOString().slice(0, 10),
+            incidents,
+          })),
+        }),
     partners,
   };
+}
+
+/**
+ * A zone's trend in words.
+ *
+ * @example
+ * ```ts
+ * trendText(trend); // 'rising (Mann–Kendall τ = 0.42, p = 0.003, 24 steps)'
+ * ```
+ */
+export function trendText(trend: ZoneTrend): string {
+  if (trend.direction === 'too few steps') return 'too few time steps to test';
+  const p = trend.p < 0.001 ? '< 0.001' : `= ${trend.p.toFixed(3)}`;
+  return `${trend.direction} (Mann–Kendall τ = ${trend.tau.toFixed(2)}, p ${p}, ${trend.counts.length} steps)`;
 }

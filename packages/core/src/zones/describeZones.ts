@@ -3,6 +3,7 @@ import { JOINT_CLASS_LABELS } from '../score/jointClasses.js';
 import type { OrganizationTable } from '../types.js';
 import { type SuggestedPartner, suggestPartners } from './suggestPartners.js';
 import type { ZoneSummary } from './summarizeZones.js';
+import type { ZoneTrend } from './zoneTrends.js';
 
 /** What a planner reads about a zone besides its counts. */
 export interface ZoneDetail {
@@ -18,6 +19,8 @@ export interface ZoneDetail {
   readonly trustResponses: number;
   /** The nearest organizations of relevant types, by distance. */
   readonly partners: readonly SuggestedPartner[];
+  /** Incidents per time step in the zone and their Mann–Kendall trend, when incidents have dates. */
+  readonly trend?: ZoneTrend;
 }
 
 /** Per-cell columns {@link describeZones} aggregates; the same inputs `cellReasons` takes. */
