@@ -5,6 +5,7 @@
 import { benchAnalyze } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
+import { benchOutreach } from './outreach.js';
 import { printMachine } from './report.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -15,3 +16,5 @@ console.log('');
 await benchAnalyze(runs);
 console.log('');
 await benchEmerging(runs);
+console.log('');
+await benchOutreach(runs);

@@ -139,3 +139,4 @@ export { type SuggestedPartner, suggestPartners } from './zones/suggestPartners.
 export { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
 export { type ZoneRobustness, zoneRobustness } from './zones/zoneRobustness.js';
 export { zoneToPolygon } from './zones/zoneToPolygon.js';
+export { type ZoneTrend, zoneTrends } from './zones/zoneTrends.js';
