@@ -1,15 +1,8 @@
-import { area as areaM2, pointOnFeature } from '@turf/turf';
-import type { MultiPolygon, Polygon } from 'geojson';
+import { area as areaM2 } from '@turf/turf';
 import { assertArgument, HexreachError } from '../errors.js';
-import {
-  averageCellAreaKm2,
-  cellToLngLat,
-  cellToParent,
-  lngLatToCell,
-  MAX_RESOLUTION,
-  polygonToCellsByCenterExperimental,
-} from '../hex/h3.js';
+import { averageCellAreaKm2, MAX_RESOLUTION } from '../hex/h3.js';
 import type { AreaTable, AttributeKind, CellGrid } from '../types.js';
+import { createAreaInterpolator } from './createAreaInterpolator.js';
 
 /** One area attribute to move to cells, and how. */
 export interface AttributeSpec {
@@ -110,138 +103,21 @@ export function interpolateAreas(
     fineResolution,
   );
 
-  const shares = areaCellShares(grid, areas, fineResolution);
-  const n = grid.cells.length;
+  const interpolator = createAreaInterpolator(grid, areas, fineResolution);
   const columns: Record<string, Float64Array> = {};
   for (const spec of attributes) {
     const values = areas.attributes[spec.name];
     columns[spec.name] =
       spec.kind === 'count'
-        ? spreadCount(shares, values, n)
-        : averageRate(
-            shares,
+        ? interpolator.count(values)
+        : interpolator.rate(
             values,
             spec.weightBy === undefined ? undefined : areas.attributes[spec.weightBy],
-            n,
           );
   }
-
-  // A cell has 7^k fine descendants; the clamp absorbs sample cells claimed by two areas.
-  const descendants = 7 ** (fineResolution - resolution);
-  const coverage = new Float64Array(n);
-  for (let e = 0; e < shares.cell.length; e++) coverage[shares.cell[e]] += shares.fineCells[e];
-  for (let c = 0; c < n; c++) coverage[c] = Math.min(1, coverage[c] / descendants);
-  return { columns, coverage, fineResolution };
+  return { columns, coverage: interpolator.coverage, fineResolution };
 }
 
-/**
- * Where each area goes, CSR style: the entries of area p are `offsets[p] … offsets[p + 1] − 1`,
- * each a grid cell, the area's share of itself in that cell, and the area there in fine cells.
- */
-interface AreaCellShares {
-  readonly offsets: Uint32Array;
-  readonly cell: Uint32Array;
-  readonly share: Float64Array;
-  readonly fineCells: Float64Array;
-}
-
-function areaCellShares(grid: CellGrid, areas: AreaTable, fineResolution: number): AreaCellShares {
-  const resolution = grid.resolution;
-  const fineAreaM2 = averageCellAreaKm2(fineResolution) * 1e6;
-  const perCell = new Float64Array(grid.cells.length);
-  const touched: number[] = [];
-  const offsets = new Uint32Array(areas.length + 1);
-  const cell: number[] = [];
-  const share: number[] = [];
-  const fineCells: number[] = [];
-  for (let p = 0; p < areas.length; p++) {
-    const geometry = areas.geometries[p];
-    let total = 0;
-    for (const rings of polygonsOf(geometry)) {
-      for (const fine of polygonToCellsByCenterExperimental(rings, fineResolution)) {
-        total++;
-        // A fine cell can stick out of its parent into an area the parent does not touch; it then
-        // belongs to the grid cell under its centre, so that a covering grid loses nothing.
-        const c =
-          grid.indexOf.get(cellToParent(fine, resolution)) ??
-          grid.indexOf.get(lngLatToCell(...cellToLngLat(fine), resolution));
-        if (c === undefined) continue;
-        if (perCell[c] === 0) touched.push(c);
-        perCell[c]++;
-      }
-    }
-    if (total > 0) {
-      for (const c of touched) {
-        cell.push(c);
-        share.push(perCell[c] / total);
-        fineCells.push(perCell[c]);
-        perCell[c] = 0;
-      }
-      touched.length = 0;
-    } else if (polygonsOf(geometry).length > 0) {
-      // Smaller than a fine cell: all of it goes to the cell under a point on its surface, with
-      // its true area as weight, so that its count is kept and its rate weighs what it covers.
-      const [lng, lat] = pointOnFeature(geometry).geometry.coordinates;
-      const c = grid.indexOf.get(lngLatToCell(lng, lat, resolution));
-      if (c !== undefined) {
-        cell.push(c);
-        share.push(1);
-        fineCells.push(areaM2(geometry) / fineAreaM2);
-      }
-    }
-    offsets[p + 1] = cell.length;
-  }
-  return {
-    offsets,
-    cell: Uint32Array.from(cell),
-    share: Float64Array.from(share),
-    fineCells: Float64Array.from(fineCells),
-  };
-}
-
-/** The polygons of a geometry as ring lists, leaving out empty ones. */
-function polygonsOf(geometry: Polygon | MultiPolygon): number[][][][] {
-  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return parts.filter((rings) => rings.length > 0 && rings[0].length > 0);
-}
-
-function spreadCount(shares: AreaCellShares, values: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n);
-  const { offsets, cell, share } = shares;
-  for (let p = 0; p < values.length; p++) {
-    // Areal weighting, v_p × |p ∩ c| / |p| (Goodchild & Lam 1980). A missing count makes the
-    // cells it would reach unknown (NaN) rather than silently short.
-    for (let e = offsets[p]; e < offsets[p + 1]; e++) out[cell[e]] += values[p] * share[e];
-  }
-  return out;
-}
-
-function averageRate(
-  shares: AreaCellShares,
-  values: Float64Array,
-  weightBy: Float64Array | undefined,
-  n: number,
-): Float64Array {
-  const sum = new Float64Array(n);
-  const weight = new Float64Array(n);
-  const { offsets, cell, share, fineCells } = shares;
-  for (let p = 0; p < values.length; p++) {
-    const rate = values[p];
-    if (Number.isNaN(rate)) continue;
-    for (let e = offsets[p]; e < offsets[p + 1]; e++) {
-      // Weighted mean Σ w·rate / Σ w, w = |p ∩ c| (area weighting, Goodchild & Lam 1980) or
-      // pop_p × |p ∩ c| / |p| (population weighting).
-      const w = weightBy === undefined ? fineCells[e] : weightBy[p] * share[e];
-      if (!(w > 0)) continue;
-      sum[cell[e]] += w * rate;
-      weight[cell[e]] += w;
-    }
-  }
-  for (let c = 0; c < n; c++) sum[c] = weight[c] > 0 ? sum[c] / weight[c] : Number.NaN;
-  return sum;
-}
-
-/** Grid resolution + 3 (at most 15), lowered while the areas would take too many fine cells. */
 function defaultFineResolution(areas: AreaTable, resolution: number): number {
   let totalKm2 = 0;
   for (const geometry of areas.geometries) totalKm2 += areaM2(geometry) / 1e6;
