@@ -12,6 +12,7 @@ import { empiricalBayesRate } from './score/empiricalBayesRate.js';
 import { type EquityProfile, equityProfile } from './score/equityProfile.js';
 import { incidentRate } from './score/incidentRate.js';
 import { jointClasses } from './score/jointClasses.js';
+import { type NeedIntervals, needIntervals } from './score/needIntervals.js';
 import { type PartnerAccess, partnerAccess } from './score/partnerAccess.js';
 import { partnerClasses } from './score/partnerClasses.js';
 import { percentileRank } from './score/percentileRank.js';
@@ -93,6 +94,8 @@ export interface AnalysisResult {
     | undefined;
   /** The vulnerability index, or undefined when no indicator is configured. */
   readonly vulnerability: VulnerabilityResult | undefined;
+  /** The need index's interval under the indicators' margins of error (`indicators[].moe`). */
+  readonly needInterval: NeedIntervals | undefined;
   /** Trust per cell from the surveys (`trust.answer`), when surveys are given. */
   readonly trust: TrustResult | undefined;
   /** Access to partner organizations per cell, when organizations are given. */
@@ -291,6 +294,45 @@ export function analyze(
       { include },
     );
   });
+
+  const needInterval =
+    vulnerability === undefined || !config.indicators.some((i) => i.moe !== undefined)
+      ? undefined
+      : timed('uncertainty', () => {
+          for (const i of config.indicators) {
+            if (i.moe !== undefined) {
+              assertArgument(
+                areas.attributes[i.moe] !== undefined,
+                'analyze',
+                `the areas were read without the margin-of-error attribute "${i.moe}"`,
+                i.moe,
+              );
+            }
+          }
+          return needIntervals(
+            interpolated.interpolator,
+            config.indicators.map((i) => ({
+              name: i.name,
+              direction: i.direction,
+              weight: i.weight,
+              theme: i.theme,
+              estimate: areas.attributes[i.name],
+              moe: i.moe === undefined ? undefined : areas.attributes[i.moe],
+            })),
+            {
+              weightBy:
+                populationAttribute === undefined
+                  ? undefined
+                  : areas.attributes[populationAttribute],
+              include:
+                population === undefined ? undefined : population.map((p) => (p > 0 ? 1 : 0)),
+              draws: config.uncertainty.draws,
+              confidence: config.uncertainty.confidence,
+              interval: config.uncertainty.interval,
+              seed: config.seed,
+            },
+          );
+        });
 
   const trust =
     inputs.surveys === undefined
@@ -578,6 +620,7 @@ export function analyze(
     smoothedRate,
     kde,
     vulnerability,
+    needInterval,
     trust,
     partners,
     robustness,

@@ -3,7 +3,8 @@ import type { HexreachConfig } from './configSchema.js';
 /**
  * The area attributes a configuration uses, each once, for `readAreasGeoJson`: the population
  * (required: a tract without residents' count cannot be split), further count attributes
- * (required), rates and need indicators (optional: a missing value stays missing).
+ * (required), rates, need indicators and their margins of error (optional: a missing value
+ * stays missing).
  *
  * @param config - the configuration (defaults filled in)
  * @param population - the population attribute, when detected rather than configured
@@ -21,6 +22,9 @@ export function areaAttributesOf(
   if (population !== undefined) required.set(population, true);
   for (const a of config.attributes)
     required.set(a.name, required.get(a.name) ?? a.kind === 'count');
-  for (const i of config.indicators) required.set(i.name, required.get(i.name) ?? false);
+  for (const i of config.indicators) {
+    required.set(i.name, required.get(i.name) ?? false);
+    if (i.moe !== undefined) required.set(i.moe, required.get(i.moe) ?? false);
+  }
   return [...required].map(([name, isRequired]) => ({ name, required: isRequired }));
 }

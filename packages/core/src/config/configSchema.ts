@@ -77,6 +77,8 @@ export const configSchema = z.strictObject({
         label: z.string().optional(),
         /** A theme (e.g. `socioeconomic`): each theme gets its own re-ranked index. */
         theme: z.string().min(1).optional(),
+        /** The area attribute with the margin of error of this indicator (ACS `*_moe`). */
+        moe: columnName.optional(),
       }),
     )
     .default([]),
@@ -196,6 +198,17 @@ export const configSchema = z.strictObject({
         .refine((w) => w.hotspot + w.crimeRate + w.need + w.trustDeficit + w.partnerGap > 0, {
           message: 'at least one priority weight must be greater than 0',
         }),
+    })
+    .prefault({}),
+  /** Margins of error of the indicators (`indicators[].moe`) become an interval of the need index. */
+  uncertainty: z
+    .strictObject({
+      /** Monte-Carlo draws. */
+      draws: z.number().int().min(2).max(10_000).default(100),
+      /** Confidence level of the published margins (the ACS publishes 90 % margins). */
+      confidence: z.number().gt(0).lt(1).default(0.9),
+      /** Central share of the draws the interval covers. */
+      interval: z.number().gt(0).lt(1).default(0.9),
     })
     .prefault({}),
   classes: z

@@ -7,7 +7,7 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * stable and documented in the README's output reference:
  * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
  * `rate_eb_per_<per>`, `kde_per_km2`, `kde_per_<per>`,
- * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_flags`,
+ * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_index_low`, `need_index_high`, `need_flags`,
  * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
  * `change_before`, `change_after`, `change_difference`, `change_rate_ratio`, `change_p`,
  * `change_p_fdr`, `trust_responses`, `trust_mean`, `trust_shrunk`, `trust_deficit`,
@@ -66,6 +66,10 @@ export function analysisToCellColumns(
       columns[`need_theme_${theme}`] = t.index;
     }
     columns.need_index = result.vulnerability.index;
+    if (result.needInterval !== undefined) {
+      columns.need_index_low = result.needInterval.low;
+      columns.need_index_high = result.needInterval.high;
+    }
     columns.need_flags = result.vulnerability.flags;
     columns.need_missing = result.vulnerability.missing;
   }

@@ -2,7 +2,7 @@ import { area as areaM2 } from '@turf/turf';
 import { assertArgument, HexreachError } from '../errors.js';
 import { averageCellAreaKm2, MAX_RESOLUTION } from '../hex/h3.js';
 import type { AreaTable, AttributeKind, CellGrid } from '../types.js';
-import { createAreaInterpolator } from './createAreaInterpolator.js';
+import { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
 
 /** One area attribute to move to cells, and how. */
 export interface AttributeSpec {
@@ -39,6 +39,8 @@ export interface InterpolatedAttributes {
   readonly coverage: Float64Array;
   /** The resolution of the sample cells used. */
   readonly fineResolution: number;
+  /** The shares behind these columns, to move further columns (or draws of them) the same way. */
+  readonly interpolator: AreaInterpolator;
 }
 
 /** Sample cells the areas may take before the default fine resolution is lowered. */
@@ -115,7 +117,7 @@ export function interpolateAreas(
             spec.weightBy === undefined ? undefined : areas.attributes[spec.weightBy],
           );
   }
-  return { columns, coverage: interpolator.coverage, fineResolution };
+  return { columns, coverage: interpolator.coverage, fineResolution, interpolator };
 }
 
 function defaultFineResolution(areas: AreaTable, resolution: number): number {

@@ -1,0 +1,169 @@
+import { assertArgument } from '../errors.js';
+import type { AreaInterpolator } from '../interpolate/createAreaInterpolator.js';
+import { mulberry32 } from '../util/random.js';
+import { vulnerabilityIndex } from './vulnerabilityIndex.js';
+
+/** One need indicator as published per area: the estimate and, optionally, its margin of error. */
+export interface AreaIndicator {
+  readonly name: string;
+  readonly direction: 'higher' | 'lower';
+  readonly weight?: number;
+  readonly theme?: string;
+  /** The estimate per area (table order). */
+  readonly estimate: ArrayLike<number>;
+  /** The margin of error per area at `confidence` (ACS publishes 90 % margins); none = exact. */
+  readonly moe?: ArrayLike<number>;
+}
+
+/** Options of {@link needIntervals}. */
+export interface NeedIntervalsOptions {
+  /** Residents per area, to weight rates when they move to cells (as `interpolateAreas`). */
+  readonly weightBy?: ArrayLike<number>;
+  /** Cells to rank (e.g. populated ones), as `vulnerabilityIndex`. */
+  readonly include?: ArrayLike<number>;
+  /** Monte-Carlo draws (default 100). */
+  readonly draws?: number;
+  /** Confidence level of the published margins (default 0.9, the ACS's). */
+  readonly confidence?: number;
+  /** Central share of the draws the interval covers (default 0.9: 5th to 95th percentile). */
+  readonly interval?: number;
+  readonly seed?: number;
+}
+
+/** The interval of each cell's need index under the areas' sampling error. */
+export interface NeedIntervals {
+  /** Lower bound of the need index (the (1 − interval)/2 quantile of the draws). */
+  readonly low: Float64Array;
+  /** Upper bound. */
+  readonly high: Float64Array;
+  /** Draws made. */
+  readonly draws: number;
+}
+
+/** Two-sided normal quantile for the usual confidence levels of published margins. */
+function normalQuantile(confidence: number): number {
+  // Acklam's rational approximation of the inverse normal CDF (relative error < 1.2e-9).
+  const p = 1 - (1 - confidence) / 2;
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  if (p > 0.97575) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
+}
+
+/**
+ * Propagates the areas' margins of error (ACS `*_moe` attributes) into an interval for each cell's
+ * need index, by Monte Carlo: each draw replaces every estimate by estimate + (moe / z)·N(0, 1),
+ * z the normal quantile of the margins' confidence (1.645 at 90 %, US Census Bureau, "Understanding
+ * and Using ACS Data", 2020), truncated at 0 as counts and rates cannot be negative; moves the
+ * drawn values to the cells with the same shares as the estimates; and ranks them again as
+ * `vulnerabilityIndex` does. The interval is the central `interval` share of the draws.
+ *
+ * @param interpolator - the area-to-cell shares (`interpolateAreas(…).interpolator`)
+ * @param indicators - estimates and margins per area
+ * @param options - weights, inclusion mask, draws, confidence, interval, seed
+ * @returns lower and upper bounds of the need index per cell
+ * @throws HexreachError `E_ARGUMENT` for no indicator, draws < 2 or levels outside (0, 1)
+ * @example
+ * ```ts
+ * const { low, high } = needIntervals(interpolated.interpolator, [
+ *   { name: 'poverty', direction: 'higher', estimate: tracts.attributes.poverty_rate, moe: tracts.attributes.poverty_rate_moe },
+ * ], { weightBy: tracts.attributes.population, draws: 100, seed: 1 });
+ * ```
+ */
+export function needIntervals(
+  interpolator: AreaInterpolator,
+  indicators: readonly AreaIndicator[],
+  options: NeedIntervalsOptions = {},
+): NeedIntervals {
+  const fn = 'needIntervals';
+  const draws = options.draws ?? 100;
+  const confidence = options.confidence ?? 0.9;
+  const interval = options.interval ?? 0.9;
+  assertArgument(indicators.length > 0, fn, 'needs at least one indicator');
+  assertArgument(
+    Number.isInteger(draws) && draws >= 2,
+    fn,
+    `draws must be an integer ≥ 2, got ${draws}`,
+    draws,
+  );
+  assertArgument(
+    confidence > 0 && confidence < 1,
+    fn,
+    `confidence must be in (0, 1), got ${confidence}`,
+  );
+  assertArgument(interval > 0 && interval < 1, fn, `interval must be in (0, 1), got ${interval}`);
+  const z = normalQuantile(confidence);
+  const random = mulberry32(options.seed ?? 1);
+  // Box–Muller: two uniforms give one standard normal (the second is dropped for simplicity).
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const n = interpolator.coverage.length;
+  const samples = new Float32Array(draws * n);
+  for (let d = 0; d < draws; d++) {
+    const cells = indicators.map((indicator) => {
+      const drawn = Float64Array.from(indicator.estimate, (value, p) => {
+        const moe = indicator.moe?.[p];
+        if (moe === undefined || !Number.isFinite(moe) || !Number.isFinite(value)) return value;
+        return Math.max(0, value + (moe / z) * normal());
+      });
+      return {
+        name: indicator.name,
+        direction: indicator.direction,
+        weight: indicator.weight,
+        theme: indicator.theme,
+        values: interpolator.rate(drawn, options.weightBy),
+      };
+    });
+    const index = vulnerabilityIndex(cells, { include: options.include }).index;
+    for (let c = 0; c < n; c++) samples[d * n + c] = index[c];
+  }
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
+  const column = new Float64Array(draws);
+  const tail = (1 - interval) / 2;
+  for (let c = 0; c < n; c++) {
+    let k = 0;
+    for (let d = 0; d < draws; d++) {
+      const v = samples[d * n + c];
+      if (!Number.isNaN(v)) column[k++] = v;
+    }
+    if (k === 0) {
+      low[c] = Number.NaN;
+      high[c] = Number.NaN;
+      continue;
+    }
+    const sorted = column.subarray(0, k).sort();
+    low[c] = quantile(sorted, tail);
+    high[c] = quantile(sorted, 1 - tail);
+  }
+  return { low, high, draws };
+}
+
+/** The q quantile of sorted values, linear between order statistics (R type 7). */
+function quantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
