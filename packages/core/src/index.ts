@@ -42,6 +42,10 @@ export {
 } from './hex/h3.js';
 export { type BinnedIncidents, pointsToCells } from './hex/pointsToCells.js';
 export { studyAreaCells } from './hex/studyAreaCells.js';
+export {
+  type AreaInterpolator,
+  createAreaInterpolator,
+} from './interpolate/createAreaInterpolator.js';
 export { interpolateAreas } from './interpolate/interpolateAreas.js';
 export { detectColumns, type IncidentColumns } from './io/detectColumns.js';
 export { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
