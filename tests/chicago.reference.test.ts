@@ -115,9 +115,17 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     expect(zones.features.length).toBe(summary.zones.count);
   });
 
-  it('reads the 654 public schools as partner organizations', () => {
+  it('reads the 654 public schools as partner organizations and suggests the nearest per zone', () => {
     expect(summary.inputs.organizations.read).toBe(654);
     expect(summary.inputs.organizations.accepted).toBe(654);
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
+    for (const zone of zones.features) {
+      const partners = zone.properties?.partners as { type: string; distanceMeters: number }[];
+      expect(partners.length).toBeGreaterThan(0);
+      expect(partners.every((p) => p.type === 'school')).toBe(true);
+      // Chicago's public schools are dense: every zone has one within 1.5 km.
+      expect(partners[0].distanceMeters).toBeLessThan(1500);
+    }
   });
 
   it('writes incident counts per cell that add up to the accepted incidents', () => {
