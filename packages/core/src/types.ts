@@ -128,6 +128,8 @@ export interface OrganizationTable {
   readonly name: readonly string[];
   /** Kind of each organization (e.g. `school`); `organization` when the file does not say. */
   readonly type: readonly string[];
+  /** How many people each can serve (e.g. places, members); NaN when the file does not say. */
+  readonly capacity?: Float64Array;
   /** The 0-based source feature index of each organization. */
   readonly record: Uint32Array;
 }

@@ -105,6 +105,7 @@ export function readOrganizationFile(
     source: displayPath(path),
     name: spec?.name,
     type: spec?.type,
+    capacity: spec?.capacity,
   });
 }
 

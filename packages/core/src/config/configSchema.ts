@@ -34,6 +34,8 @@ const inputsSchema = z.strictObject({
       path: z.string().min(1),
       name: columnName.optional(),
       type: columnName.optional(),
+      /** The property with each organization's capacity (`capacity` when present). */
+      capacity: columnName.optional(),
     })
     .optional(),
   surveys: z

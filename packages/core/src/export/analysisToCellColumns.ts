@@ -107,6 +107,8 @@ export function analysisToCellColumns(
     const a = result.partners;
     columns.partner_nearest_m = a.nearestAnyMeters;
     columns.partners_within_radius = a.anyWithinRadius;
+    if (a.capacityWithinRadius !== undefined)
+      columns.partner_capacity_within_radius = a.capacityWithinRadius;
     for (const type of a.types) columns[`partner_${toColumnName(type)}_m`] = a.nearestMeters[type];
   }
   columns.joint_class = Array.from(result.jointClasses.code, (c) => result.jointClasses.labels[c]);

@@ -14,6 +14,8 @@ export interface ReadOrganizationsGeoJsonOptions {
   readonly name?: string;
   /** The property holding the type; detected from the usual names when not given. */
   readonly type?: string;
+  /** The property holding the capacity (a number ≥ 0); `capacity` is used when present. */
+  readonly capacity?: string;
 }
 
 /** The type of an organization whose file does not give one. */
@@ -96,6 +98,14 @@ export function readOrganizationsGeoJson(
     role: 'type',
     source,
   });
+  const capacityIndex = findColumn(names, {
+    named: options.capacity,
+    candidates: ['capacity', 'places', 'seats'],
+    role: 'capacity',
+    source,
+  });
+  const capacityKey = capacityIndex >= 0 ? names[capacityIndex] : undefined;
+  const capacity: number[] = [];
   const nameKey = nameIndex >= 0 ? names[nameIndex] : undefined;
   const typeKey = typeIndex >= 0 ? names[typeIndex] : undefined;
 
@@ -163,6 +173,23 @@ export function readOrganizationsGeoJson(
         typeKey === undefined ? 'no type property' : `type ${formatValue(properties[typeKey])}`;
       note(warnings, i, 'missing-attribute', `${found}; typed "${featureType}"`);
     }
+    let featureCapacity = Number.NaN;
+    if (
+      capacityKey !== undefined &&
+      properties[capacityKey] !== undefined &&
+      properties[capacityKey] !== null
+    ) {
+      const value = Number(properties[capacityKey]);
+      if (Number.isFinite(value) && value >= 0) featureCapacity = value;
+      else
+        note(
+          warnings,
+          i,
+          'invalid-attribute',
+          `capacity ${formatValue(properties[capacityKey])} is not a number ≥ 0; left unknown`,
+        );
+    }
+    capacity.push(featureCapacity);
     lng.push(Number(coordinates[0]));
     lat.push(Number(coordinates[1]));
     name.push(featureName);
@@ -177,6 +204,7 @@ export function readOrganizationsGeoJson(
     lat: Float64Array.from(lat),
     name,
     type,
+    ...(capacityKey === undefined ? {} : { capacity: Float64Array.from(capacity) }),
     record: Uint32Array.from(records),
   };
   return { data: table, read: features.length, rejections, warnings };

@@ -26,6 +26,8 @@ export interface PartnerAccess {
   readonly nearestAnyMeters: Float64Array;
   /** Organizations of any measured type within the radius. */
   readonly anyWithinRadius: Uint32Array;
+  /** Summed capacity of the organizations within the radius (unknown capacities count 0); with capacities. */
+  readonly capacityWithinRadius: Float64Array | undefined;
   /** The radius used. */
   readonly radiusMeters: number;
 }
@@ -80,6 +82,8 @@ export function partnerAccess(
   const withinRadius: Record<string, Uint32Array> = {};
   const nearestAnyMeters = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const anyWithinRadius = new Uint32Array(n);
+  const capacity = organizations.capacity;
+  const capacityWithinRadius = capacity === undefined ? undefined : new Float64Array(n);
   const out: number[] = [];
   for (const type of types) {
     const rows: number[] = [];
@@ -96,7 +100,13 @@ export function partnerAccess(
       const found = index.candidates(x, y, radius, out);
       for (let k = 0; k < found; k++) {
         const d = haversineMeters(x, y, lng[out[k]], lat[out[k]]);
-        if (d <= radius) within[c]++;
+        if (d <= radius) {
+          within[c]++;
+          const seats = capacity?.[rows[out[k]]];
+          if (capacityWithinRadius !== undefined && seats !== undefined && Number.isFinite(seats)) {
+            capacityWithinRadius[c] += seats;
+          }
+        }
         if (d < distance[c]) {
           distance[c] = d;
           nearest[c] = rows[out[k]];
@@ -132,6 +142,7 @@ export function partnerAccess(
     withinRadius,
     nearestAnyMeters,
     anyWithinRadius,
+    capacityWithinRadius,
     radiusMeters: radius,
   };
 }

@@ -95,3 +95,36 @@ describe('readOrganizationsGeoJson', () => {
     );
   });
 });
+
+describe('readOrganizationsGeoJson capacity', () => {
+  const point = (properties: Record<string, unknown>) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [-87.6, 41.8] },
+    properties,
+  });
+
+  it('reads a capacity column when present, unknown (NaN) with a warning when unusable', () => {
+    const { data, warnings } = readOrganizationsGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [
+          point({ name: 'A', type: 'youth', capacity: 40 }),
+          point({ name: 'B', type: 'youth', capacity: '25' }),
+          point({ name: 'C', type: 'youth', capacity: 'lots' }),
+          point({ name: 'D', type: 'youth' }),
+        ],
+      },
+      { source: 'orgs.geojson' },
+    );
+    expect([...data.capacity!]).toEqual([40, 25, Number.NaN, Number.NaN]);
+    expect(warnings.map((w) => [w.record, w.reason])).toEqual([[2, 'invalid-attribute']]);
+  });
+
+  it('has no capacity column when the file has none', () => {
+    const { data } = readOrganizationsGeoJson(
+      { type: 'FeatureCollection', features: [point({ name: 'A', type: 'school' })] },
+      { source: 'orgs.geojson' },
+    );
+    expect(data.capacity).toBeUndefined();
+  });
+});

@@ -78,6 +78,23 @@ describe('partnerAccess', () => {
     expect(far.withinRadius.youth[0]).toBe(0);
   });
 
+  it('sums the capacity of the organizations within the radius, unknown capacities as 0', () => {
+    const capacity = Float64Array.from({ length: orgs.length }, (_, r) =>
+      r % 7 === 0 ? Number.NaN : r,
+    );
+    const withCapacity = partnerAccess(grid, { ...orgs, capacity }, { radiusMeters: 800 });
+    for (let c = 0; c < grid.cells.length; c++) {
+      const [x, y] = cellToLngLat(grid.cells[c]);
+      let seats = 0;
+      for (let r = 0; r < orgs.length; r++) {
+        if (haversineMeters(x, y, orgs.lng[r], orgs.lat[r]) <= 800 && Number.isFinite(capacity[r]))
+          seats += capacity[r];
+      }
+      expect(withCapacity.capacityWithinRadius![c]).toBe(seats);
+    }
+    expect(access.capacityWithinRadius).toBeUndefined();
+  });
+
   it('rejects a type no organization has and a radius that is not positive', () => {
     expect(codeOf(() => partnerAccess(grid, orgs, { types: ['library'] }))).toBe('E_ARGUMENT');
     expect(codeOf(() => partnerAccess(grid, orgs, { radiusMeters: 0 }))).toBe('E_ARGUMENT');
