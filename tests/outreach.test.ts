@@ -83,6 +83,37 @@ describe('outreach targeting on the demo city', () => {
     expect(black.ratio).toBeCloseTo(black.selected / black.all, 12);
   });
 
+  it('scores trust from area aggregates when there are no individual answers', () => {
+    // Published per tract: a mean answer and a number of respondents (here made from poverty).
+    const poverty = inputs.areas.attributes.poverty_rate;
+    const areas = {
+      ...inputs.areas,
+      attributes: {
+        ...inputs.areas.attributes,
+        trust_mean: Float64Array.from(poverty, (p) => (p > 20 ? 2.2 : 3.6)),
+        trust_n: Float64Array.from(poverty, (_, i) => 5 + (i % 30)),
+      },
+    };
+    const result = analyze(
+      { ...inputs, areas, surveys: undefined },
+      configSchema.parse({
+        ...config,
+        inputs: {},
+        trust: { areaMean: 'trust_mean', areaResponses: 'trust_n' },
+      }),
+    );
+    expect(result.trust).toBeDefined();
+    expect(result.priority.weights.trustDeficit).toBeGreaterThan(0);
+    // Cells of high-poverty tracts get the larger deficit.
+    const index = (p: (v: number) => boolean) =>
+      result.grid.cells.findIndex(
+        (_, c) => p(result.attributes.poverty_rate[c]) && result.trust!.responses[c] > 0,
+      );
+    const poor = index((v) => v > 30);
+    const rich = index((v) => v < 5);
+    expect(result.trust!.deficit[poor]).toBeGreaterThan(result.trust!.deficit[rich]);
+  });
+
   it('selects at most K contiguous zones within a cell budget', () => {
     const budget = analyze(
       inputs,

@@ -22,6 +22,7 @@ import {
   priorityScore,
 } from './score/priorityScore.js';
 import { type TrustResult, trustByCell } from './score/trustByCell.js';
+import { trustFromAreas } from './score/trustFromAreas.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
 import { weightRobustness } from './score/weightRobustness.js';
 import { concentrationShare } from './stats/concentrationShare.js';
@@ -336,7 +337,25 @@ export function analyze(
 
   const trust =
     inputs.surveys === undefined
-      ? undefined
+      ? config.trust.areaMean === undefined || config.trust.areaResponses === undefined
+        ? undefined
+        : timed('trust', () =>
+            trustFromAreas(
+              interpolated.interpolator,
+              areas.attributes[config.trust.areaMean!],
+              areas.attributes[config.trust.areaResponses!],
+              {
+                answerVariance: config.trust.answerVariance,
+                minResponses: config.trust.minResponses,
+                scale: { min: config.trust.scaleMin, max: config.trust.scaleMax },
+                higherIsMoreTrust: config.trust.higherIsMoreTrust,
+                weightBy:
+                  populationAttribute === undefined
+                    ? undefined
+                    : areas.attributes[populationAttribute],
+              },
+            ),
+          )
       : timed('trust', () =>
           trustByCell(inputs.surveys!, grid, config.trust.answer!, {
             minResponses: config.trust.minResponses,

@@ -24,6 +24,7 @@ export { renderReportMarkdown } from './export/renderReportMarkdown.js';
 export type { ReportModel, ZoneReportRow } from './export/reportModel.js';
 export { rewindRfc7946 } from './export/rewindRfc7946.js';
 export { roundCoordinates } from './export/roundCoordinates.js';
+export { suppressSmallCount } from './export/suppressSmallCount.js';
 export { toCsv } from './export/toCsv.js';
 export { zonesToCsv } from './export/zonesToCsv.js';
 export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
@@ -66,7 +67,9 @@ export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empir
 export { type EquityProfile, equityProfile } from './score/equityProfile.js';
 export { incidentRate } from './score/incidentRate.js';
 export { JOINT_CLASS_LABELS, jointClasses } from './score/jointClasses.js';
+export { type NeedIntervals, needIntervals } from './score/needIntervals.js';
 export { type Normalization, normalize } from './score/normalize.js';
+export { type PartnerAccess, partnerAccess } from './score/partnerAccess.js';
 export { PARTNER_CLASS_LABELS, partnerClasses } from './score/partnerClasses.js';
 export { percentileRank } from './score/percentileRank.js';
 export {
@@ -74,6 +77,8 @@ export {
   type PriorityResult,
   priorityScore,
 } from './score/priorityScore.js';
+export { type TrustResult, trustByCell } from './score/trustByCell.js';
+export { trustFromAreas } from './score/trustFromAreas.js';
 export {
   type NeedIndicator,
   type VulnerabilityResult,

@@ -26,5 +26,8 @@ export function areaAttributesOf(
     required.set(i.name, required.get(i.name) ?? false);
     if (i.moe !== undefined) required.set(i.moe, required.get(i.moe) ?? false);
   }
+  for (const name of [config.trust.areaMean, config.trust.areaResponses]) {
+    if (name !== undefined) required.set(name, required.get(name) ?? false);
+  }
   return [...required].map(([name, isRequired]) => ({ name, required: isRequired }));
 }

@@ -140,6 +140,12 @@ export const configSchema = z.strictObject({
       scaleMax: z.number().default(5),
       /** Whether a higher answer means more trust. */
       higherIsMoreTrust: z.boolean().default(true),
+      /** Or trust from area aggregates: the area attribute with the mean answer … */
+      areaMean: columnName.optional(),
+      /** … and the one with the number of respondents. */
+      areaResponses: columnName.optional(),
+      /** The variance of one answer, assumed for area aggregates (they cannot reveal it). */
+      answerVariance: z.number().positive().default(1),
     })
     .prefault({})
     .refine((t) => t.scaleMin < t.scaleMax, { message: 'scaleMin must be less than scaleMax' }),

@@ -81,6 +81,12 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       `${source}: invalid configuration:\n  trust.answer: name the survey column to score as trust (e.g. "trust_police"), got nothing`,
     );
   }
+  if ((config.trust.areaMean === undefined) !== (config.trust.areaResponses === undefined)) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  trust: areaMean and areaResponses go together (the mean answer and the number of respondents per area)`,
+    );
+  }
   const declared = new Set(config.attributes.map((a) => a.name));
   config.equity.attributes.forEach((a, i) => {
     if (!declared.has(a.name)) {
