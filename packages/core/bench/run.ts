@@ -6,6 +6,7 @@ import { benchAnalyze } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
 import { benchOutreach } from './outreach.js';
+import { benchPermutations } from './permutations.js';
 import { printMachine } from './report.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -14,6 +15,8 @@ console.log(`(median of ${runs} runs unless stated)\n`);
 await benchIngestion(runs);
 console.log('');
 await benchAnalyze(runs);
+console.log('');
+await benchPermutations(1);
 console.log('');
 await benchEmerging(runs);
 console.log('');

@@ -86,3 +86,27 @@ describe('benjaminiHochberg', () => {
     }
   });
 });
+
+describe('benjaminiHochberg against its definition', () => {
+  it('equals min over l ≥ rank of (m / l)·p_(l), capped at 1, on random p-values with many ties', () => {
+    const random = mulberry32(11);
+    const p = Array.from({ length: 400 }, () =>
+      random() < 0.1 ? Number.NaN : Math.round(random() * 50) / 50,
+    );
+    const valid = p.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const m = valid.length;
+    const expected = p.map((v) => {
+      if (Number.isNaN(v)) return Number.NaN;
+      // The rank of v is the highest position holding it; BH takes the min over ranks above.
+      const rank = valid.lastIndexOf(v) + 1;
+      let best = 1;
+      for (let l = rank; l <= m; l++) best = Math.min(best, (m / l) * valid[l - 1]);
+      return best;
+    });
+    const adjusted = benjaminiHochberg(p);
+    for (let i = 0; i < p.length; i++) {
+      if (Number.isNaN(expected[i])) expect(Number.isNaN(adjusted[i])).toBe(true);
+      else expect(adjusted[i]).toBeCloseTo(expected[i], 14);
+    }
+  });
+});

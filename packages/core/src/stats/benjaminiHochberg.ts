@@ -17,32 +17,53 @@ import { assertArgument } from '../errors.js';
 export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
   const length = p.length;
   const adjusted = new Float64Array(length);
-  const order = new Uint32Array(length);
   let m = 0;
+  for (let i = 0; i < length; i++) {
+    const value = p[i];
+    if (Number.isNaN(value)) continue;
+    // The message is built only on failure: this loop runs over every cell.
+    if (!(value >= 0 && value <= 1)) {
+      assertArgument(
+        false,
+        'benjaminiHochberg',
+        `p[${i}] = ${value} is not a probability in [0, 1]`,
+        {
+          index: i,
+          value,
+        },
+      );
+    }
+    m++;
+  }
+  // A native numeric sort of the p-values themselves (no comparator): ascending.
+  const sorted = new Float64Array(m);
+  let k = 0;
+  for (let i = 0; i < length; i++) if (!Number.isNaN(p[i])) sorted[k++] = p[i];
+  sorted.sort();
+  // R's p.adjust: adjusted_(k) = min over l ≥ k of (m / l)·p_(l), capped at 1. The running minimum
+  // from the top gives tied p-values one value, that of their highest rank.
+  const bySorted = new Float64Array(m);
+  let running = Number.POSITIVE_INFINITY;
+  for (let r = m; r >= 1; r--) {
+    const candidate = (m / r) * sorted[r - 1];
+    if (candidate < running) running = candidate;
+    bySorted[r - 1] = Math.min(running, 1);
+  }
   for (let i = 0; i < length; i++) {
     const value = p[i];
     if (Number.isNaN(value)) {
       adjusted[i] = Number.NaN;
       continue;
     }
-    assertArgument(
-      value >= 0 && value <= 1,
-      'benjaminiHochberg',
-      `p[${i}] = ${value} is not a probability in [0, 1]`,
-      { index: i, value },
-    );
-    order[m++] = i;
-  }
-  const ranked = order.subarray(0, m);
-  // Ties are broken by index only for a deterministic order; tied p-values get equal results.
-  ranked.sort((a, b) => p[a] - p[b] || a - b);
-  let running = Number.POSITIVE_INFINITY;
-  for (let k = m; k >= 1; k--) {
-    const i = ranked[k - 1];
-    // (m / k) * p in this order, as R's p.adjust computes `n/i * p[o]`.
-    const candidate = (m / k) * p[i];
-    if (candidate < running) running = candidate;
-    adjusted[i] = Math.min(running, 1);
+    // The last position holding this value: ties share its adjusted p.
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid] <= value) lo = mid;
+      else hi = mid - 1;
+    }
+    adjusted[i] = bySorted[lo];
   }
   return adjusted;
 }

@@ -50,12 +50,13 @@ export function confidenceBins(
   );
   for (let i = 0; i < n; i++) {
     const value = p[i];
-    assertArgument(
-      Number.isNaN(value) || (value >= 0 && value <= 1),
-      'confidenceBins',
-      `p[${i}] = ${value} is not a probability in [0, 1]`,
-      { index: i, value },
-    );
+    // The message is built only on failure: this loop runs over every cell.
+    if (!(Number.isNaN(value) || (value >= 0 && value <= 1))) {
+      assertArgument(false, 'confidenceBins', `p[${i}] = ${value} is not a probability in [0, 1]`, {
+        index: i,
+        value,
+      });
+    }
   }
 
   const bins = new Int8Array(n);

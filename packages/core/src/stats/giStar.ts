@@ -3,11 +3,23 @@ import type { SpatialWeights } from '../types.js';
 import { benjaminiHochberg } from './benjaminiHochberg.js';
 import { confidenceBins } from './confidenceBins.js';
 import { twoSidedP } from './normal.js';
+import { assertWeights } from './permutation/assertWeights.js';
+import { conditionalPermutation } from './permutation/conditionalPermutation.js';
+import {
+  type PermutationOptions,
+  resolvePermutationOptions,
+} from './permutation/resolvePermutationOptions.js';
 
 /** Options of {@link giStar}. */
-export interface GiStarOptions {
+export interface GiStarOptions extends PermutationOptions {
   /** Bin cells with the Benjamini–Hochberg false discovery rate correction. Default false. */
   readonly fdr?: boolean;
+  /**
+   * Permutations R for the pseudo p-value `pSim` (999 is customary). Default 0: none, and the
+   * `*Sim` fields are absent. `seed` (default 0), `scheme` (default `conditional`, esda/GeoDa)
+   * and `alternative` (default `two-sided`, for pSim only) as in `conditionalPermutation`.
+   */
+  readonly permutations?: number;
 }
 
 /**
@@ -42,6 +54,20 @@ export interface GiStarResult {
   readonly bin: Int8Array;
   /** Benjamini–Hochberg adjusted p (R `p.adjust(p, "BH")`) over the cells whose p is not NaN. */
   readonly pFdr: Float64Array;
+  /**
+   * With `permutations` > 0 only: pseudo p-value (M + 1)/(R + 1), two-sided by default (esda's
+   * folded count: M = #{r : |G_r − Ḡ| ≥ |G − Ḡ|}), from conditional randomisation of the
+   * neighbours' values (see `conditionalPermutation`); NaN where nothing can be permuted.
+   */
+  readonly pSim?: Float64Array;
+  /** With permutations: (G − expectedSim)/sdSim, z from the permutation moments (esda `z_sim`). */
+  readonly zSim?: Float64Array;
+  /** With permutations: mean of the permuted G_i (esda `EG_sim`); NaN where G is. */
+  readonly expectedSim?: Float64Array;
+  /** With permutations: standard deviation of the permuted G_i, √(Σ(G_r − Ḡ)²/R) (esda `seG_sim`). */
+  readonly sdSim?: Float64Array;
+  /** With permutations: Benjamini–Hochberg adjusted pSim over the cells with a pSim. */
+  readonly pSimFdr?: Float64Array;
 }
 
 /**
@@ -55,17 +81,26 @@ export interface GiStarResult {
  * V = s_i²·((n − 1)·S1_i − W_i²)/(n − 2). These hold for any weights, row-standardised included.
  * z is compared with the standard normal; the p-value is two-sided.
  *
+ * With `permutations` > 0 the result also holds permutation inference (`pSim`, `zSim`,
+ * `expectedSim`, `sdSim`, `pSimFdr`): each cell's neighbours' values are redrawn R times from the
+ * other cells (x_i kept in its own slot under the default `conditional` scheme) and G_i ranked
+ * among the redrawn statistics, reproducibly from `seed` (see `conditionalPermutation`).
+ *
  * @param values - one finite value per observation (e.g. incident counts per cell)
  * @param weights - spatial weights over the same observations; self links decide Gi* or Gi
- * @param options - `fdr` (default false): FDR-corrected confidence bins
- * @returns z, p, G, expected, variance, bin and pFdr per observation
+ * @param options - `fdr` (default false): FDR-corrected confidence bins; `permutations`
+ *   (default 0), `seed`, `scheme`, `alternative`: permutation inference
+ * @returns z, p, G, expected, variance, bin and pFdr per observation, and with permutations
+ *   pSim, zSim, expectedSim, sdSim and pSimFdr
  * @throws HexreachError `E_ARGUMENT` if the lengths differ, a value is not finite, the weights
- *   are malformed (offsets, indexes, non-finite weights, self links not matching
- *   `selfIncluded`), or there are fewer than 2 observations (3 for Gi)
+ *   are malformed (offsets, indexes, non-finite weights, repeated links, self links not
+ *   matching `selfIncluded`), there are fewer than 2 observations (3 for Gi), or a permutation
+ *   option is invalid
  * @example
  * ```ts
  * const w = weightsFromNeighbors([[1], [0, 2], [1, 3], [2]], { selfIncluded: true });
  * giStar([1, 2, 8, 9], w).z; // Float64Array [-1.7146…, -1.1314…, 1.1314…, 1.7146…]
+ * giStar([1, 2, 8, 9], w, { permutations: 999, seed: 1 }).pSim; // pseudo p-values
  * ```
  */
 export function giStar(
@@ -80,7 +115,8 @@ export function giStar(
     `fdr must be a boolean, got ${String(fdr)}`,
     fdr,
   );
-  assertWeights(weights);
+  const permutation = resolvePermutationOptions(options, 'giStar', 0);
+  assertWeights(weights, 'giStar');
   const { n, offsets, neighbors, selfIncluded: star } = weights;
   const linkWeight = weights.weights;
   assertArgument(
@@ -102,10 +138,12 @@ export function giStar(
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    assertArgument(Number.isFinite(v), 'giStar', `values[${i}] = ${v} is not a finite number`, {
-      index: i,
-      value: v,
-    });
+    if (!Number.isFinite(v)) {
+      assertArgument(false, 'giStar', `values[${i}] = ${v} is not a finite number`, {
+        index: i,
+        value: v,
+      });
+    }
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -187,7 +225,7 @@ export function giStar(
 
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) p[i] = twoSidedP(z[i]);
-  return {
+  const result: GiStarResult = {
     z,
     p,
     G,
@@ -196,75 +234,10 @@ export function giStar(
     bin: confidenceBins(z, p, { fdr }),
     pFdr: benjaminiHochberg(p),
   };
-}
-
-/** Throws `E_ARGUMENT` unless `weights` is a well-formed CSR structure over `weights.n` rows. */
-function assertWeights(weights: SpatialWeights): void {
-  const fn = 'giStar';
-  assertArgument(
-    typeof weights === 'object' && weights !== null,
-    fn,
-    'weights must be a SpatialWeights object',
-    weights,
-  );
-  const { n, offsets, neighbors, selfIncluded } = weights;
-  const linkWeight = weights.weights;
-  assertArgument(
-    Number.isInteger(n) && n >= 0,
-    fn,
-    `weights.n must be an integer >= 0, got ${n}`,
-    n,
-  );
-  assertArgument(
-    offsets?.length === n + 1 && offsets[0] === 0,
-    fn,
-    `weights.offsets must have n + 1 = ${n + 1} entries starting at 0`,
-    offsets?.length,
-  );
-  const links = offsets[n];
-  assertArgument(
-    neighbors?.length === links && linkWeight?.length === links,
-    fn,
-    `weights.neighbors and weights.weights must both have offsets[n] = ${links} entries`,
-    links,
-  );
-  assertArgument(
-    typeof selfIncluded === 'boolean',
-    fn,
-    'weights.selfIncluded must be a boolean',
-    selfIncluded,
-  );
-  for (let i = 0; i < n; i++) {
-    const start = offsets[i];
-    const end = offsets[i + 1];
-    assertArgument(
-      end >= start && end <= links,
-      fn,
-      `weights.offsets must rise from 0 to ${links}; row ${i} spans ${start}…${end}`,
-      i,
-    );
-    let hasSelf = false;
-    for (let l = start; l < end; l++) {
-      const j = neighbors[l];
-      assertArgument(j < n, fn, `row ${i} links to ${j}, not an index below ${n}`, {
-        row: i,
-        value: j,
-      });
-      assertArgument(
-        Number.isFinite(linkWeight[l]),
-        fn,
-        `row ${i} has the non-finite weight ${linkWeight[l]}`,
-        { row: i, value: linkWeight[l] },
-      );
-      if (j === i) hasSelf = true;
-    }
-    assertArgument(
-      hasSelf === selfIncluded,
-      fn,
-      selfIncluded
-        ? `row ${i} lacks its self link although weights.selfIncluded is true`
-        : `row ${i} links to itself although weights.selfIncluded is false`,
-      i,
-    );
-  }
+  if (permutation.permutations === 0) return result;
+  const simulated = conditionalPermutation(values, weights, {
+    statistic: 'gistar',
+    ...permutation,
+  });
+  return { ...result, ...simulated };
 }

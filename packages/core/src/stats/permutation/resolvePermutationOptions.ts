@@ -1,0 +1,104 @@
+import { assertArgument } from '../../errors.js';
+
+/**
+ * How the neighbours' values are redrawn in each permutation of cell i:
+ * - `conditional` (esda `crand`, GeoDa): x_i stays in its own slot (the self link of Gi*
+ *   keeps x_i); the |N_i| other slots receive values drawn *without replacement* from the
+ *   n − 1 values x_j, j ≠ i.
+ * - `spdep` (R spdep `localmoran_perm` and `localG_perm` with `no_repeat_in_row = FALSE`, and
+ *   `fix_i_in_Gstar_permutations = FALSE` for Gi*, the only behaviour of `localG_perm` before
+ *   spdep 1.3): every slot of row i, the self slot of Gi* included, receives a value drawn *with
+ *   replacement* from the n − 1 values x_j, j ≠ i (`sample(x[-i], replace = TRUE)`).
+ * The reference distributions differ, so pseudo p-values are comparable only within one scheme.
+ */
+export type PermutationScheme = 'conditional' | 'spdep';
+
+/**
+ * The tail a pseudo p-value covers, with R permutations giving statistics s_1 … s_R, the
+ * observed statistic s and their mean s̄ = Σ s_r / R:
+ * - `two-sided`: (M + 1)/(R + 1) with M = #{r : |s_r − s̄| ≥ |s − s̄|}, the folded count of esda's
+ *   `alternative = 'folded'` (esda/significance.py). Uniform on [0, 1] under the null, so α of
+ *   the cells are significant at α.
+ * - `greater`: M = #{r : s_r ≥ s} (esda `'greater'`); `less`: M = #{r : s_r ≤ s} (esda `'lesser'`).
+ *
+ * Not offered: esda's legacy default `'directed'` and spdep's `Pr(folded) Sim`, which take
+ * M = min(#{s_r ≥ s}, R − #{s_r ≥ s}) — the tail on the observed side, never above about 0.5 and
+ * significant twice as often as its level under the null.
+ */
+export type PermutationAlternative = 'two-sided' | 'greater' | 'less';
+
+/** Permutation options shared by `giStar`, `localMoran` and the permutation engines. */
+export interface PermutationOptions {
+  /**
+   * Number of permutations R. Default 999, except `giStar` (default 0); 0 turns permutation
+   * inference off in `giStar` and `localMoran`, while the engines need at least 1.
+   */
+  readonly permutations?: number;
+  /** Seed of the generator (an integer, taken modulo 2³²). Default 0. */
+  readonly seed?: number;
+  /** How values are redrawn; see {@link PermutationScheme}. Default `conditional`. */
+  readonly scheme?: PermutationScheme;
+  /** Tail of the pseudo p-value; see {@link PermutationAlternative}. Default `two-sided`. */
+  readonly alternative?: PermutationAlternative;
+}
+
+/** Permutation options with every default applied and every value checked. */
+export interface ResolvedPermutationOptions {
+  readonly permutations: number;
+  /** The seed as an unsigned 32-bit integer. */
+  readonly seed: number;
+  readonly scheme: PermutationScheme;
+  readonly alternative: PermutationAlternative;
+}
+
+/** Above this many permutations per cell the buffers grow without any gain in precision. */
+const MAX_PERMUTATIONS = 10_000_000;
+
+/**
+ * Applies the defaults of {@link PermutationOptions} and checks each value.
+ *
+ * @param options - the options as the caller gave them
+ * @param fn - name of the public function, for the error message
+ * @param defaultPermutations - R when `options.permutations` is not given (999 for the engines,
+ *   0 for statistics whose permutations are opt-in)
+ * @returns the resolved options; `seed` reduced modulo 2³²
+ * @throws HexreachError `E_ARGUMENT` if `permutations` is not an integer in [0, 10⁷], `seed` is
+ *   not an integer, or `scheme` or `alternative` is unknown
+ * @example
+ * ```ts
+ * resolvePermutationOptions({ seed: -1 }, 'giStar', 999);
+ * // { permutations: 999, seed: 4294967295, scheme: 'conditional', alternative: 'two-sided' }
+ * ```
+ */
+export function resolvePermutationOptions(
+  options: PermutationOptions,
+  fn: string,
+  defaultPermutations: number,
+): ResolvedPermutationOptions {
+  const permutations = options.permutations ?? defaultPermutations;
+  const seed = options.seed ?? 0;
+  const scheme = options.scheme ?? 'conditional';
+  const alternative = options.alternative ?? 'two-sided';
+  assertArgument(
+    Number.isInteger(permutations) && permutations >= 0 && permutations <= MAX_PERMUTATIONS,
+    fn,
+    `permutations must be an integer in [0, ${MAX_PERMUTATIONS}], got ${permutations}`,
+    permutations,
+  );
+  assertArgument(Number.isInteger(seed), fn, `seed must be an integer, got ${seed}`, seed);
+  assertArgument(
+    scheme === 'conditional' || scheme === 'spdep',
+    fn,
+    `scheme must be 'conditional' or 'spdep', got ${String(scheme)}`,
+    scheme,
+  );
+  assertArgument(
+    alternative === 'two-sided' || alternative === 'greater' || alternative === 'less',
+    fn,
+    `alternative must be 'two-sided', 'greater' or 'less', got ${String(alternative)}`,
+    alternative,
+  );
+  // Reduction modulo 2³² that stays exact for integers beyond 2⁵³ as well.
+  const seed32 = Number(BigInt.asUintN(32, BigInt(seed)));
+  return { permutations, seed: seed32, scheme, alternative };
+}
