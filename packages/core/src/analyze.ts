@@ -32,7 +32,9 @@ import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
 import { kernelDensity } from './stats/kernelDensity.js';
 import { kernelDensityRatio } from './stats/kernelDensityRatio.js';
+import { type LocalMoranResult, localMoran } from './stats/localMoran.js';
 import { lorenzCurve } from './stats/lorenzCurve.js';
+import { type MoranGlobalResult, moranGlobal } from './stats/moranGlobal.js';
 import { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
 import { type SpaceTimeBins, spaceTimeBins } from './stats/spaceTimeBins.js';
 import type {
@@ -85,6 +87,10 @@ export interface AnalysisResult {
   readonly rate: Float64Array;
   /** Getis–Ord Gi* on the weighted incident counts. */
   readonly hotspots: GiStarResult;
+  /** Global Moran's I of the weighted counts (row-standardised neighbourhood, no self). */
+  readonly moran: MoranGlobalResult;
+  /** Local Moran's I with quadrants, when `statistics` includes `lisa`. */
+  readonly lisa: LocalMoranResult | undefined;
   /** The Gi* neighbourhood used, and how it was chosen. */
   readonly hotspotScale: HotspotScale;
   /** The rate smoothed by empirical Bayes (`rates.smoothing`), else undefined. */
@@ -243,9 +249,27 @@ export function analyze(
 
   const scale = timed('weights', () => hotspotScale(grid, binned.count, config.hotspots));
   const hotspotWeights = scale.weights;
+  const permutation = {
+    permutations: config.hotspots.permutations,
+    seed: config.seed,
+    scheme: config.hotspots.scheme,
+  };
   const hotspots = timed('hotspots', () =>
-    giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr }),
+    giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr, ...permutation }),
   );
+  // Local and global Moran's I use the same neighbourhood without self, row-standardised.
+  const moranWeights = timed('moranWeights', () => withoutSelfRowStandardised(hotspotWeights));
+  const moran = timed('moran', () => moranGlobal(binned.count, moranWeights));
+  const lisa = config.statistics.includes('lisa')
+    ? timed('lisa', () =>
+        localMoran(binned.count, moranWeights, {
+          moments: config.lisa.moments,
+          alpha: config.lisa.alpha,
+          fdr: config.hotspots.fdr,
+          ...permutation,
+        }),
+      )
+    : undefined;
   const n = grid.cells.length;
   const rate =
     population === undefined
@@ -481,6 +505,8 @@ export function analyze(
           ...config,
           resolution,
           statistics: ['gistar'],
+          // Zones rest on the analytic z: the re-runs need no permutations.
+          hotspots: { ...config.hotspots, permutations: 0 },
           robustness: { ...config.robustness, draws: 0, resolutions: false },
         });
         shares.push({
@@ -630,6 +656,8 @@ export function analyze(
     areaKm2,
     rate,
     hotspots,
+    moran,
+    lisa,
     hotspotScale: {
       method: scale.method,
       k: scale.k,
@@ -798,5 +826,30 @@ export function incidentCounts(
     accepted: binned.accepted,
     rejected: read.rejections.length + binned.rejections.length,
     outside: binned.outside.length,
+  };
+}
+
+/** The same links without each cell itself, each row summing to 1 (as spdep's style "W"). */
+function withoutSelfRowStandardised(weights: SpatialWeights): SpatialWeights {
+  const offsets = new Uint32Array(weights.n + 1);
+  const neighbors: number[] = [];
+  for (let i = 0; i < weights.n; i++) {
+    for (let e = weights.offsets[i]; e < weights.offsets[i + 1]; e++) {
+      if (weights.neighbors[e] !== i) neighbors.push(weights.neighbors[e]);
+    }
+    offsets[i + 1] = neighbors.length;
+  }
+  const values = new Float64Array(neighbors.length);
+  for (let i = 0; i < weights.n; i++) {
+    const degree = offsets[i + 1] - offsets[i];
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) values[e] = 1 / degree;
+  }
+  return {
+    n: weights.n,
+    offsets,
+    neighbors: Uint32Array.from(neighbors),
+    weights: values,
+    selfIncluded: false,
+    style: 'row',
   };
 }

@@ -104,11 +104,26 @@ export { type GiStarResult, giStar } from './stats/giStar.js';
 export { type HotspotClass, hotspotClassify } from './stats/hotspotClassify.js';
 export { kernelDensity } from './stats/kernelDensity.js';
 export { type KernelDensityRatioResult, kernelDensityRatio } from './stats/kernelDensityRatio.js';
+export {
+  type LisaQuadrant,
+  type LocalMoranOptions,
+  type LocalMoranResult,
+  localMoran,
+} from './stats/localMoran.js';
 export { type LorenzCurve, lorenzCurve } from './stats/lorenzCurve.js';
 export { type MannKendallResult, mannKendall } from './stats/mannKendall.js';
 export { type MoranGlobalResult, moranGlobal } from './stats/moranGlobal.js';
 export { normalCdf, twoSidedP } from './stats/normal.js';
 export { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
+export {
+  conditionalPermutation,
+  type PermutationResult,
+} from './stats/permutation/conditionalPermutation.js';
+export type {
+  PermutationAlternative,
+  PermutationOptions,
+  PermutationScheme,
+} from './stats/permutation/resolvePermutationOptions.js';
 export { type SpaceTimeBins, spaceTimeBins, type TimeStep } from './stats/spaceTimeBins.js';
 export { type SpaceTimeGiStarResult, spaceTimeGiStar } from './stats/spaceTimeGiStar.js';
 export { spaceTimeWeights } from './stats/spaceTimeWeights.js';

@@ -271,6 +271,19 @@ function formatSummary(
       `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}${robustnessText(result, zone.rank)}`,
     );
   }
+  const m = result.moran;
+  lines.push(
+    `moran      global Moran's I ${m.I.toFixed(3)} (z = ${m.z.toFixed(1)}, two-sided p ${m.p < 0.001 ? '< 0.001' : `= ${m.p.toFixed(3)}`})`,
+  );
+  if (result.lisa !== undefined) {
+    const quadrants = new Map<string, number>();
+    for (const q of result.lisa.quadrant) quadrants.set(q, (quadrants.get(q) ?? 0) + 1);
+    const text = [...quadrants]
+      .filter(([q]) => q !== 'Not significant')
+      .map(([q, k]) => `${fmt(k)} ${q}`)
+      .join(', ');
+    lines.push(`lisa       Local Moran's I: ${text === '' ? 'no significant cluster' : text}`);
+  }
   const c = result.concentration;
   if (Number.isFinite(c.gini)) {
     const top10 = c.topShares.find((t) => t.cellShare === 0.1);

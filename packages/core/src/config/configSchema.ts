@@ -95,15 +95,24 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   /**
-   * Statistics to compute besides Gi* (which the priority score always uses): `kde` (kernel
+   * Statistics to compute besides Gi* (which the priority score always uses): `lisa` (Local
+   * Moran's I), `kde` (kernel
    * density), `emerging` (emerging hot spots over time steps) and `change` (between two periods).
    */
   statistics: z
-    .array(z.enum(['gistar', 'kde', 'emerging', 'change']))
+    .array(z.enum(['gistar', 'lisa', 'kde', 'emerging', 'change']))
     .default(['gistar'])
     .refine((list) => new Set(list).size === list.length, {
       message: 'a statistic is listed twice',
     }),
+  lisa: z
+    .strictObject({
+      /** Moments of Local Moran's I: `conditional` (Sokal et al. 1998, spdep's default) or `total` (Anselin 1995). */
+      moments: z.enum(['conditional', 'total']).default('conditional'),
+      /** Significance level of the quadrant labels (on the permutation p when permutations run). */
+      alpha: z.number().gt(0).lt(1).default(0.05),
+    })
+    .prefault({}),
   kde: z
     .strictObject({
       /** Radius of the quartic kernel. */
@@ -172,6 +181,13 @@ export const configSchema = z.strictObject({
       distanceMeters: z.number().positive().optional(),
       /** Benjamini–Hochberg false-discovery-rate correction of the confidence bins. */
       fdr: z.boolean().default(false),
+      /** Conditional permutations for pseudo p-values (Gi* and Local Moran); 0 = analytic only. */
+      permutations: z.number().int().min(0).max(99_999).default(999),
+      /**
+       * `conditional`: each cell's value fixed, its neighbours drawn without replacement from the
+       * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme.
+       */
+      scheme: z.enum(['conditional', 'spdep']).default('conditional'),
     })
     .prefault({}),
   rates: z

@@ -59,6 +59,18 @@ export function analysisToCellColumns(
   columns.gi_p = result.hotspots.p;
   columns.gi_p_fdr = result.hotspots.pFdr;
   columns.gi_bin = result.hotspots.bin;
+  if (result.hotspots.pSim !== undefined) {
+    columns.gi_p_sim = result.hotspots.pSim;
+    columns.gi_z_sim = result.hotspots.zSim!;
+    columns.gi_p_sim_fdr = result.hotspots.pSimFdr!;
+  }
+  if (result.lisa !== undefined) {
+    columns.lisa_i = result.lisa.I;
+    columns.lisa_z = result.lisa.z;
+    columns.lisa_p = result.lisa.p;
+    if (result.lisa.pSim !== undefined) columns.lisa_p_sim = result.lisa.pSim;
+    columns.lisa_quadrant = result.lisa.quadrant;
+  }
   if (result.vulnerability !== undefined) {
     for (const [name, rank] of Object.entries(result.vulnerability.ranks))
       columns[`need_${name}`] = rank;
