@@ -88,7 +88,7 @@ export interface AnalysisResult {
   /** Getis–Ord Gi* on the weighted incident counts. */
   readonly hotspots: GiStarResult;
   /** Global Moran's I of the weighted counts (row-standardised neighbourhood, no self). */
-  readonly moran: MoranGlobalResult;
+  readonly moran: MoranGlobalResult | undefined;
   /** Local Moran's I with quadrants, when `statistics` includes `lisa`. */
   readonly lisa: LocalMoranResult | undefined;
   /** The Gi* neighbourhood used, and how it was chosen. */
@@ -259,7 +259,13 @@ export function analyze(
   );
   // Local and global Moran's I use the same neighbourhood without self, row-standardised.
   const moranWeights = timed('moranWeights', () => withoutSelfRowStandardised(hotspotWeights));
-  const moran = timed('moran', () => moranGlobal(binned.count, moranWeights));
+  // A neighbourhood can link no cell to another (a distance band shorter than the cell spacing).
+  const moran =
+    moranWeights.offsets[moranWeights.n] > 0
+      ? timed('moran', () => moranGlobal(binned.count, moranWeights))
+      : undefined;
+  if (moran === undefined)
+    notes.push("Global Moran's I is undefined: the neighbourhood links no cell to another.");
   const lisa = config.statistics.includes('lisa')
     ? timed('lisa', () =>
         localMoran(binned.count, moranWeights, {

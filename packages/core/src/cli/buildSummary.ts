@@ -126,13 +126,18 @@ export function buildSummary(
             }),
       })),
     },
-    moran: {
-      statistic: "global Moran's I of the weighted counts, row-standardised weights without self",
-      I: round(result.moran.I, 6),
-      expected: round(result.moran.expected, 6),
-      z: round(result.moran.z, 3),
-      p: result.moran.p,
-    },
+    ...(result.moran === undefined
+      ? {}
+      : {
+          moran: {
+            statistic:
+              "global Moran's I of the weighted counts, row-standardised weights without self",
+            I: round(result.moran.I, 6),
+            expected: round(result.moran.expected, 6),
+            z: round(result.moran.z, 3),
+            p: result.moran.p,
+          },
+        }),
     ...(result.lisa === undefined ? {} : { lisa: { quadrants: tally([...result.lisa.quadrant]) } }),
     hotspots: {
       statistic: 'Gi* (Getis & Ord 1992), binary weights, self included',

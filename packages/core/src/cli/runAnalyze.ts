@@ -272,9 +272,11 @@ function formatSummary(
     );
   }
   const m = result.moran;
-  lines.push(
-    `moran      global Moran's I ${m.I.toFixed(3)} (z = ${m.z.toFixed(1)}, two-sided p ${m.p < 0.001 ? '< 0.001' : `= ${m.p.toFixed(3)}`})`,
-  );
+  if (m !== undefined) {
+    lines.push(
+      `moran      global Moran's I ${m.I.toFixed(3)} (z = ${m.z.toFixed(1)}, two-sided p ${m.p < 0.001 ? '< 0.001' : `= ${m.p.toFixed(3)}`})`,
+    );
+  }
   if (result.lisa !== undefined) {
     const quadrants = new Map<string, number>();
     for (const q of result.lisa.quadrant) quadrants.set(q, (quadrants.get(q) ?? 0) + 1);

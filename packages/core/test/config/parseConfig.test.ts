@@ -11,7 +11,14 @@ describe('parseConfig', () => {
   it('fills every default into an empty configuration', () => {
     const config = parseConfig({}, 'x.json');
     expect(config.resolution).toBe(8);
-    expect(config.hotspots).toEqual({ k: 1, scale: 'fixed', maxK: 6, fdr: false });
+    expect(config.hotspots).toEqual({
+      k: 1,
+      scale: 'fixed',
+      maxK: 6,
+      fdr: false,
+      permutations: 999,
+      scheme: 'conditional',
+    });
     expect(config.statistics).toEqual(['gistar']);
     expect(config.privacy).toEqual({ public: false, minCount: 5 });
     expect(config.rates).toEqual({ per: 1000, minPopulation: 100, smoothing: 'none' });
