@@ -48,7 +48,7 @@ export async function benchAnalyze(runs: number): Promise<void> {
     'demo',
   );
   await timeAnalyze(
-    'analyze: demo city (examples/hexreach.config.json, incidents and tracts)',
+    'analyze: demo city (example config, incidents and tracts)',
     repoPath('data/demo/incidents.csv'),
     repoPath('data/demo/tracts.geojson'),
     { ...demo, inputs: {} },
@@ -68,7 +68,7 @@ export async function benchAnalyze(runs: number): Promise<void> {
     { name: 'Unemp14', direction: 'higher' },
   ];
   await timeAnalyze(
-    'analyze: Chicago crimes 2018 (156k) × 791 tracts, resolution 8',
+    'analyze: Chicago 2018 (156k) × 791 tracts, res 8, defaults',
     crimes,
     tracts,
     { population: 'Pop2014', indicators },
@@ -76,10 +76,10 @@ export async function benchAnalyze(runs: number): Promise<void> {
     runs,
   );
   await timeAnalyze(
-    'analyze: Chicago crimes 2018 (156k) × 791 tracts, resolution 10',
+    'analyze: the same at res 10, no resolution re-runs',
     crimes,
     tracts,
-    { population: 'Pop2014', indicators, resolution: 10 },
+    { population: 'Pop2014', indicators, resolution: 10, robustness: { resolutions: false } },
     [{ name: 'Pop2014', required: true }, ...indicators.map((i) => ({ name: i.name }))],
     1,
   );
