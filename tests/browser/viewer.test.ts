@@ -329,9 +329,65 @@ describe('the viewer on the demo results, in Chromium', () => {
     );
     expect(await page.getAttribute('#details .details', 'data-zone')).toBe(id);
     expect(await page.textContent('#details')).toContain(`Zone ${id}`);
+    // The panel explains the zone with the fields zones.geojson carries, text shown as text.
+    const props = zone.properties as {
+      reasons: string[];
+      partners: { name: string; type: string }[];
+      incidentsByStep: { start: string; incidents: number }[];
+      trend: string;
+      jointClass: string;
+      robustness: { label: string };
+    };
+    expect(props.partners.map((p) => p.name)).toContain(
+      'Youth Center <img src=x onerror=alert(1)>',
+    );
+    expect(
+      await page.$$eval('#details .zone-reasons li', (lis) => lis.map((l) => l.textContent)),
+    ).toEqual(props.reasons);
+    expect(
+      await page.$$eval('#details .partner-table tbody tr', (rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)),
+      ),
+    ).toEqual(
+      props.partners.map((p) => [p.name, p.type, expect.stringMatching(/^\d+ m$|^\d+\.\d km$/)]),
+    );
+    expect(await page.$$('#details .partner-table img')).toHaveLength(0);
+    const chart = await page.$eval('#details svg.incident-chart', (svg) => ({
+      bars: [...svg.querySelectorAll('rect.incident-bar')].map((r) => r.getAttribute('data-start')),
+      title: svg.querySelector(':scope > title')?.textContent ?? '',
+      label: svg.getAttribute('aria-label') ?? '',
+      text: [...svg.querySelectorAll(':scope > text')].map((t) => t.textContent),
+    }));
+    expect(chart.bars).toEqual(props.incidentsByStep.map((s) => s.start));
+    const first = props.incidentsByStep[0].start;
+    const last = props.incidentsByStep[props.incidentsByStep.length - 1].start;
+    expect(chart.text).toContain(first);
+    expect(chart.text).toContain(last);
+    expect(chart.title).toContain(`zone ${id}`);
+    expect(chart.label).toBe(chart.title);
+    expect(await page.textContent('#details .zone-trend')).toBe(props.trend);
+    const details = await page.textContent('#details');
+    expect(details).toContain(props.jointClass);
+    expect(details).toContain(props.robustness.label);
+    // In reading order: reasons, robustness and classes, partners, the chart and its trend.
+    const order = await page.$$eval('#details .details > *', (children) =>
+      children.map((c) => c.getAttribute('class') ?? ''),
+    );
+    const positions = [
+      'zone-reasons',
+      'details-table',
+      'partner-table',
+      'incident-chart-box',
+      'zone-trend',
+    ].map((c) => order.indexOf(c));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#map=\d+\.\d{2}\//);
     await mapIdle(page);
     await screenshot(page, 'zone-selected');
+    await page.$eval('#details .zone-trend', (p) => p.scrollIntoView({ block: 'end' }));
+    await screenshot(page, 'zone-selected-chart');
+    expectNoDialogOrError(harness);
   });
 
   it('restores the active layer, classification, opacity and map position from the URL hash', async () => {

@@ -8,6 +8,9 @@ import { componentColumn, componentLabel } from './componentLabel.js';
 import { type Contribution, contributionChart } from './contributionChart.js';
 import { h } from './dom.js';
 import { columnLabel, formatCellValue, formatNumber } from './format.js';
+import { formatDistance } from './formatDistance.js';
+import { incidentChart } from './incidentChart.js';
+import { readZoneDetails, type ZoneDetailFields, type ZonePartner } from './readZoneDetails.js';
 
 /** Each priority weight divided by their sum, by contribution column; undefined when unknown. */
 function normalizedWeights(summary: ResultSummary | undefined): Record<string, number> | undefined {
@@ -42,6 +45,85 @@ function table(rows: readonly [string, string][]): HTMLElement {
     { className: 'details-table' },
     ...rows.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
   );
+}
+
+/** A share 0…1 as a whole percentage, rounded down so "selected in 100 %" means every check. */
+function percentDown(share: number): string {
+  return `${Math.floor(share * 100 + 1e-9)} %`;
+}
+
+/** Partners as a table (name, type, distance); names are inserted as text. */
+function partnerTable(partners: readonly ZonePartner[]): HTMLElement {
+  const head = h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      h('th', { attrs: { scope: 'col' } }, 'Name'),
+      h('th', { attrs: { scope: 'col' } }, 'Type'),
+      h('th', { className: 'numeric', attrs: { scope: 'col' } }, 'Distance'),
+    ),
+  );
+  const body = h(
+    'tbody',
+    {},
+    ...partners.map((p) =>
+      h(
+        'tr',
+        {},
+        h('td', { className: 'partner-name' }, p.name),
+        h('td', {}, p.type),
+        h('td', { className: 'numeric' }, formatDistance(p.distanceMeters)),
+      ),
+    ),
+  );
+  return h('table', { className: 'partner-table' }, head, body);
+}
+
+/** The sections of a zone's descriptive fields, in reading order; absent fields are left out. */
+function zoneSections(id: string, fields: ZoneDetailFields): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  if (fields.reasons !== undefined) {
+    parts.push(
+      h('h4', {}, 'Why this zone'),
+      h('ul', { className: 'zone-reasons' }, ...fields.reasons.map((r) => h('li', {}, r))),
+    );
+  }
+  const rows: [string, string][] = [];
+  const r = fields.robustness;
+  if (r !== undefined) {
+    // meanProbability: how often the zone's cells were selected when the inputs were perturbed.
+    rows.push(['Robustness', `${r.label} (${percentDown(r.meanProbability)} of checks)`]);
+    if (r.stableShare !== undefined) rows.push(['Cells stable', percentDown(r.stableShare)]);
+  }
+  if (fields.jointClass !== undefined) rows.push(['Hotspot and need', fields.jointClass]);
+  if (fields.need !== undefined) rows.push(['Need index', formatCellValue('', fields.need)]);
+  if (fields.trust !== undefined) {
+    const responses =
+      fields.trustResponses === undefined
+        ? ''
+        : ` (${formatNumber(fields.trustResponses)} responses)`;
+    rows.push(['Trust', `${formatCellValue('', fields.trust)}${responses}`]);
+  }
+  if (rows.length > 0) parts.push(table(rows));
+  if (fields.partners !== undefined) {
+    parts.push(
+      h('h4', {}, 'Suggested partners'),
+      fields.partners.length > 0
+        ? partnerTable(fields.partners)
+        : h('p', { className: 'hint' }, 'No organizations nearby.'),
+    );
+  }
+  if (fields.incidentsByStep !== undefined || fields.trend !== undefined) {
+    parts.push(h('h4', {}, 'Incidents over time'));
+  }
+  if (fields.incidentsByStep !== undefined) {
+    const chart = incidentChart(fields.incidentsByStep, `Incidents per time step in zone ${id}`);
+    parts.push(h('div', { className: 'incident-chart-box' }, chart));
+  }
+  if (fields.trend !== undefined) parts.push(h('p', { className: 'zone-trend' }, fields.trend));
+  return parts;
 }
 
 /**
@@ -95,8 +177,11 @@ export function cellDetails(
 }
 
 /**
- * The details of one zone: its properties and the mean contribution of each score component
- * over its cells.
+ * The details of one zone: why it was chosen (its reasons), how robust it is, its joint class,
+ * need and trust, the suggested partners, its incidents over time with their trend, then the
+ * mean contribution of each score component over its cells and its other properties. Fields
+ * the file does not carry (older results, public exports) are left out; text from the file is
+ * inserted as text.
  *
  * @param zone - the zone's properties
  * @param cells - the properties of its cells
@@ -138,6 +223,7 @@ export function zoneDetails(
     'div',
     { className: 'details', attrs: { 'data-kind': 'zone', 'data-zone': zone.id } },
     h('h3', {}, `Zone ${zone.id}`),
+    ...zoneSections(zone.id, readZoneDetails(zone)),
     items.length > 0 && h('h4', {}, 'Mean contributions to the priority score'),
     items.length > 0 &&
       contributionChart(items, `Mean contributions to the priority score in zone ${zone.id}`),
