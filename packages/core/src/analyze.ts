@@ -49,6 +49,7 @@ import type {
 import { distanceBandWeights } from './weights/distanceBandWeights.js';
 import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
 import { kRingWeights } from './weights/kRingWeights.js';
+import { linkWeights } from './weights/linkWeights.js';
 import { combineRobustness } from './zones/combineRobustness.js';
 import { describeZones, type ZoneCellColumns, type ZoneDetail } from './zones/describeZones.js';
 import { groupContiguousCells } from './zones/groupContiguousCells.js';
@@ -845,16 +846,11 @@ function withoutSelfRowStandardised(weights: SpatialWeights): SpatialWeights {
     }
     offsets[i + 1] = neighbors.length;
   }
-  const values = new Float64Array(neighbors.length);
-  for (let i = 0; i < weights.n; i++) {
-    const degree = offsets[i + 1] - offsets[i];
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) values[e] = 1 / degree;
-  }
   return {
     n: weights.n,
     offsets,
     neighbors: Uint32Array.from(neighbors),
-    weights: values,
+    weights: linkWeights(offsets, 'row'),
     selfIncluded: false,
     style: 'row',
   };
