@@ -25,6 +25,7 @@ import { type TrustResult, trustByCell } from './score/trustByCell.js';
 import { trustFromAreas } from './score/trustFromAreas.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
 import { weightRobustness } from './score/weightRobustness.js';
+import { benjaminiHochberg } from './stats/benjaminiHochberg.js';
 import { concentrationShare } from './stats/concentrationShare.js';
 import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingHotspots.js';
 import { generalizedGini } from './stats/generalizedGini.js';
@@ -86,8 +87,8 @@ export interface AnalysisResult {
   readonly areaKm2: Float64Array;
   /** Incidents (weighted) per `config.rates.per` residents; NaN below the minimum population. */
   readonly rate: Float64Array;
-  /** Getis–Ord Gi* on the weighted incident counts. */
-  readonly hotspots: GiStarResult;
+  /** Getis–Ord Gi* on the weighted incident counts, with pFdr whether or not bins use it. */
+  readonly hotspots: GiStarResult & { readonly pFdr: Float64Array };
   /** Global Moran's I of the weighted counts (row-standardised neighbourhood, no self). */
   readonly moran: MoranGlobalResult | undefined;
   /** Local Moran's I with quadrants, when `statistics` includes `lisa`. */
@@ -255,9 +256,11 @@ export function analyze(
     seed: config.seed,
     scheme: config.hotspots.scheme,
   };
-  const hotspots = timed('hotspots', () =>
-    giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr, ...permutation }),
-  );
+  const hotspots = timed('hotspots', () => {
+    const gi = giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr, ...permutation });
+    // gi_p_fdr is an output column whether or not the bins are FDR-corrected.
+    return { ...gi, pFdr: gi.pFdr ?? benjaminiHochberg(gi.p) };
+  });
   // Local and global Moran's I use the same neighbourhood without self, row-standardised.
   const moranWeights = timed('moranWeights', () => withoutSelfRowStandardised(hotspotWeights));
   // A neighbourhood can link no cell to another (a distance band shorter than the cell spacing).

@@ -143,7 +143,7 @@ describe('giStar', () => {
     expectAllClose(row.z, binary.z, 1e-12, 'z');
   });
 
-  it('bins with confidenceBins and adjusts p with Benjamini–Hochberg, FDR bins on request', () => {
+  it('bins with confidenceBins; with fdr adjusts p by Benjamini–Hochberg and bins by it', () => {
     const random = mulberry32(11);
     const lists = randomLists(random, 40);
     const x = Array.from({ length: 40 }, (_, i) => (i < 10 ? 20 : 0) + random() * 5);
@@ -152,8 +152,10 @@ describe('giStar', () => {
     const fdr = giStar(x, w, { fdr: true });
     expect(Array.from(plain.bin)).toEqual(Array.from(confidenceBins(plain.z, plain.p)));
     expect(Array.from(fdr.bin)).toEqual(Array.from(confidenceBins(fdr.z, fdr.p, { fdr: true })));
-    expectAllClose(plain.pFdr, benjaminiHochberg(plain.p), 0, 'pFdr');
+    expect(plain.pFdr).toBeUndefined();
+    expectAllClose(fdr.pFdr!, benjaminiHochberg(fdr.p), 0, 'pFdr');
     expect(plain.bin.some((b) => b !== 0)).toBe(true);
+    expect(Array.from(fdr.bin)).not.toEqual(Array.from(plain.bin));
   });
 });
 
@@ -161,10 +163,10 @@ describe('giStar where the statistic is undefined', () => {
   it('gives NaN z, p and pFdr and bin 0 for constant values', () => {
     const w = weightsFromNeighbors([[1], [0, 2], [1]], { selfIncluded: true });
     for (const value of [0, 0.1, 7]) {
-      const result = giStar([value, value, value], w);
+      const result = giStar([value, value, value], w, { fdr: true });
       expect(Array.from(result.z).every(Number.isNaN)).toBe(true);
       expect(Array.from(result.p).every(Number.isNaN)).toBe(true);
-      expect(Array.from(result.pFdr).every(Number.isNaN)).toBe(true);
+      expect(Array.from(result.pFdr!).every(Number.isNaN)).toBe(true);
       expect(Array.from(result.bin)).toEqual([0, 0, 0]);
       expectAllClose(
         result.variance,
@@ -233,16 +235,23 @@ describe('giStar input checks', () => {
     );
   });
 
-  it('rejects malformed weights: offsets, indexes, weights, self links', () => {
-    const malformed: SpatialWeights[] = [
-      { ...w, offsets: Uint32Array.of(0, 2, 5) },
-      { ...w, offsets: Uint32Array.of(0, 2, 1, 7) },
-      { ...w, neighbors: Uint32Array.of(0, 1, 0, 1, 2, 1, 3) },
-      { ...w, weights: Float64Array.of(1, 1, 1, Number.NaN, 1, 1, 1) },
-      { ...w, selfIncluded: false },
-      { ...weightsFromNeighbors([[1], [0, 2], [1]]), selfIncluded: true },
+  it('rejects malformed weights with the message of assertWeights, naming the row', () => {
+    // w lists rows [0, 1], [0, 1, 2], [1, 2] (self links included).
+    const malformed: [SpatialWeights, string][] = [
+      [{ ...w, offsets: Uint32Array.of(0, 2, 5) }, 'offsets must have n + 1 = 4 entries'],
+      [{ ...w, offsets: Uint32Array.of(0, 2, 1, 7) }, 'row 1 spans 2…1'],
+      [{ ...w, neighbors: Uint32Array.of(0, 1, 0, 1, 2, 1, 3) }, 'row 2 links to 3'],
+      [{ ...w, neighbors: Uint32Array.of(0, 1, 2, 1, 2, 1, 2) }, 'row 1 lists 2 twice'],
+      [{ ...w, neighbors: Uint32Array.of(0, 1, 1, 1, 0, 1, 2) }, 'row 1 lists 1 twice'],
+      [{ ...w, weights: Float64Array.of(1, 1, 1, Number.NaN, 1, 1, 1) }, 'non-finite weight NaN'],
+      [{ ...w, weights: Float64Array.of(1, 1, 1, 1e200, 1, 1, 1) }, 'row 1 has weights too large'],
+      [{ ...w, selfIncluded: false }, 'row 0 links to itself'],
+      [{ ...weightsFromNeighbors([[1], [0, 2], [1]]), selfIncluded: true }, 'row 0 lacks'],
     ];
-    for (const weights of malformed)
-      expect(thrownBy(() => giStar([1, 2, 3], weights)).code).toBe('E_ARGUMENT');
+    for (const [weights, message] of malformed) {
+      const error = thrownBy(() => giStar([1, 2, 3], weights));
+      expect(error.code).toBe('E_ARGUMENT');
+      expect(error.message).toContain(message);
+    }
   });
 });

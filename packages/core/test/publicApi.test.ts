@@ -13,6 +13,7 @@ const INTERNAL = new Set([
   'export/reportSections.ts:reportSections',
   'export/zonesToSvg.ts:zonesToSvg',
   'export/zonesToFeatureCollection.ts:trendText',
+  'stats/confidenceBins.ts:confidenceBin',
   'stats/gini.ts:checkedTotal',
   'weights/distanceNeighbors.ts:distanceNeighbors',
   'weights/distanceNeighbors.ts:withSelfLinks',

@@ -70,13 +70,27 @@ export function confidenceBins(
     }
     return bins;
   }
-  for (let i = 0; i < n; i++) {
-    const value = p[i];
-    if (Number.isNaN(z[i]) || Number.isNaN(value)) continue;
-    const level = value < 0.01 ? 3 : value < 0.05 ? 2 : value < 0.1 ? 1 : 0;
-    bins[i] = signed(level, z[i]);
-  }
+  for (let i = 0; i < n; i++) bins[i] = confidenceBin(z[i], p[i]);
   return bins;
+}
+
+/**
+ * The bin of one cell without correction, as {@link confidenceBins} gives it: ±3, ±2, ±1 for
+ * p < 0.01, 0.05, 0.10 signed by z, 0 otherwise or where z or p is NaN. Shared with `giStar`,
+ * which bins inside its own pass.
+ *
+ * @param z - the cell's z-score
+ * @param p - its two-sided p-value
+ * @returns the bin in −3…3
+ * @example
+ * ```ts
+ * confidenceBin(-2.2, 0.0278); // -2
+ * ```
+ */
+export function confidenceBin(z: number, p: number): number {
+  // NaN fails every comparison: no level, and 0 for the sign.
+  const level = p < 0.01 ? 3 : p < 0.05 ? 2 : p < 0.1 ? 1 : 0;
+  return signed(level, z);
 }
 
 /** The level carrying the sign of z (0 when z is 0). */

@@ -1,9 +1,9 @@
-import { assertArgument } from '../errors.js';
+import { assertArgument, HexreachError } from '../errors.js';
 import type { SpatialWeights } from '../types.js';
 import { benjaminiHochberg } from './benjaminiHochberg.js';
-import { confidenceBins } from './confidenceBins.js';
+import { confidenceBin, confidenceBins } from './confidenceBins.js';
 import { twoSidedP } from './normal.js';
-import { assertWeights } from './permutation/assertWeights.js';
+import { assertWeights, assertWeightsShape } from './permutation/assertWeights.js';
 import { conditionalPermutation } from './permutation/conditionalPermutation.js';
 import {
   type PermutationOptions,
@@ -12,7 +12,11 @@ import {
 
 /** Options of {@link giStar}. */
 export interface GiStarOptions extends PermutationOptions {
-  /** Bin cells with the Benjamini–Hochberg false discovery rate correction. Default false. */
+  /**
+   * Apply the Benjamini–Hochberg false discovery rate correction: return `pFdr` and bin cells by
+   * it. Default false: no `pFdr` (its sort costs more than the whole pass; `benjaminiHochberg(p)`
+   * gives it later) and uncorrected bins.
+   */
   readonly fdr?: boolean;
   /**
    * Permutations R for the pseudo p-value `pSim` (999 is customary). Default 0: none, and the
@@ -26,7 +30,7 @@ export interface GiStarOptions extends PermutationOptions {
  * The local Getis–Ord statistic of every observation. All arrays have length n and are indexed
  * like the values. `G`, `expected` and `variance` are on the scale of G itself (spdep's
  * `localG(…, return_internals = TRUE)` internals), so that z = (G − expected)/√variance
- * wherever they are defined. p is two-sided; pFdr and bin follow from z and p.
+ * wherever they are defined. p is two-sided; bin (and pFdr, with `fdr`) follow from z and p.
  */
 export interface GiStarResult {
   /**
@@ -52,8 +56,11 @@ export interface GiStarResult {
   readonly variance: Float64Array;
   /** Confidence bin −3…3 (ArcGIS `Gi_Bin`; see `confidenceBins`), FDR-corrected with `fdr`. */
   readonly bin: Int8Array;
-  /** Benjamini–Hochberg adjusted p (R `p.adjust(p, "BH")`) over the cells whose p is not NaN. */
-  readonly pFdr: Float64Array;
+  /**
+   * With `fdr` only: Benjamini–Hochberg adjusted p (R `p.adjust(p, "BH")`) over the cells whose
+   * p is not NaN.
+   */
+  readonly pFdr?: Float64Array;
   /**
    * With `permutations` > 0 only: pseudo p-value (M + 1)/(R + 1), two-sided by default (esda's
    * folded count: M = #{r : |G_r − Ḡ| ≥ |G − Ḡ|}), from conditional randomisation of the
@@ -88,10 +95,10 @@ export interface GiStarResult {
  *
  * @param values - one finite value per observation (e.g. incident counts per cell)
  * @param weights - spatial weights over the same observations; self links decide Gi* or Gi
- * @param options - `fdr` (default false): FDR-corrected confidence bins; `permutations`
- *   (default 0), `seed`, `scheme`, `alternative`: permutation inference
- * @returns z, p, G, expected, variance, bin and pFdr per observation, and with permutations
- *   pSim, zSim, expectedSim, sdSim and pSimFdr
+ * @param options - `fdr` (default false): pFdr and FDR-corrected confidence bins;
+ *   `permutations` (default 0), `seed`, `scheme`, `alternative`: permutation inference
+ * @returns z, p, G, expected, variance and bin per observation, pFdr with `fdr`, and with
+ *   permutations pSim, zSim, expectedSim, sdSim and pSimFdr
  * @throws HexreachError `E_ARGUMENT` if the lengths differ, a value is not finite, the weights
  *   are malformed (offsets, indexes, non-finite weights, repeated links, self links not
  *   matching `selfIncluded`), there are fewer than 2 observations (3 for Gi), or a permutation
@@ -100,6 +107,7 @@ export interface GiStarResult {
  * ```ts
  * const w = weightsFromNeighbors([[1], [0, 2], [1, 3], [2]], { selfIncluded: true });
  * giStar([1, 2, 8, 9], w).z; // Float64Array [-1.7146…, -1.1314…, 1.1314…, 1.7146…]
+ * giStar([1, 2, 8, 9], w, { fdr: true }).pFdr; // Benjamini–Hochberg adjusted p-values
  * giStar([1, 2, 8, 9], w, { permutations: 999, seed: 1 }).pSim; // pseudo p-values
  * ```
  */
@@ -116,7 +124,7 @@ export function giStar(
     fdr,
   );
   const permutation = resolvePermutationOptions(options, 'giStar', 0);
-  assertWeights(weights, 'giStar');
+  assertWeightsShape(weights, 'giStar');
   const { n, offsets, neighbors, selfIncluded: star } = weights;
   const linkWeight = weights.weights;
   assertArgument(
@@ -148,23 +156,23 @@ export function giStar(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  // A second pass refines the mean, as R's mean() does.
-  let mean = sum / n;
+  // A second pass refines the mean, as R's mean() does, and sums the squares about it:
+  // Σ(x − x̄)² = Σ(x − m)² − (Σ(x − m))²/n for the first estimate m.
+  const first = sum / n;
   let residual = 0;
+  let squaresAboutFirst = 0;
   let countMin = 0;
   let countMax = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    residual += v - mean;
+    const d = v - first;
+    residual += d;
+    squaresAboutFirst += d * d;
     if (v === min) countMin++;
     if (v === max) countMax++;
   }
-  mean += residual / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    squares += d * d;
-  }
+  const mean = first + residual / n;
+  const squares = Math.max(0, squaresAboutFirst - (residual * residual) / n);
   // Constancy is decided exactly, so that rounding in Σ(x − x̄)² cannot pass for variance.
   const allEqual = min === max;
   const variancePopulation = allEqual ? 0 : squares / n; // spdep: sum(scale(x, scale = FALSE)^2)/n
@@ -174,18 +182,41 @@ export function giStar(
   const expected = new Float64Array(n);
   const variance = new Float64Array(n);
   const m = star ? n : n - 1; // observations a row can reach
+  const links = offsets[n];
+  // The links are checked in this pass (assertWeights would cost a second one); on any defect
+  // assertWeights names it. A row listed in ascending order (as every builder here writes them)
+  // has no repeat; any other row is searched for one.
+  let lastSeenIn: Uint32Array | undefined;
   for (let i = 0; i < n; i++) {
     let lag = 0;
     let rowSum = 0;
     let rowSquares = 0;
     const start = offsets[i];
     const end = offsets[i + 1];
+    let hasSelf = false;
+    let defect = !(end >= start && end <= links);
+    let previous = -1;
+    let ascending = true;
     for (let l = start; l < end; l++) {
+      const j = neighbors[l];
       const w = linkWeight[l];
-      lag += w * values[neighbors[l]];
+      if (!(j < n)) {
+        defect = true;
+        break;
+      }
+      if (j <= previous) ascending = false;
+      previous = j;
+      if (j === i) hasSelf = true;
+      lag += w * values[j];
       rowSum += w;
       rowSquares += w * w;
     }
+    if (!(defect || ascending)) {
+      lastSeenIn ??= new Uint32Array(n);
+      defect = hasRepeat(neighbors, start, end, lastSeenIn, i);
+    }
+    // A non-finite weight makes Σw² non-finite; so would weights beyond √(max double).
+    if (defect || hasSelf !== star || !Number.isFinite(rowSquares)) rejectRow(weights, i);
     // m·S1 − W² ≥ (m − |row|)·S1 by Cauchy–Schwarz, so it vanishes only for an empty row or one
     // weighing all m observations alike; below the rounding of its sums it is that zero.
     let spread = m * rowSquares - rowSum * rowSum;
@@ -223,21 +254,59 @@ export function giStar(
     }
   }
 
-  const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = twoSidedP(z[i]);
-  const result: GiStarResult = {
-    z,
-    p,
-    G,
-    expected,
-    variance,
-    bin: confidenceBins(z, p, { fdr }),
-    pFdr: benjaminiHochberg(p),
-  };
+  const { p, bin } = pValuesAndBins(z);
+  const result: GiStarResult = fdr
+    ? {
+        z,
+        p,
+        G,
+        expected,
+        variance,
+        bin: confidenceBins(z, p, { fdr }),
+        pFdr: benjaminiHochberg(p),
+      }
+    : { z, p, G, expected, variance, bin };
   if (permutation.permutations === 0) return result;
   const simulated = conditionalPermutation(values, weights, {
     statistic: 'gistar',
     ...permutation,
   });
   return { ...result, ...simulated };
+}
+
+/** Whether row `row` (links start…end) lists a neighbour twice; stamps seen[j] = row + 1. */
+function hasRepeat(
+  neighbors: Uint32Array,
+  start: number,
+  end: number,
+  seen: Uint32Array,
+  row: number,
+): boolean {
+  for (let l = start; l < end; l++) {
+    const j = neighbors[l];
+    if (seen[j] === row + 1) return true;
+    seen[j] = row + 1;
+  }
+  return false;
+}
+
+/** Throws the message assertWeights gives for a defect found in row `row` of the pass. */
+function rejectRow(weights: SpatialWeights, row: number): never {
+  assertWeights(weights, 'giStar');
+  const message = `row ${row} has weights too large to square (Σw² is not finite)`;
+  throw new HexreachError('E_ARGUMENT', `giStar: ${message}`, row);
+}
+
+/** Two-sided p and the uncorrected bin of every z, in a loop small enough to inline twoSidedP. */
+function pValuesAndBins(z: Float64Array): { p: Float64Array; bin: Int8Array } {
+  const n = z.length;
+  const p = new Float64Array(n);
+  const bin = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const zi = z[i];
+    const pi = twoSidedP(zi);
+    p[i] = pi;
+    bin[i] = confidenceBin(zi, pi);
+  }
+  return { p, bin };
 }

@@ -16,6 +16,25 @@ import type { SpatialWeights } from '../../types.js';
  * ```
  */
 export function assertWeights(weights: SpatialWeights, fn: string): void {
+  assertWeightsShape(weights, fn);
+  assertWeightsLinks(weights, fn);
+}
+
+/**
+ * The cheap half of {@link assertWeights}: the object, n, the lengths of the arrays and
+ * `selfIncluded`, without visiting the links. A statistic that checks the links inside its own
+ * pass over them (as `giStar` does) calls this first and {@link assertWeights} on a defect, for
+ * the message.
+ *
+ * @param weights - the weights a public statistic was given
+ * @param fn - name of the public function, for the error message
+ * @throws HexreachError `E_ARGUMENT` naming the defect
+ * @example
+ * ```ts
+ * assertWeightsShape(weightsFromNeighbors([[1], [0]]), 'giStar'); // passes
+ * ```
+ */
+export function assertWeightsShape(weights: SpatialWeights, fn: string): void {
   assertArgument(
     typeof weights === 'object' && weights !== null,
     fn,
@@ -49,6 +68,13 @@ export function assertWeights(weights: SpatialWeights, fn: string): void {
     'weights.selfIncluded must be a boolean',
     selfIncluded,
   );
+}
+
+/** Every row's span, its neighbour indexes, weights, repeats and self link, after the shape. */
+function assertWeightsLinks(weights: SpatialWeights, fn: string): void {
+  const { n, offsets, neighbors, selfIncluded } = weights;
+  const linkWeight = weights.weights;
+  const links = offsets[n];
   // lastSeenIn[j] = i + 1 once j has appeared in row i: finds repeats without a set per row.
   // Conditions are tested inline and the message built only on failure: this runs per link.
   const lastSeenIn = new Uint32Array(n);
