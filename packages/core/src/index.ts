@@ -15,6 +15,7 @@ export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
 export { analysisToReportModel } from './export/analysisToReportModel.js';
+export { analysisToSpaceTime, type SpaceTimeView } from './export/analysisToSpaceTime.js';
 export { analysisToZones } from './export/analysisToZones.js';
 export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
 export { escapeHtml } from './export/escapeHtml.js';

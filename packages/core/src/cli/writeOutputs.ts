@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import { analysisToCells } from '../export/analysisToCells.js';
 import { analysisToReportModel } from '../export/analysisToReportModel.js';
+import { analysisToSpaceTime } from '../export/analysisToSpaceTime.js';
 import { analysisToZones } from '../export/analysisToZones.js';
 import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
 import { renderReportHtml } from '../export/renderReportHtml.js';
@@ -49,7 +50,7 @@ export function writeOutputs(
     ['report.md', renderReportMarkdown(report)],
   ];
   if (result.emerging !== undefined)
-    files.push(['spacetime.json', JSON.stringify(spaceTimeJson(result))]);
+    files.push(['spacetime.json', JSON.stringify(analysisToSpaceTime(result))]);
   // rejected.csv lists the user's own records: never part of a public export.
   if (!isPublic) files.push(['rejected.csv', rejectionsToCsv(rejections)]);
   return files.map(([name, text]) => {
@@ -57,26 +58,4 @@ export function writeOutputs(
     writeFileSync(path, text);
     return path;
   });
-}
-
-/**
- * The space-time view for the viewer's play button: each step's start and every cell's Gi* bin
- * (−3…3) in that step, as one string of digits per step (`0`–`6` for −3…3) to stay small.
- */
-function spaceTimeJson(result: AnalysisResult): Record<string, unknown> {
-  const { cube, result: emerging } = result.emerging!;
-  const n = result.grid.cells.length;
-  const bins: string[] = [];
-  for (let t = 0; t < cube.steps; t++) {
-    let text = '';
-    for (let c = 0; c < n; c++) text += String(emerging.bin[t * n + c] + 3);
-    bins.push(text);
-  }
-  return {
-    step: cube.step,
-    stepStarts: Array.from(cube.stepStarts, (ms) => new Date(ms).toISOString().slice(0, 10)),
-    cells: result.grid.cells,
-    binEncoding: 'one character per cell in the order of cells: "0" … "6" for Gi* bins −3 … 3',
-    bins,
-  };
 }
