@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'reference',
           include: ['packages/*/test/**/*.reference.test.ts', 'tests/**/*.reference.test.ts'],
           testTimeout: 600_000,
+          // Whole analyses of real data run in beforeAll hooks (the Chicago run takes seconds).
+          hookTimeout: 600_000,
         },
       },
     ],
