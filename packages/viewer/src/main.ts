@@ -1,5 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
+import { zonesToCsv } from '@hexreach/core';
 import {
   type MapGeoJSONFeature,
   Map as MapLibreMap,
@@ -19,6 +20,9 @@ import { memoryResultSource } from './data/memoryResultSource.js';
 import type { ResultSource } from './data/ResultSource.js';
 import type { LoadedResults, OrganizationProperties, ResultSummary } from './data/results.js';
 import { urlResultSource } from './data/urlResultSource.js';
+import { drawMapImage } from './export/drawMapImage.js';
+import { readLegend } from './export/readLegend.js';
+import { zonesForExport, zonesGeoJsonText } from './export/zonesForExport.js';
 import { type Classification, classify, fixedClassification } from './map/classify.js';
 import { giBinColors } from './map/colorSchemes.js';
 import { applyView, drawResults } from './map/drawResults.js';
@@ -31,6 +35,8 @@ import { hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
 import { basemapForm, readBasemapUrl, saveBasemapUrl } from './ui/basemapSetting.js';
 import { h, replaceContent } from './ui/dom.js';
+import { downloadFile } from './ui/downloadFile.js';
+import { exportControls } from './ui/exportControls.js';
 import { columnLabel, formatCellValue, formatNumber, giBinShortLabels } from './ui/format.js';
 import { installDropTarget } from './ui/installDropTarget.js';
 import { clearMessage, showMessage } from './ui/messages.js';
@@ -79,6 +85,7 @@ const ui = {
   progressCancel: byId<HTMLButtonElement>('progress-cancel'),
   weightsPanel: byId('panel-weights'),
   weights: byId('weights'),
+  exportPanel: byId('export-panel'),
 };
 
 let basemapUrl = readBasemapUrl();
@@ -267,6 +274,8 @@ async function loadOutputs(outputs: AnalysisOutputs, keepCamera: boolean): Promi
     ...(outputs.organizationsText === undefined
       ? {}
       : { 'organizations.geojson': outputs.organizationsText }),
+    ...(outputs.spaceTimeText === undefined ? {} : { 'spacetime.json': outputs.spaceTimeText }),
+    'report.html': outputs.reportHtml,
   });
   const configured = (JSON.parse(outputs.summaryText) as ResultSummary).parameters?.priority
     ?.weights;
@@ -680,6 +689,7 @@ function renderLegend(): void {
 }
 
 function renderZoneList(): void {
+  renderExport();
   if (results === undefined) return;
   if (results.zones === undefined) {
     replaceContent(ui.zones, h('p', { className: 'hint' }, 'No zones.geojson loaded.'));
@@ -691,6 +701,92 @@ function renderZoneList(): void {
       selectZone(id),
     ),
   );
+}
+
+// ——— Export: zones as the CLI writes them, the map with its legend, the report ———
+
+function renderExport(): void {
+  if (results === undefined) return;
+  const r = results;
+  const selectedZone = selected?.kind === 'zone' ? selected.id : undefined;
+  const zonesIn = (scope: 'all' | 'selected') =>
+    r.zones === undefined
+      ? undefined
+      : zonesForExport(
+          r.zones,
+          scope === 'selected' && selectedZone !== undefined ? [selectedZone] : undefined,
+        );
+  const baseName = (scope: 'all' | 'selected') =>
+    scope === 'selected' && selectedZone !== undefined ? `zone-${selectedZone}` : 'zones';
+  replaceContent(
+    ui.exportPanel,
+    exportControls(
+      { zones: r.zones?.features.length ?? 0, selectedZone, report: r.reportHtml !== undefined },
+      {
+        zonesGeoJson: (scope) => {
+          const zones = zonesIn(scope);
+          if (zones === undefined) return;
+          downloadFile(
+            `${baseName(scope)}.geojson`,
+            new Blob([zonesGeoJsonText(zones)], { type: 'application/geo+json' }),
+          );
+        },
+        zonesCsv: (scope) => {
+          const zones = zonesIn(scope);
+          if (zones === undefined) return;
+          downloadFile(
+            `${baseName(scope)}.csv`,
+            new Blob([zonesToCsv(zones)], { type: 'text/csv' }),
+          );
+        },
+        mapPng: () => exportMapImage(),
+        report: () => {
+          if (r.reportHtml === undefined) return;
+          downloadFile('report.html', new Blob([r.reportHtml], { type: 'text/html' }));
+        },
+      },
+    ),
+  );
+}
+
+/** Copies the map's pixels while they are drawn (the WebGL buffer is cleared after each frame). */
+function snapshotMap(): Promise<HTMLCanvasElement> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const source = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      copy.getContext('2d')?.drawImage(source, 0, 0);
+      resolve(copy);
+    });
+    map.triggerRepaint();
+  });
+}
+
+async function exportMapImage(): Promise<void> {
+  if (results === undefined) return;
+  const snapshot = await snapshotMap();
+  const scale = snapshot.width / map.getCanvas().clientWidth;
+  const visible = layers
+    .filter((l) => view?.layers[l.id]?.visible === true && l.kind !== 'outline')
+    .map((l) => l.title);
+  const caption = [
+    `hexreach — ${visible.join(', ')}`,
+    `${describeResults(results)} · exported ${new Date().toISOString().slice(0, 10)}`,
+  ];
+  if (basemapUrl !== undefined) caption.push(`Basemap: ${basemapUrl}`);
+  const labels = zoneMarkers
+    .filter((marker) => !marker.getElement().hidden)
+    .map((marker) => {
+      const point = map.project(marker.getLngLat());
+      return { x: point.x, y: point.y, text: marker.getElement().textContent ?? '' };
+    });
+  const image = drawMapImage(snapshot, readLegend(ui.legend), caption, scale, labels);
+  image.toBlob((png) => {
+    if (png !== null) downloadFile('hexreach-map.png', png);
+    else showMessage(ui.messages, 'error', 'The map image could not be made.');
+  }, 'image/png');
 }
 
 function writeHash(): void {

@@ -2,6 +2,8 @@ import {
   type AnalysisResult,
   type AreaTable,
   analysisToCells,
+  analysisToReportModel,
+  analysisToSpaceTime,
   analysisToZones,
   analyze,
   areaAttributesOf,
@@ -18,8 +20,10 @@ import {
   readIncidentsGeoJson,
   readOrganizationsGeoJson,
   readSurveysCsv,
+  renderReportHtml,
   type SurveyTable,
 } from '@hexreach/core';
+import corePackage from '@hexreach/core/package.json';
 
 /** One input file: its name (for messages) and its bytes. */
 export interface RawFile {
@@ -54,6 +58,10 @@ export interface AnalysisOutputs {
   readonly zonesText: string;
   readonly summaryText: string;
   readonly organizationsText: string | undefined;
+  /** `spacetime.json`, when the configuration runs `emerging`. */
+  readonly spaceTimeText: string | undefined;
+  /** `report.html`, as the CLI writes it. */
+  readonly reportHtml: string;
   /** The priority weights used, divided by their sum. */
   readonly weights: Readonly<Record<string, number>>;
 }
@@ -207,25 +215,32 @@ export function analyzeParsedInputs(
   onProgress('Writing the results', 0.9);
   const cells = analysisToCells(result);
   const zones = analysisToZones(result);
+  const incidentCounts = {
+    path: parsed.incidents.data.source,
+    read: parsed.incidents.read,
+    accepted: result.binned.accepted,
+    rejected: parsed.incidents.rejections.length + result.binned.rejections.length,
+    outside: result.binned.outside.length,
+  };
+  const areaCounts = {
+    path: parsed.areas.data.source,
+    read: parsed.areas.read,
+    accepted: parsed.areas.data.length,
+    rejected: parsed.areas.rejections.length,
+  };
+  const report = analysisToReportModel(result, {
+    version: corePackage.version,
+    inputs: { incidents: incidentCounts, areas: areaCounts },
+    zones,
+  });
   const w = result.config.priority.weights as Readonly<Record<string, number>>;
   const total = Object.values(w).reduce((a, b) => a + b, 0);
   const summary = {
+    hexreach: corePackage.version,
     command: 'analyze (in the browser)',
     inputs: {
-      incidents: {
-        path: parsed.incidents.data.source,
-        read: parsed.incidents.read,
-        accepted: result.binned.accepted,
-        rejected: parsed.incidents.rejections.length + result.binned.rejections.length,
-        outside: result.binned.outside.length,
-      },
-      areas: {
-        path: parsed.areas.data.source,
-        read: parsed.areas.read,
-        accepted: parsed.areas.data.length,
-        rejected: parsed.areas.rejections.length,
-        populationAttribute: result.populationAttribute,
-      },
+      incidents: incidentCounts,
+      areas: { ...areaCounts, populationAttribute: result.populationAttribute },
     },
     parameters: result.config,
     cells: { count: result.grid.cells.length, resolution: result.grid.resolution },
@@ -237,6 +252,9 @@ export function analyzeParsedInputs(
     zonesText: JSON.stringify(zones),
     summaryText: JSON.stringify(summary),
     organizationsText: parsed.organizationsText,
+    spaceTimeText:
+      result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
+    reportHtml: renderReportHtml(report),
     weights: Object.fromEntries(Object.entries(w).map(([k, v]) => [k, total > 0 ? v / total : 0])),
   };
 }

@@ -1,6 +1,7 @@
 import { HexreachError, parseJson } from '@hexreach/core';
 import { parseCells } from './parseCells.js';
 import { parseOrganizations } from './parseOrganizations.js';
+import { parseSpaceTime } from './parseSpaceTime.js';
 import { parseZones } from './parseZones.js';
 import type { ResultSource } from './ResultSource.js';
 import type { LoadedResults, ResultSummary } from './results.js';
@@ -8,7 +9,8 @@ import type { LoadedResults, ResultSummary } from './results.js';
 /**
  * Reads and checks the results of a `hexreach analyze` run from any {@link ResultSource}.
  * `cells.geojson` is required; `zones.geojson`, `summary.json` and `organizations.geojson` are
- * optional (a note says what is missing). Nothing is returned unless every file present is
+ * optional (a note says what is missing), as are `spacetime.json` (the play-through of time
+ * steps) and `report.html` (kept as text for download). Nothing is returned unless every file present is
  * valid, so a caller that keeps its previous results on error never shows half a load.
  *
  * @param source - where the files are
@@ -22,12 +24,15 @@ import type { LoadedResults, ResultSummary } from './results.js';
  * ```
  */
 export async function loadResults(source: ResultSource): Promise<LoadedResults> {
-  const [cellsText, zonesText, summaryText, organizationsText] = await Promise.all([
-    source.readText('cells.geojson'),
-    source.readText('zones.geojson'),
-    source.readText('summary.json'),
-    source.readText('organizations.geojson'),
-  ]);
+  const [cellsText, zonesText, summaryText, organizationsText, spaceTimeText, reportHtml] =
+    await Promise.all([
+      source.readText('cells.geojson'),
+      source.readText('zones.geojson'),
+      source.readText('summary.json'),
+      source.readText('organizations.geojson'),
+      source.readText('spacetime.json'),
+      source.readText('report.html'),
+    ]);
   if (cellsText === undefined) {
     throw new HexreachError(
       'E_NOT_FOUND',
@@ -61,6 +66,20 @@ export async function loadResults(source: ResultSource): Promise<LoadedResults> 
     organizations = read.organizations;
     if (read.note !== undefined) notes.push(read.note);
   }
+  let spaceTime: LoadedResults['spaceTime'];
+  if (spaceTimeText !== undefined) {
+    const read = parseSpaceTime(
+      parseJson(spaceTimeText, 'spacetime.json'),
+      cells.features.map((f) => f.properties.h3),
+      'spacetime.json',
+    );
+    spaceTime = read.steps;
+    if (read.missing > 0) {
+      notes.push(
+        `spacetime.json lacks ${read.missing} of the map's cells: they show as not significant when playing through time.`,
+      );
+    }
+  }
   return {
     origin: source.description,
     cells,
@@ -69,6 +88,8 @@ export async function loadResults(source: ResultSource): Promise<LoadedResults> 
     zones,
     organizations,
     summary,
+    spaceTime,
+    reportHtml,
     notes,
   };
 }

@@ -6,6 +6,8 @@ export const resultFileNames = [
   'zones.geojson',
   'summary.json',
   'organizations.geojson',
+  'spacetime.json',
+  'report.html',
 ] as const;
 
 /** One of {@link resultFileNames}. */
@@ -58,6 +60,16 @@ export interface ResultSummary {
   readonly [key: string]: unknown;
 }
 
+/** The space-time view, aligned with the cells of `cells.geojson`. */
+export interface SpaceTimeSteps {
+  /** `week`, `month` or `quarter`. */
+  readonly step: string;
+  /** Each step's first day, `YYYY-MM-DD`. */
+  readonly stepStarts: readonly string[];
+  /** Gi* bin (−3…3) of cell c in step t at `bins[t][c]`, c in the order of `cells.features`. */
+  readonly bins: readonly Int8Array[];
+}
+
 /** Results loaded, validated and ready to draw. */
 export interface LoadedResults {
   /** Where they came from, for the status line ("results/", "3 files"). */
@@ -70,6 +82,10 @@ export interface LoadedResults {
   readonly zones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> | undefined;
   readonly organizations: FeatureCollection<Point, OrganizationProperties> | undefined;
   readonly summary: ResultSummary | undefined;
+  /** Every cell's Gi* bin per time step (`spacetime.json`, written with `--stat emerging`). */
+  readonly spaceTime: SpaceTimeSteps | undefined;
+  /** The run's `report.html`, offered for download as it was written. */
+  readonly reportHtml: string | undefined;
   /** Things the user should know that did not stop loading (a file missing, features skipped). */
   readonly notes: readonly string[];
 }

@@ -22,6 +22,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
   let parsed: ParsedInputs;
   let outputs: AnalysisOutputs;
   let cli: Cells;
+  let cliZones: unknown;
   const steps: string[] = [];
 
   beforeAll(async () => {
@@ -53,6 +54,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     );
     expect(run.status, run.stderr).toBe(0);
     cli = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8'));
+    cliZones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
   }, 120_000);
 
   it('gives the same cells and values as the CLI on the demo city', () => {
@@ -66,6 +68,14 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     for (let i = 0; i < cells.features.length; i++) {
       expect(cells.features[i], `cell ${i}`).toEqual(cli.features[i]);
     }
+  });
+
+  it("gives the CLI's zones, a report of them, and no space-time view without emerging", () => {
+    const zones = JSON.parse(outputs.zonesText) as { features: { properties: { id: string } }[] };
+    expect(zones).toEqual(cliZones);
+    expect(outputs.reportHtml.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const zone of zones.features) expect(outputs.reportHtml).toContain(zone.properties.id);
+    expect(outputs.spaceTimeText).toBeUndefined();
   });
 
   it('reports its steps, including incident rows as they are read', () => {
