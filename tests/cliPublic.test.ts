@@ -32,6 +32,8 @@ describe('hexreach analyze --public', () => {
       'cells.geojson',
       'report.html',
       'report.md',
+      // Gi* bins per cell and month (with emerging): statistics, no count or record.
+      'spacetime.json',
       'summary.json',
       'zones.csv',
       'zones.geojson',

@@ -27,19 +27,33 @@ const loads = (page: Page) =>
 
 /** The zones `hexreach analyze` writes for the demo configuration with other priority weights. */
 function cliZones(weights: Record<string, number>): Properties[] {
+  return cliRun(weights).zones;
+}
+
+/**
+ * The cells' properties and the zones `hexreach analyze` writes for the demo configuration with
+ * other priority weights and incident settings (`from`, `exclude` …).
+ */
+function cliRun(
+  weights: Record<string, number>,
+  incidents: Record<string, unknown> = {},
+): { cells: Properties[]; zones: Properties[] } {
   const config = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
   for (const input of Object.values(config.inputs) as { path?: unknown }[]) {
     if (typeof input === 'object' && typeof input.path === 'string')
       input.path = join(root, 'examples', input.path);
   }
   config.priority = { ...config.priority, weights: { ...config.priority?.weights, ...weights } };
+  config.incidents = { ...config.incidents, ...incidents };
   const dir = tempDir('hexreach-weights-');
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
   const run = hexreach(['analyze', '--config', join(dir, 'config.json'), '--out', dir, '--quiet']);
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(readFileSync(join(dir, 'zones.geojson'), 'utf8')).features.map(
-    (f: { properties: Properties }) => f.properties,
-  );
+  const properties = (file: string): Properties[] =>
+    JSON.parse(readFileSync(join(dir, file), 'utf8')).features.map(
+      (f: { properties: Properties }) => f.properties,
+    );
+  return { cells: properties('cells.geojson'), zones: properties('zones.geojson') };
 }
 
 describe('raw data analysed in the browser, in a worker', () => {
@@ -160,6 +174,47 @@ describe('raw data analysed in the browser, in a worker', () => {
     expect(topButton).toContain(String(expected[0].id));
     await mapIdle(page);
     await screenshot(page, 'weights-need-only');
+  });
+
+  it('analyses only the incidents chosen by date and category, as the CLI does, and keeps the choice in the link', async () => {
+    const count = await loads(page);
+    const category = await page.getAttribute('#filters input[data-category]', 'data-category');
+    expect(category).not.toBeNull();
+    await page.uncheck(`#filters input[data-category="${category}"]`);
+    await page.fill('#filter-from', '2024-01-01');
+    await page.click('#filter-apply');
+    await expect.poll(() => loads(page), { timeout: 60_000 }).toBeGreaterThan(count);
+    await expect.poll(() => page.isHidden('#progress'), { timeout: 60_000 }).toBe(true);
+    const hash = decodeURIComponent(new URL(page.url()).hash);
+    expect(hash).toContain('from=2024-01-01');
+    expect(hash).toContain(`exclude=${category}`);
+    expect(hash).toMatch(/weights=[^&]*hotspot:0/);
+    // The filter panel shows the choice; the cells are the CLI's for the same configuration.
+    expect(await page.inputValue('#filter-from')).toBe('2024-01-01');
+    expect(await page.isChecked(`#filters input[data-category="${category}"]`)).toBe(false);
+    const weights = Object.fromEntries(
+      await page.$$eval('#weights input[type="range"]', (inputs) =>
+        inputs.map((i) => [
+          i.getAttribute('data-weight') ?? '',
+          Number((i as HTMLInputElement).value),
+        ]),
+      ),
+    );
+    const expected = cliRun(weights, { from: '2024-01-01', exclude: [category] });
+    const cells = (await page.evaluate(() =>
+      (window as unknown as { hexreachTest: { cells(): { properties: unknown }[] } }).hexreachTest
+        .cells()
+        .map((f) => f.properties),
+    )) as Properties[];
+    expect(cells.map((c) => [c.h3, c.incidents, c.score])).toEqual(
+      expected.cells.map((c) => [c.h3, c.incidents, c.score]),
+    );
+    const zones = (await page.evaluate(() =>
+      (window as unknown as { hexreachTest: { zones(): unknown } }).hexreachTest.zones(),
+    )) as Properties[];
+    expect(zones.map((z) => [z.id, z.cells])).toEqual(expected.zones.map((z) => [z.id, z.cells]));
+    await mapIdle(page);
+    await screenshot(page, 'filters-applied');
   });
 
   it('cancels an analysis at once, keeping the map as it was', async () => {

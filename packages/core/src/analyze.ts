@@ -223,6 +223,7 @@ export function analyze(
   const binned = timed('binning', () =>
     pointsToCells(incidents, grid, {
       categoryWeights: config.incidents.categoryWeights,
+      excludeCategories: config.incidents.exclude,
       from: config.incidents.from === undefined ? undefined : parseDate(config.incidents.from),
       to: config.incidents.to === undefined ? undefined : parseDate(config.incidents.to),
     }),

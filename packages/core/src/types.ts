@@ -31,6 +31,7 @@ export type RejectionReason =
   | 'invalid-date'
   | 'invalid-weight'
   | 'outside-date-window'
+  | 'excluded-category'
   | 'outside-study-area'
   | 'wrong-geometry'
   | 'missing-attribute'

@@ -12,7 +12,12 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { AnalysisCancelled, createAnalysisClient } from './data/analysisClient.js';
-import type { AnalysisOutputs, RawInputs } from './data/analyzeRawInputs.js';
+import type {
+  AnalysisOutputs,
+  AnalysisSettings,
+  IncidentFilters,
+  RawInputs,
+} from './data/analyzeRawInputs.js';
 import { assignInputRoles } from './data/assignInputRoles.js';
 import { fileResultSource, type PickedFile } from './data/fileResultSource.js';
 import { loadResults } from './data/loadResults.js';
@@ -28,15 +33,21 @@ import { giBinColors } from './map/colorSchemes.js';
 import { applyView, drawResults } from './map/drawResults.js';
 import { featureBounds } from './map/featureBounds.js';
 import { fillColorExpression } from './map/fillColorExpression.js';
-import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
+import {
+  availableLayers,
+  type LayerDefinition,
+  otherColumns,
+  TIME_STEP_STATE,
+} from './map/layerCatalog.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
 import { zoneLabelPoints } from './map/zoneLabelPoints.js';
-import { hashToViewState, viewStateToHash } from './state/hashState.js';
+import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
 import { basemapForm, readBasemapUrl, saveBasemapUrl } from './ui/basemapSetting.js';
 import { h, replaceContent } from './ui/dom.js';
 import { downloadFile } from './ui/downloadFile.js';
 import { exportControls } from './ui/exportControls.js';
+import { filterControls } from './ui/filterControls.js';
 import { columnLabel, formatCellValue, formatNumber, giBinShortLabels } from './ui/format.js';
 import { installDropTarget } from './ui/installDropTarget.js';
 import { clearMessage, showMessage } from './ui/messages.js';
@@ -45,6 +56,7 @@ import { layerPanel } from './ui/renderLayerPanel.js';
 import { categoryLegend, classLegend } from './ui/renderLegend.js';
 import { styleControls } from './ui/renderStyleControls.js';
 import { zoneList } from './ui/renderZoneList.js';
+import { timeControls } from './ui/timeControls.js';
 import { hideTooltip, showTooltip } from './ui/tooltip.js';
 import { weightControls } from './ui/weightControls.js';
 
@@ -86,6 +98,10 @@ const ui = {
   weightsPanel: byId('panel-weights'),
   weights: byId('weights'),
   exportPanel: byId('export-panel'),
+  filtersPanel: byId('panel-filters'),
+  filters: byId('filters'),
+  timePanel: byId('panel-time'),
+  time: byId('time'),
 };
 
 let basemapUrl = readBasemapUrl();
@@ -109,6 +125,8 @@ let view: ViewState | undefined;
 let selected: { kind: 'cell'; h3: string } | { kind: 'zone'; id: string } | undefined;
 let hovered: string | undefined;
 let zoneMarkers: Marker[] = [];
+/** Position of each cell (by H3 index) among the features of cells.geojson. */
+let cellIndex = new Map<string, number>();
 let loads = 0;
 const classificationCache = new Map<string, Classification>();
 
@@ -128,11 +146,15 @@ function classificationOf(layerId: string): Classification | undefined {
   const layerView = view.layers[layerId];
   const column = columnOf(layer, layerView);
   if (column === undefined) return undefined;
-  const values = results.columns[column];
+  const stepBins =
+    layer.id === 'gi_step' && view.step !== undefined
+      ? results.spaceTime?.bins[view.step]
+      : undefined;
+  const values = stepBins === undefined ? results.columns[column] : Float64Array.from(stepBins);
   if (values === undefined) return undefined;
   const key =
     layer.kind === 'bins'
-      ? `${layerId}|${column}`
+      ? `${layerId}|${column}|${layer.id === 'gi_step' ? view.step : ''}`
       : `${layerId}|${column}|${layerView.method}|${layerView.classes}|${layerView.scheme}`;
   let classification = classificationCache.get(key);
   if (classification === undefined) {
@@ -160,7 +182,11 @@ function fillColor(layerId: string) {
   const column =
     layer === undefined || view === undefined ? undefined : columnOf(layer, view.layers[layerId]);
   if (classification === undefined || column === undefined) return '#000000';
-  return fillColorExpression(column, classification.scale);
+  return fillColorExpression(
+    column,
+    classification.scale,
+    column === TIME_STEP_STATE ? 'state' : 'property',
+  );
 }
 
 function plan() {
@@ -187,6 +213,7 @@ async function load(source: ResultSource, options: LoadOptions = {}): Promise<vo
     show(loaded, options.keepCamera ?? false);
     loads++;
     weights = options.weights === undefined ? undefined : { ...options.weights };
+    if (options.weights === undefined) lastOutputs = undefined;
     renderWeights();
     const notes = [...loaded.notes];
     const ignored = options.ignored ?? [];
@@ -227,9 +254,11 @@ function loadPicked(files: readonly PickedFile[]): void {
 const analysis = createAnalysisClient();
 /** The priority weights of the analysis shown, when it ran in this browser (else undefined). */
 let weights: Record<string, number> | undefined;
+/** The outputs of the analysis shown, when it ran in this browser (its incidents and filters). */
+let lastOutputs: AnalysisOutputs | undefined;
 let analysisOrigin = '';
 let reweighting = false;
-let pendingWeights: Record<string, number> | undefined;
+let pendingSettings: AnalysisSettings | undefined;
 
 function showProgress(label: string, fraction: number): void {
   ui.progress.hidden = false;
@@ -257,7 +286,8 @@ async function analyseRaw(files: readonly PickedFile[]): Promise<void> {
   showProgress(`Starting the analysis of ${names.join(', ')}`, 0);
   setStatus('Analysing…');
   try {
-    const outputs = await analysis.analyze(inputs, showProgress);
+    // A shared link's weights and filters apply to the analysis of the same files.
+    const outputs = await analysis.analyze(inputs, hashToSettings(location.hash), showProgress);
     await loadOutputs(outputs, false);
   } catch (error) {
     analysisFailed(error, 'analyse the files');
@@ -279,7 +309,9 @@ async function loadOutputs(outputs: AnalysisOutputs, keepCamera: boolean): Promi
   });
   const configured = (JSON.parse(outputs.summaryText) as ResultSummary).parameters?.priority
     ?.weights;
+  lastOutputs = outputs;
   await load(source, { keepCamera, weights: configured ?? outputs.weights });
+  renderFilters();
 }
 
 function analysisFailed(error: unknown, what: string): void {
@@ -296,27 +328,53 @@ function analysisFailed(error: unknown, what: string): void {
 
 function reweight(next: Record<string, number>): void {
   weights = next;
+  rerun({ weights: next, filters: lastOutputs?.filters }, 'Re-scoring with the new weights');
+}
+
+function applyFilters(filters: IncidentFilters): void {
+  rerun({ weights, filters }, 'Analysing the incidents chosen');
+}
+
+/** Runs the analysis again in the worker; the view (and link) records what was asked for. */
+function rerun(settings: AnalysisSettings, label: string): void {
+  if (view !== undefined) {
+    view = { ...view, weights: settings.weights, filters: settings.filters };
+    writeHash();
+  }
   if (reweighting) {
-    // One re-score at a time; the last weights asked for win.
-    pendingWeights = next;
+    // One run at a time; the last settings asked for win.
+    pendingSettings = settings;
     renderWeights();
     return;
   }
   reweighting = true;
   renderWeights();
-  showProgress('Re-scoring with the new weights', 0.5);
+  renderFilters();
+  showProgress(label, 0.5);
   analysis
-    .reweight(next, showProgress)
+    .rerun(settings, showProgress)
     .then((outputs) => loadOutputs(outputs, true))
-    .catch((error: unknown) => analysisFailed(error, 're-score'))
+    .catch((error: unknown) => analysisFailed(error, 'run the analysis again'))
     .finally(() => {
       reweighting = false;
       hideProgress();
-      const queued = pendingWeights;
-      pendingWeights = undefined;
-      if (queued !== undefined) reweight(queued);
-      else renderWeights();
+      const queued = pendingSettings;
+      pendingSettings = undefined;
+      if (queued !== undefined) rerun(queued, label);
+      else {
+        renderWeights();
+        renderFilters();
+      }
     });
+}
+
+function renderFilters(): void {
+  ui.filtersPanel.hidden = lastOutputs === undefined;
+  if (lastOutputs === undefined) return;
+  replaceContent(
+    ui.filters,
+    filterControls(lastOutputs.incidents, lastOutputs.filters, reweighting, applyFilters),
+  );
 }
 
 function renderWeights(): void {
@@ -348,9 +406,15 @@ function describeResults(r: LoadedResults): string {
 function show(loaded: LoadedResults, keepCamera = false): void {
   const first = results === undefined;
   results = loaded;
+  cellIndex = new Map(loaded.cells.features.map((f, i) => [f.properties.h3, i]));
   layers = availableLayers(loaded);
   classificationCache.clear();
-  const defaults = defaultViewState(layers, otherColumns(loaded.numericColumns)[0]);
+  stopPlaying();
+  const defaults = defaultViewState(
+    layers,
+    otherColumns(loaded.numericColumns)[0],
+    loaded.spaceTime?.stepStarts.length ?? 0,
+  );
   const restored = hashToViewState(location.hash, defaults, loaded.numericColumns);
   // A link's map position belongs to the results it was made with: later loads fit their data.
   const center = map.getCenter();
@@ -395,7 +459,84 @@ function whenStyleReady(run: () => void): void {
 function drawOnMap(): void {
   if (results === undefined || view === undefined) return;
   drawResults(map, results, plan());
+  applyStepStates();
   placeZoneMarkers();
+}
+
+// ——— Time: the Gi* bins of one time step, and a play button stepping through them ———
+
+let playTimer: ReturnType<typeof setInterval> | undefined;
+/** Milliseconds each step stays on the map while playing. */
+const PLAY_INTERVAL = 700;
+
+/** Sets every cell's feature state to its Gi* bin in the step shown (no data reload). */
+function applyStepStates(): void {
+  const steps = results?.spaceTime;
+  const step = view?.step;
+  if (steps === undefined || step === undefined || map.getSource(SOURCES.cells) === undefined)
+    return;
+  const bins = steps.bins[step];
+  const features = results?.cells.features ?? [];
+  for (let i = 0; i < features.length; i++) {
+    map.setFeatureState(
+      { source: SOURCES.cells, id: features[i].properties.h3 },
+      { [TIME_STEP_STATE]: bins[i] },
+    );
+  }
+}
+
+function setStep(step: number): void {
+  if (view === undefined || view.step === step) return;
+  view = { ...view, step };
+  applyStepStates();
+  if (map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  renderLegend();
+  writeHash();
+}
+
+function stopPlaying(): void {
+  if (playTimer !== undefined) clearInterval(playTimer);
+  playTimer = undefined;
+}
+
+function togglePlay(): void {
+  const steps = results?.spaceTime;
+  if (steps === undefined || view === undefined) return;
+  if (playTimer !== undefined) {
+    stopPlaying();
+    renderTime();
+    return;
+  }
+  // Playing shows the time-step layer; from the last step it starts again at the first.
+  const last = steps.stepStarts.length - 1;
+  if (!view.layers.gi_step.visible || view.active !== 'gi_step') {
+    updateView({
+      ...view,
+      active: 'gi_step',
+      layers: { ...view.layers, gi_step: { ...view.layers.gi_step, visible: true } },
+    });
+  }
+  if (view.step === last) setStep(0);
+  playTimer = setInterval(() => {
+    const next = (view?.step ?? last) + 1;
+    if (next > last) {
+      stopPlaying();
+    } else {
+      setStep(next);
+    }
+    renderTime();
+  }, PLAY_INTERVAL);
+  renderTime();
+}
+
+function renderTime(): void {
+  const steps = results?.spaceTime;
+  ui.timePanel.hidden = steps === undefined;
+  if (steps === undefined || view?.step === undefined) return;
+  replaceContent(
+    ui.time,
+    timeControls(steps, view.step, playTimer !== undefined, { change: setStep, togglePlay }),
+  );
 }
 
 // ——— Zones: HTML labels (no glyphs offline), list, selection ———
@@ -533,9 +674,24 @@ function tooltipRows(cell: Record<string, unknown>): [string, string][] {
       : columnOf(active, view.layers[active.id]);
   if (activeColumn !== undefined && !columns.includes(activeColumn)) columns.unshift(activeColumn);
   columns.push('zone');
-  return columns
+  const rows: [string, string][] = columns
     .filter((c) => c in cell)
     .map((c) => [columnLabel(c, results?.summary), formatCellValue(c, cell[c])]);
+  const steps = results?.spaceTime;
+  const index = cellIndex.get(String(cell.h3));
+  if (
+    steps !== undefined &&
+    view?.step !== undefined &&
+    index !== undefined &&
+    view.layers.gi_step?.visible
+  ) {
+    const bin = steps.bins[view.step][index];
+    rows.unshift([
+      `Gi* in ${steps.step} of ${steps.stepStarts[view.step]}`,
+      giBinShortLabels[bin + 3],
+    ]);
+  }
+  return rows;
 }
 
 map.on('mousemove', (event) => {
@@ -633,6 +789,7 @@ function renderPanels(): void {
   renderStyle();
   renderLegend();
   renderZoneList();
+  renderTime();
 }
 
 function renderStyle(): void {

@@ -241,7 +241,7 @@ function formatSummary(
   const cold = (level: number) => bins.reduce((c, b) => c + (b <= -level ? 1 : 0), 0);
   const lines = [
     `hexreach ${version} — analyze`,
-    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window`,
+    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}`,
     `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejections.length)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
   ];
   if (inputs.organizations !== undefined) {

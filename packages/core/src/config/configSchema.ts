@@ -92,6 +92,8 @@ export const configSchema = z.strictObject({
       from: dateText.optional(),
       /** End of the date window (exclusive), ISO 8601. */
       to: dateText.optional(),
+      /** Categories left out altogether: their incidents count as outside, in no cell. */
+      exclude: z.array(z.string()).default([]),
     })
     .prefault({}),
   /**

@@ -24,7 +24,8 @@ export interface BinnedIncidents {
   readonly accepted: number;
   /**
    * Valid incidents that fall outside the analysis: `outside-study-area` (no grid cell contains
-   * the point) or `outside-date-window` (its time is not in `[from, to)`, or it has no time).
+   * the point), `outside-date-window` (its time is not in `[from, to)`, or it has no time) or
+   * `excluded-category` (its category is one of `excludeCategories`).
    */
   readonly outside: readonly Rejection[];
   /**
@@ -48,6 +49,12 @@ export interface PointsToCellsOptions {
   readonly from?: number;
   /** End of the time window, ms since 1970 (exclusive); default: no upper bound. */
   readonly to?: number;
+  /**
+   * Categories left out of the analysis altogether: their incidents are reported as outside
+   * (`excluded-category`) and count in no cell, unlike a category weight of 0, which keeps them
+   * in the incident counts. Names absent from the data are allowed (nothing to leave out).
+   */
+  readonly excludeCategories?: readonly string[];
 }
 
 /**
@@ -93,6 +100,8 @@ export function pointsToCells(
     { from, to },
   );
   const windowed = options.from !== undefined || options.to !== undefined;
+  const leftOut = new Set(options.excludeCategories ?? []);
+  const excluded = Uint8Array.from(incidents.categories, (name) => (leftOut.has(name) ? 1 : 0));
   const window = windowText(from, to);
 
   const n = grid.cells.length;
@@ -120,6 +129,11 @@ export function pointsToCells(
   for (let i = 0; i < incidents.length; i++) {
     const x = lng[i];
     const y = lat[i];
+    if (excluded[category[i]] === 1) {
+      const name = incidents.categories[category[i]];
+      reject(outside, i, 'excluded-category', `category "${name}" is left out of the analysis`);
+      continue;
+    }
     if (windowed) {
       const t = time[i];
       if (!(t >= from && t < to)) {

@@ -148,6 +148,27 @@ describe('pointsToCells', () => {
     expect(halved.count[5]).toBe(0.5 + 10 + 1);
   });
 
+  it('leaves excluded categories out altogether, reporting each incident as outside', () => {
+    const [lng, lat] = cellToLngLat(grid.cells[5]);
+    const table = incidentTable([
+      { lng, lat, category: 0 },
+      { lng, lat, category: 2 },
+      { lng, lat, category: 1 },
+      { lng, lat, category: 0 },
+    ]);
+    const kept = pointsToCells(table, grid, { excludeCategories: ['THEFT', 'ARSON'] });
+    expect(kept.incidents[5]).toBe(2);
+    expect(kept.count[5]).toBe(2);
+    expect(kept.accepted).toBe(2);
+    expect(kept.outside.map((o) => [o.record, o.reason, o.message])).toEqual([
+      [1, 'excluded-category', 'category "THEFT" is left out of the analysis'],
+      [4, 'excluded-category', 'category "THEFT" is left out of the analysis'],
+    ]);
+    expect(Array.from(kept.cellOfIncident)).toEqual([-1, 5, 5, -1]);
+    // A weight of 0 instead keeps them in the incident counts.
+    expect(pointsToCells(table, grid, { categoryWeights: { THEFT: 0 } }).incidents[5]).toBe(4);
+  });
+
   it('accepts points just inside the outer edges of the border cells', () => {
     const edge: Point[] = [];
     const expected: number[] = [];

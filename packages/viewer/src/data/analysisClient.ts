@@ -1,15 +1,21 @@
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import type { AnalysisOutputs, ProgressListener, RawInputs } from './analyzeRawInputs.js';
+import type {
+  AnalysisOutputs,
+  AnalysisSettings,
+  ProgressListener,
+  RawInputs,
+} from './analyzeRawInputs.js';
 
 /** The main thread's handle on the analysis worker. */
 export interface AnalysisClient {
-  /** Reads and analyses raw inputs in the worker. */
-  analyze(inputs: RawInputs, onProgress: ProgressListener): Promise<AnalysisOutputs>;
-  /** Re-scores the last analysis with other priority weights. */
-  reweight(
-    weights: Readonly<Record<string, number>>,
+  /** Reads and analyses raw inputs in the worker, with weights or filters (e.g. from a link). */
+  analyze(
+    inputs: RawInputs,
+    settings: AnalysisSettings,
     onProgress: ProgressListener,
   ): Promise<AnalysisOutputs>;
+  /** Runs the last inputs again with other priority weights or incident filters. */
+  rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
   cancel(): void;
   /** Is there an analysis to re-score? */
@@ -80,12 +86,12 @@ export function createAnalysisClient(): AnalysisClient {
   };
 
   return {
-    analyze: async (inputs, onProgress) => {
-      const outputs = await run({ type: 'analyze', id: nextId++, inputs }, onProgress);
+    analyze: async (inputs, settings, onProgress) => {
+      const outputs = await run({ type: 'analyze', id: nextId++, inputs, settings }, onProgress);
       analysed = true;
       return outputs;
     },
-    reweight: (weights, onProgress) => run({ type: 'reweight', id: nextId++, weights }, onProgress),
+    rerun: (settings, onProgress) => run({ type: 'rerun', id: nextId++, settings }, onProgress),
     cancel: stop,
     canReweight: () => analysed,
   };

@@ -1,13 +1,14 @@
-import type { AnalysisOutputs, RawInputs } from './analyzeRawInputs.js';
+import type { AnalysisOutputs, AnalysisSettings, RawInputs } from './analyzeRawInputs.js';
 
 /** Messages to the analysis worker. */
 export type AnalysisRequest =
-  | { readonly type: 'analyze'; readonly id: number; readonly inputs: RawInputs }
   | {
-      readonly type: 'reweight';
+      readonly type: 'analyze';
       readonly id: number;
-      readonly weights: Readonly<Record<string, number>>;
-    };
+      readonly inputs: RawInputs;
+      readonly settings: AnalysisSettings;
+    }
+  | { readonly type: 'rerun'; readonly id: number; readonly settings: AnalysisSettings };
 
 /** Messages from the analysis worker. */
 export type AnalysisResponse =

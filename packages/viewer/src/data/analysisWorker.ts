@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The analysis worker: reads raw inputs and runs @hexreach/core's analyze off the main thread,
 // so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
-// so that new priority weights re-score without reading the files again.
+// so that new priority weights or incident filters re-run without reading the files again.
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import { analyzeParsedInputs, type ParsedInputs, readRawInputs } from './analyzeRawInputs.js';
 
@@ -25,14 +25,14 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       post({
         type: 'done',
         id: request.id,
-        outputs: analyzeParsedInputs(inputs, undefined, progress),
+        outputs: analyzeParsedInputs(inputs, request.settings, progress),
       });
     } else {
       if (parsed === undefined) throw new Error('no analysis to re-score: analyse raw data first');
       post({
         type: 'done',
         id: request.id,
-        outputs: analyzeParsedInputs(parsed, request.weights, progress),
+        outputs: analyzeParsedInputs(parsed, request.settings, progress),
       });
     }
   } catch (error) {

@@ -62,8 +62,21 @@ export interface AnalysisOutputs {
   readonly spaceTimeText: string | undefined;
   /** `report.html`, as the CLI writes it. */
   readonly reportHtml: string;
+  /** What the incidents read hold, for the filter controls (all of them, before filters). */
+  readonly incidents: IncidentFacts;
+  /** The filters applied. */
+  readonly filters: IncidentFilters;
   /** The priority weights used, divided by their sum. */
   readonly weights: Readonly<Record<string, number>>;
+}
+
+/** The dates and categories of the incidents read. */
+export interface IncidentFacts {
+  /** Day of the first and of the last dated incident, `YYYY-MM-DD`; undefined without dates. */
+  readonly first: string | undefined;
+  readonly last: string | undefined;
+  /** Each category with its number of incidents, most frequent first. */
+  readonly categories: readonly { readonly name: string; readonly count: number }[];
 }
 
 /** Reports a step: its label and the share of the whole job done (0…1). */
@@ -172,36 +185,83 @@ export async function readRawInputs(
 }
 
 /**
- * Analyses parsed inputs with `@hexreach/core`'s `analyze`, optionally with other priority
- * weights, and writes what the CLI writes: cells and zones as GeoJSON and a summary with the
- * parameters used.
+ * Which incidents an analysis in the browser uses: a date window and categories left out. They
+ * become the configuration's `incidents.from`, `incidents.to` and `incidents.exclude`, so
+ * `hexreach analyze` with that configuration gives the same results.
+ */
+export interface IncidentFilters {
+  /** First day included, `YYYY-MM-DD`. */
+  readonly from?: string;
+  /** First day no longer included, `YYYY-MM-DD`. */
+  readonly to?: string;
+  /** Categories left out. */
+  readonly excluded?: readonly string[];
+}
+
+/** What the user can change between runs of the same inputs. */
+export interface AnalysisSettings {
+  /** Priority weights replacing the configured ones, by component (`hotspot`, `need` …). */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** The incidents used. */
+  readonly filters?: IncidentFilters;
+}
+
+/**
+ * The configuration of a run with other weights or filters: the parsed configuration with the
+ * weights merged in, the date window replaced and the excluded categories added.
  *
- * @param parsed - inputs from {@link readRawInputs}
- * @param weights - priority weights replacing the configured ones, by component (`hotspot`,
- *   `crimeRate`, `need` …); components not named keep their configured weight
- * @param onProgress - called as steps start
- * @returns the output texts and the weights used
- * @throws HexreachError when the configuration cannot be applied (e.g. every weight 0)
+ * @param config - the configuration read with the inputs
+ * @param settings - weights and filters
+ * @returns the configuration to analyse with
  * @example
  * ```ts
- * const outputs = analyzeParsedInputs(parsed, { hotspot: 1, crimeRate: 0, need: 0 });
+ * configWithSettings(parsed.config, { filters: { from: '2024-01-01', excluded: ['THEFT'] } });
+ * ```
+ */
+export function configWithSettings(
+  config: HexreachConfig,
+  settings: AnalysisSettings,
+): HexreachConfig {
+  const { weights, filters } = settings;
+  return {
+    ...config,
+    priority: {
+      ...config.priority,
+      weights: { ...config.priority.weights, ...(weights ?? {}) },
+    },
+    incidents:
+      filters === undefined
+        ? config.incidents
+        : {
+            ...config.incidents,
+            exclude: [...new Set([...config.incidents.exclude, ...(filters.excluded ?? [])])],
+            from: filters.from ?? config.incidents.from,
+            to: filters.to ?? config.incidents.to,
+          },
+  };
+}
+
+/**
+ * Analyses parsed inputs with `@hexreach/core`'s `analyze`, optionally with other priority
+ * weights or incident filters, and writes what the CLI writes: cells, zones, the space-time view
+ * and the report, and a summary with the parameters used.
+ *
+ * @param parsed - inputs from {@link readRawInputs}
+ * @param settings - priority weights and incident filters (default: as configured)
+ * @param onProgress - called as steps start
+ * @returns the outputs as text, the weights used and what the incidents hold
+ * @throws HexreachError when the analysis cannot run (e.g. every weight 0)
+ * @example
+ * ```ts
+ * const outputs = analyzeParsedInputs(parsed, { weights: { hotspot: 1, need: 0 } });
  * ```
  */
 export function analyzeParsedInputs(
   parsed: ParsedInputs,
-  weights?: Readonly<Record<string, number>>,
+  settings: AnalysisSettings = {},
   onProgress: ProgressListener = () => {},
 ): AnalysisOutputs {
-  const config: HexreachConfig =
-    weights === undefined
-      ? parsed.config
-      : {
-          ...parsed.config,
-          priority: {
-            ...parsed.config.priority,
-            weights: { ...parsed.config.priority.weights, ...weights },
-          },
-        };
+  const config = configWithSettings(parsed.config, settings);
   onProgress('Analysing: cells, hotspots, need, priority, zones', 0.55);
   const result: AnalysisResult = analyze(
     {
@@ -255,6 +315,30 @@ export function analyzeParsedInputs(
     spaceTimeText:
       result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
     reportHtml: renderReportHtml(report),
+    incidents: incidentFacts(parsed.incidents.data),
+    filters: settings.filters ?? {},
     weights: Object.fromEntries(Object.entries(w).map(([k, v]) => [k, total > 0 ? v / total : 0])),
+  };
+}
+
+/** First and last day and the categories with their counts, over every incident read. */
+function incidentFacts(incidents: IncidentTable): IncidentFacts {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const counts = new Array<number>(incidents.categories.length).fill(0);
+  for (let i = 0; i < incidents.length; i++) {
+    const time = incidents.time[i];
+    if (time < first) first = time;
+    if (time > last) last = time;
+    counts[incidents.category[i]]++;
+  }
+  const day = (ms: number) =>
+    Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : undefined;
+  return {
+    first: day(first),
+    last: day(last),
+    categories: incidents.categories
+      .map((name, c) => ({ name, count: counts[c] }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
   };
 }

@@ -1,6 +1,9 @@
 import type { LoadedResults } from '../data/results.js';
 import type { SchemeName } from './colorSchemes.js';
 
+/** The feature state holding each cell's Gi* bin in the time step shown. */
+export const TIME_STEP_STATE = 'step_bin';
+
 /** How a layer is drawn. */
 export type LayerKind = 'numeric' | 'bins' | 'zones' | 'organizations' | 'outline';
 
@@ -21,7 +24,8 @@ export interface LayerDefinition {
 
 /**
  * The layers of some results, top of the map first: organizations, zones and the study-area
- * outline over the cell layers (priority score, Gi* bins, need, incident rate and count), then a
+ * outline over the cell layers (priority score, Gi* bins, the Gi* bins of one time step when the
+ * results have `spacetime.json`, need, incident rate and count), then a
  * layer for any other numeric column. A layer whose column or file is absent is left out.
  *
  * @param results - loaded results
@@ -32,7 +36,8 @@ export interface LayerDefinition {
  * ```
  */
 export function availableLayers(
-  results: Pick<LoadedResults, 'numericColumns' | 'zones' | 'organizations'>,
+  results: Pick<LoadedResults, 'numericColumns' | 'zones' | 'organizations'> &
+    Partial<Pick<LoadedResults, 'spaceTime'>>,
 ): LayerDefinition[] {
   const has = new Set(results.numericColumns);
   const rate = results.numericColumns.find((c) => /^rate_per_\d+$/.test(c));
@@ -67,6 +72,16 @@ export function availableLayers(
       kind: 'bins',
       column: 'gi_bin',
       visibleByDefault: !has.has('score'),
+    });
+  }
+  if (results.spaceTime !== undefined) {
+    // Drawn from each cell's feature state, set for the time step shown (see TIME_STEP_STATE).
+    layers.push({
+      id: 'gi_step',
+      title: 'Hotspots in the time step (Gi*)',
+      kind: 'bins',
+      column: TIME_STEP_STATE,
+      visibleByDefault: false,
     });
   }
   numeric('need_index', 'need_index', 'Need (vulnerability index)', 'cividis');

@@ -1,3 +1,4 @@
+import type { IncidentFilters } from '../data/analyzeRawInputs.js';
 import { isClassMethod } from '../map/classify.js';
 import { isSchemeName } from '../map/colorSchemes.js';
 import { type Camera, CLASS_RANGE, type LayerView, type ViewState } from './viewState.js';
@@ -5,8 +6,10 @@ import { type Camera, CLASS_RANGE, type LayerView, type ViewState } from './view
 /**
  * The URL hash that restores a view, e.g.
  * `#map=12.50/42.34000/-101.35000&active=score&order=zones,outline,score&score=1,0.85,quantile,5,viridis`.
- * Each layer is `visible,opacity,method,classes,scheme[,column]`; every piece is URI-encoded, so
- * a column name cannot break the format.
+ * Each layer is `visible,opacity,method,classes,scheme[,column]`; then `step=N` (the time step
+ * shown), `weights=hotspot:0.4,need:0.3,…` (priority weights asked for) and the incident filters
+ * `from=`, `to=` and `exclude=` when set. Every piece is URI-encoded, so a column name cannot
+ * break the format.
  *
  * @param state - the view
  * @returns the hash, starting with `#`
@@ -35,6 +38,18 @@ export function viewStateToHash(state: ViewState): string {
     ];
     parts.push(`${encodeURIComponent(id)}=${pieces.map(encodeURIComponent).join(',')}`);
   }
+  if (state.step !== undefined) parts.push(`step=${state.step}`);
+  if (state.weights !== undefined) {
+    const weights = Object.entries(state.weights).map(
+      ([name, w]) => `${encodeURIComponent(name)}:${Math.round(w * 1000) / 1000}`,
+    );
+    parts.push(`weights=${weights.join(',')}`);
+  }
+  const f = state.filters;
+  if (f?.from !== undefined) parts.push(`from=${f.from}`);
+  if (f?.to !== undefined) parts.push(`to=${f.to}`);
+  if (f?.excluded !== undefined && f.excluded.length > 0)
+    parts.push(`exclude=${f.excluded.map(encodeURIComponent).join(',')}`);
   return `#${parts.join('&')}`;
 }
 
@@ -44,7 +59,8 @@ export function viewStateToHash(state: ViewState): string {
  * of 7, a method that does not exist) is ignored, so an edited or stale link still opens.
  *
  * @param hash - `location.hash` (with or without `#`)
- * @param defaults - the default view of the results (its layers are the only ones accepted)
+ * @param defaults - the default view of the results (its layers are the only ones accepted; a
+ *   step from 0 to its `step`, the last, is accepted; weights are names with values 0…1)
  * @param columns - the numeric columns the `column` layer may show
  * @returns the restored view
  * @example
@@ -57,18 +73,7 @@ export function hashToViewState(
   defaults: ViewState,
   columns: readonly string[] = [],
 ): ViewState {
-  const params = new Map<string, string[]>();
-  for (const pair of hash.replace(/^#/, '').split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) continue;
-    const key = safeDecode(pair.slice(0, eq));
-    const value = pair
-      .slice(eq + 1)
-      .split(',')
-      .map(safeDecode);
-    if (key !== undefined && value.every((v) => v !== undefined))
-      params.set(key, value as string[]);
-  }
+  const params = hashParams(hash);
   const known = new Set(defaults.order);
 
   let camera: Camera | undefined = defaults.camera;
@@ -112,13 +117,87 @@ export function hashToViewState(
     layers[id] = view;
   }
 
+  let step = defaults.step;
+  const askedStep = params.get('step')?.[0];
+  if (defaults.step !== undefined && askedStep !== undefined && /^\d+$/.test(askedStep))
+    step = Math.min(Number(askedStep), defaults.step);
+
+  const settings = settingsOf(params);
   const active = params.get('active')?.[0];
   return {
     active: active !== undefined && known.has(active) ? active : defaults.active,
     order,
     layers,
     camera,
+    step,
+    weights: settings.weights ?? defaults.weights,
+    filters: settings.filters ?? defaults.filters,
   };
+}
+
+/**
+ * The priority weights and incident filters a URL hash asks for (`weights=hotspot:0.4,…`,
+ * `from=YYYY-MM-DD`, `to=YYYY-MM-DD`, `exclude=A,B`), read before any results exist so that an
+ * analysis in the browser starts with them. Malformed pieces are ignored: weights are taken only
+ * when every one is a name with a value in 0…1, dates only as `YYYY-MM-DD`.
+ *
+ * @param hash - `location.hash`
+ * @returns what the hash sets
+ * @example
+ * ```ts
+ * hashToSettings('#weights=hotspot:1,need:0&from=2024-01-01'); // { weights: {…}, filters: { from: '2024-01-01' } }
+ * ```
+ */
+export function hashToSettings(hash: string): {
+  weights: Readonly<Record<string, number>> | undefined;
+  filters: IncidentFilters | undefined;
+} {
+  return settingsOf(hashParams(hash));
+}
+
+function hashParams(hash: string): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  for (const pair of hash.replace(/^#/, '').split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const key = safeDecode(pair.slice(0, eq));
+    const value = pair
+      .slice(eq + 1)
+      .split(',')
+      .map(safeDecode);
+    if (key !== undefined && value.every((v) => v !== undefined))
+      params.set(key, value as string[]);
+  }
+  return params;
+}
+
+function settingsOf(params: Map<string, string[]>): ReturnType<typeof hashToSettings> {
+  let weights: Record<string, number> | undefined;
+  const askedWeights = params.get('weights');
+  if (askedWeights !== undefined) {
+    const entries = askedWeights.map((piece) => {
+      const colon = piece.lastIndexOf(':');
+      const w = Number(piece.slice(colon + 1));
+      return colon > 0 && Number.isFinite(w) && w >= 0 && w <= 1
+        ? ([piece.slice(0, colon), w] as const)
+        : undefined;
+    });
+    if (entries.length > 0 && entries.every((e) => e !== undefined))
+      weights = Object.fromEntries(entries as (readonly [string, number])[]);
+  }
+  const day = (key: string) => {
+    const value = params.get(key)?.[0];
+    return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  };
+  const from = day('from');
+  const to = day('to');
+  const excluded = params.get('exclude')?.filter((name) => name !== '');
+  const filters: IncidentFilters = {
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    ...(excluded === undefined || excluded.length === 0 ? {} : { excluded }),
+  };
+  return { weights, filters: Object.keys(filters).length === 0 ? undefined : filters };
 }
 
 function safeDecode(text: string): string | undefined {

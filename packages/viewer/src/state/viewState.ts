@@ -1,3 +1,4 @@
+import type { IncidentFilters } from '../data/analyzeRawInputs.js';
 import type { ClassMethod } from '../map/classify.js';
 import type { SchemeName } from '../map/colorSchemes.js';
 import type { LayerDefinition } from '../map/layerCatalog.js';
@@ -31,6 +32,15 @@ export interface ViewState {
   readonly layers: Readonly<Record<string, LayerView>>;
   /** Undefined until the map has a position worth keeping (then the data's extent is shown). */
   readonly camera: Camera | undefined;
+  /** The time step shown by the space-time layer (0 = first); undefined without time steps. */
+  readonly step: number | undefined;
+  /**
+   * Priority weights asked for (an analysis in this browser is re-scored with them); undefined
+   * keeps the analysis's own.
+   */
+  readonly weights: Readonly<Record<string, number>> | undefined;
+  /** Incident filters asked for (an analysis in this browser runs with them). */
+  readonly filters: IncidentFilters | undefined;
 }
 
 /** Fewest and most classes offered. */
@@ -42,6 +52,7 @@ export const CLASS_RANGE = { min: 3, max: 9 } as const;
  *
  * @param layers - the layers available (see `availableLayers`)
  * @param firstOtherColumn - the column the `column` layer starts with
+ * @param timeSteps - how many time steps the results have (the last one is shown first)
  * @returns the default view state
  * @example
  * ```ts
@@ -51,6 +62,7 @@ export const CLASS_RANGE = { min: 3, max: 9 } as const;
 export function defaultViewState(
   layers: readonly LayerDefinition[],
   firstOtherColumn?: string,
+  timeSteps = 0,
 ): ViewState {
   const views: Record<string, LayerView> = {};
   for (const layer of layers) {
@@ -69,5 +81,13 @@ export function defaultViewState(
   const cellLayers = layers.filter((l) => l.kind === 'numeric' || l.kind === 'bins');
   const active =
     cellLayers.find((l) => l.visibleByDefault)?.id ?? cellLayers[0]?.id ?? layers[0]?.id ?? '';
-  return { active, order: layers.map((l) => l.id), layers: views, camera: undefined };
+  return {
+    active,
+    order: layers.map((l) => l.id),
+    layers: views,
+    camera: undefined,
+    step: timeSteps > 0 ? timeSteps - 1 : undefined,
+    weights: undefined,
+    filters: undefined,
+  };
 }

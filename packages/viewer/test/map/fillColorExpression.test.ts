@@ -31,4 +31,14 @@ describe('fillColorExpression', () => {
       scale.unknown(),
     ]);
   });
+
+  it('reads a feature state instead of the property when asked', () => {
+    const { scale } = classify([4, 4], { classes: 5 });
+    expect(fillColorExpression('step_bin', scale, 'state')).toEqual([
+      'case',
+      ['==', ['typeof', ['feature-state', 'step_bin']], 'number'],
+      scale.range()[0],
+      scale.unknown(),
+    ]);
+  });
 });

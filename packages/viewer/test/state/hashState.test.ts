@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableLayers } from '../../src/map/layerCatalog.js';
-import { hashToViewState, viewStateToHash } from '../../src/state/hashState.js';
+import { hashToSettings, hashToViewState, viewStateToHash } from '../../src/state/hashState.js';
 import { defaultViewState, type ViewState } from '../../src/state/viewState.js';
 
 const layers = availableLayers({
@@ -38,6 +38,9 @@ describe('viewStateToHash and hashToViewState', () => {
         column: { ...defaults.layers.column, visible: true, column: 'area_x' },
       },
       camera: { zoom: 12.5, lat: 42.34567, lng: -101.34567 },
+      step: undefined,
+      weights: { hotspot: 0.5, need: 0.25, 'odd:name,&': 0 },
+      filters: { from: '2024-01-01', to: '2024-07-01', excluded: ['THEFT', 'A,B&C'] },
     };
     const hash = viewStateToHash(view);
     expect(hash).toMatch(
@@ -89,6 +92,48 @@ describe('viewStateToHash and hashToViewState', () => {
     };
     const back = hashToViewState(viewStateToHash(view), defaults, [...columns, odd]);
     expect(back.layers.column.column).toBe(odd);
+  });
+});
+
+describe('the time step and the weights in the hash', () => {
+  const timed = defaultViewState(layers, 'population', 24);
+
+  it('starts at the last step and restores any step from 0 to it, clamping beyond', () => {
+    expect(timed.step).toBe(23);
+    expect(hashToViewState('#step=0', timed, columns).step).toBe(0);
+    expect(hashToViewState(viewStateToHash({ ...timed, step: 7 }), timed, columns).step).toBe(7);
+    expect(hashToViewState('#step=99', timed, columns).step).toBe(23);
+    for (const bad of ['-1', '2.5', 'x', ''])
+      expect(hashToViewState(`#step=${bad}`, timed, columns).step).toBe(23);
+    expect(hashToViewState('#step=3', defaults, columns).step).toBeUndefined();
+  });
+
+  it('takes weights only when every one is a name with a value in 0…1', () => {
+    expect(hashToViewState('#weights=hotspot:0.4,need:0.6', defaults, columns).weights).toEqual({
+      hotspot: 0.4,
+      need: 0.6,
+    });
+    for (const bad of ['hotspot:2', 'hotspot:0.4,need', ':0.3', 'hotspot:-1'])
+      expect(hashToViewState(`#weights=${bad}`, defaults, columns).weights).toBeUndefined();
+  });
+});
+
+describe('hashToSettings', () => {
+  it('reads the weights and incident filters a link asks for, before any results exist', () => {
+    expect(hashToSettings('#weights=hotspot:1,need:0&from=2024-01-01&exclude=THEFT,ARSON')).toEqual(
+      {
+        weights: { hotspot: 1, need: 0 },
+        filters: { from: '2024-01-01', excluded: ['THEFT', 'ARSON'] },
+      },
+    );
+    expect(hashToSettings('#active=score')).toEqual({ weights: undefined, filters: undefined });
+  });
+
+  it('ignores dates that are not YYYY-MM-DD and empty exclusions', () => {
+    expect(hashToSettings('#from=yesterday&to=2024-1-1&exclude=')).toEqual({
+      weights: undefined,
+      filters: undefined,
+    });
   });
 });
 
