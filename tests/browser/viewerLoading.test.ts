@@ -172,7 +172,7 @@ describe('loading results into the viewer, in Chromium', () => {
     await fresh.goto(`${harness.server.url}&test`);
     await expect.poll(() => loads(fresh)).toBe(1);
     await mapIdle(fresh);
-    await fresh.click('.settings summary');
+    await fresh.locator('details.settings', { hasText: 'Basemap' }).locator('summary').click();
     await fresh.fill('#basemap-url', 'not a url');
     await fresh.click('text=Use basemap');
     await expect.poll(() => fresh.textContent('#messages')).toMatch(/not an http\(s\) URL/);
@@ -201,7 +201,7 @@ describe('loading results into the viewer, in Chromium', () => {
     await expect
       .poll(async () => (await withBasemap()).background, { timeout: 20_000 })
       .toBeGreaterThan(1000);
-    await fresh.click('.settings summary');
+    await fresh.locator('details.settings', { hasText: 'Basemap' }).locator('summary').click();
     await fresh.click('text=No basemap');
     await expect.poll(async () => (await withBasemap()).background, { timeout: 20_000 }).toBe(0);
     expect((await withBasemap()).cells).toBe(drawn.classes);

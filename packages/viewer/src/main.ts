@@ -28,13 +28,16 @@ import { urlResultSource } from './data/urlResultSource.js';
 import { drawMapImage } from './export/drawMapImage.js';
 import { readLegend } from './export/readLegend.js';
 import { zonesForExport, zonesGeoJsonText } from './export/zonesForExport.js';
+import { categoryColorExpression } from './map/categoryColorExpression.js';
 import { type Classification, classify, fixedClassification } from './map/classify.js';
+import { type CategoryClassification, classifyCategories } from './map/classifyCategories.js';
 import { giBinColors } from './map/colorSchemes.js';
 import { applyView, drawResults } from './map/drawResults.js';
 import { featureBounds } from './map/featureBounds.js';
 import { fillColorExpression } from './map/fillColorExpression.js';
 import {
   availableLayers,
+  isCellLayer,
   type LayerDefinition,
   otherColumns,
   TIME_STEP_STATE,
@@ -53,7 +56,7 @@ import { installDropTarget } from './ui/installDropTarget.js';
 import { clearMessage, showMessage } from './ui/messages.js';
 import { cellDetails, organizationDetails, zoneDetails } from './ui/renderDetails.js';
 import { layerPanel } from './ui/renderLayerPanel.js';
-import { categoryLegend, classLegend } from './ui/renderLegend.js';
+import { categoryClassLegend, categoryLegend, classLegend } from './ui/renderLegend.js';
 import { styleControls } from './ui/renderStyleControls.js';
 import { zoneList } from './ui/renderZoneList.js';
 import { timeControls } from './ui/timeControls.js';
@@ -129,6 +132,7 @@ let zoneMarkers: Marker[] = [];
 let cellIndex = new Map<string, number>();
 let loads = 0;
 const classificationCache = new Map<string, Classification>();
+const categoryCache = new Map<string, CategoryClassification>();
 
 // ——— Classification: one d3 scale per cell layer colours the map and draws the legend. ———
 
@@ -176,8 +180,26 @@ function classificationOf(layerId: string): Classification | undefined {
   return classification;
 }
 
+/** The categories of a `categories` layer, counted in the data (cached per load). */
+function categoriesOf(layer: LayerDefinition): CategoryClassification | undefined {
+  const values = layer.column === undefined ? undefined : results?.texts[layer.column];
+  if (values === undefined || layer.categories === undefined) return undefined;
+  let classification = categoryCache.get(layer.id);
+  if (classification === undefined) {
+    classification = classifyCategories(values, layer.categories);
+    categoryCache.set(layer.id, classification);
+  }
+  return classification;
+}
+
 function fillColor(layerId: string) {
   const layer = layerById(layerId);
+  if (layer?.kind === 'categories') {
+    const categories = categoriesOf(layer);
+    return categories === undefined || layer.column === undefined
+      ? '#000000'
+      : categoryColorExpression(layer.column, categories);
+  }
   const classification = classificationOf(layerId);
   const column =
     layer === undefined || view === undefined ? undefined : columnOf(layer, view.layers[layerId]);
@@ -409,6 +431,7 @@ function show(loaded: LoadedResults, keepCamera = false): void {
   cellIndex = new Map(loaded.cells.features.map((f, i) => [f.properties.h3, i]));
   layers = availableLayers(loaded);
   classificationCache.clear();
+  categoryCache.clear();
   stopPlaying();
   const defaults = defaultViewState(
     layers,
@@ -639,8 +662,7 @@ function interactiveLayers(): string[] {
   const visible = (id: string) => view?.layers[id]?.visible === true;
   if (visible('organizations')) ids.push(`${PREFIX}organizations`);
   for (const layer of layers) {
-    if ((layer.kind === 'numeric' || layer.kind === 'bins') && visible(layer.id))
-      ids.push(`${PREFIX}${layer.id}`);
+    if (isCellLayer(layer) && visible(layer.id)) ids.push(`${PREFIX}${layer.id}`);
   }
   if (visible('zones')) ids.push(`${PREFIX}zones-fill`);
   return ids.filter((id) => map.getLayer(id) !== undefined);
@@ -673,6 +695,13 @@ function tooltipRows(cell: Record<string, unknown>): [string, string][] {
       ? undefined
       : columnOf(active, view.layers[active.id]);
   if (activeColumn !== undefined && !columns.includes(activeColumn)) columns.unshift(activeColumn);
+  // The text of every category layer shown, since its colour alone does not name the category.
+  const shownCategories = layers.filter(
+    (l) => l.kind === 'categories' && view?.layers[l.id]?.visible === true,
+  );
+  for (const l of shownCategories.reverse()) {
+    if (l.column !== undefined && !columns.includes(l.column)) columns.unshift(l.column);
+  }
   columns.push('zone');
   const rows: [string, string][] = columns
     .filter((c) => c in cell)
@@ -832,6 +861,10 @@ function renderLegend(): void {
           ? columnLabel(column, results.summary)
           : layer.title;
       sections.push(classLegend({ layerId: id, title, classification }));
+    } else if (layer.kind === 'categories') {
+      const classification = categoriesOf(layer);
+      if (classification !== undefined)
+        sections.push(categoryClassLegend({ layerId: id, title: layer.title, classification }));
     } else if (layer.kind === 'organizations' && results.organizations !== undefined) {
       const colors = organizationColors(
         results.organizations.features.map((f) => f.properties.type),

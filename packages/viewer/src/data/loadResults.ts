@@ -40,7 +40,7 @@ export async function loadResults(source: ResultSource): Promise<LoadedResults> 
     );
   }
   const notes: string[] = [];
-  const { cells, numericColumns, columns } = parseCells(
+  const { cells, numericColumns, columns, textColumns, texts } = parseCells(
     parseJson(cellsText, 'cells.geojson'),
     'cells.geojson',
   );
@@ -85,6 +85,8 @@ export async function loadResults(source: ResultSource): Promise<LoadedResults> 
     cells,
     numericColumns,
     columns,
+    textColumns,
+    texts,
     zones,
     organizations,
     summary,

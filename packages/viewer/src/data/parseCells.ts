@@ -6,18 +6,25 @@ import type { CellProperties } from './results.js';
 /** Columns the viewer draws as layers: when present, every value must be a number or null. */
 const KNOWN_NUMERIC = /^(score|score_.+|gi_bin|gi_z|gi_p|need_index|incidents|rate_per_\d+)$/;
 
+/** Text columns the viewer draws as category layers: every value must be a string or null. */
+const KNOWN_TEXT = /^(lisa_quadrant|eh_pattern|joint_class|partner_class)$/;
+
 /**
- * Checks a parsed `cells.geojson` and turns its numeric columns into typed arrays.
+ * Checks a parsed `cells.geojson`, turns its numeric columns into typed arrays and keeps its
+ * text columns (such as `lisa_quadrant` or `eh_pattern`) as arrays of strings.
  *
  * @param value - the parsed JSON
  * @param file - the file name, for messages
- * @returns the collection as read, its numeric columns (sorted by first appearance) and each
- *   numeric column as one value per cell with NaN for null
+ * @returns the collection as read, its numeric columns (sorted by first appearance), each
+ *   numeric column as one value per cell with NaN for null, its text columns (every value a
+ *   string or null, at least one string; sorted by first appearance) and each text column as
+ *   one value per cell with null where the file has null or nothing
  * @throws HexreachError `E_INPUT` naming the file, the feature and the problem
  * @example
  * ```ts
- * const { cells, columns } = parseCells(parseJson(text, 'cells.geojson'), 'cells.geojson');
+ * const { cells, columns, texts } = parseCells(parseJson(text, 'cells.geojson'), 'cells.geojson');
  * columns.score[0];
+ * texts.lisa_quadrant?.[0]; // 'High-High'
  * ```
  */
 export function parseCells(
@@ -27,6 +34,8 @@ export function parseCells(
   cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
   numericColumns: string[];
   columns: Record<string, Float64Array>;
+  textColumns: string[];
+  texts: Record<string, (string | null)[]>;
 } {
   const features = featureArray(value, file);
   if (features.length === 0) throw new HexreachError('E_INPUT', `${file}: has no cells`);
@@ -35,6 +44,8 @@ export function parseCells(
   const seen = new Set<string>();
   const hasNumber = new Set<string>();
   const notNumeric = new Map<string, number>();
+  const hasString = new Set<string>();
+  const notText = new Set<string>();
   features.forEach((feature, i) => {
     const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
@@ -58,6 +69,16 @@ export function parseCells(
         order.push(key);
       }
       const v = properties[key];
+      if (typeof v === 'string') hasString.add(key);
+      else if (v !== null && !notText.has(key)) {
+        notText.add(key);
+        if (KNOWN_TEXT.test(key)) {
+          throw new HexreachError(
+            'E_INPUT',
+            `${file}: feature ${i}: ${key} is ${describeValue(v)}, expected a string or null`,
+          );
+        }
+      }
       if (typeof v === 'number') hasNumber.add(key);
       else if (v !== null && !notNumeric.has(key)) {
         notNumeric.set(key, i);
@@ -80,10 +101,20 @@ export function parseCells(
     });
     columns[key] = column;
   }
+  const textColumns = order.filter((key) => hasString.has(key) && !notText.has(key));
+  const texts: Record<string, (string | null)[]> = {};
+  for (const key of textColumns) {
+    texts[key] = features.map((feature) => {
+      const v = (feature as { properties: Record<string, unknown> }).properties[key];
+      return typeof v === 'string' ? v : null;
+    });
+  }
   return {
     cells: value as FeatureCollection<Polygon | MultiPolygon, CellProperties>,
     numericColumns,
     columns,
+    textColumns,
+    texts,
   };
 }
 

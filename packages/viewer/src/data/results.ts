@@ -79,6 +79,10 @@ export interface LoadedResults {
   readonly numericColumns: readonly string[];
   /** Each numeric column as one value per cell, NaN where the file has null. */
   readonly columns: Readonly<Record<string, Float64Array>>;
+  /** Text columns of the cells (every value a string or null, at least one string). */
+  readonly textColumns: readonly string[];
+  /** Each text column as one value per cell, null where the file has null. */
+  readonly texts: Readonly<Record<string, readonly (string | null)[]>>;
   readonly zones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> | undefined;
   readonly organizations: FeatureCollection<Point, OrganizationProperties> | undefined;
   readonly summary: ResultSummary | undefined;

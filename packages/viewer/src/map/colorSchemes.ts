@@ -2,6 +2,7 @@ import {
   interpolateBlues,
   interpolateCividis,
   interpolateMagma,
+  interpolatePurples,
   interpolateViridis,
   interpolateYlOrRd,
   schemeRdBu,
@@ -14,6 +15,7 @@ export const sequentialSchemes = {
   magma: { label: 'Magma', interpolate: interpolateMagma },
   ylorrd: { label: 'Yellow–orange–red', interpolate: interpolateYlOrRd },
   blues: { label: 'Blues', interpolate: interpolateBlues },
+  purples: { label: 'Purples', interpolate: interpolatePurples },
 } as const;
 
 /** The name of a sequential colour scheme. */

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } 
 import type { LoadedResults } from '../data/results.js';
 import type { LayerView, ViewState } from '../state/viewState.js';
 import { cellsOutline } from './cellsOutline.js';
-import type { LayerDefinition } from './layerCatalog.js';
+import { isCellLayer, type LayerDefinition } from './layerCatalog.js';
 import {
   cellFillLayer,
   highlightLayers,
@@ -85,6 +85,7 @@ function layerSpecs(
   switch (layer.kind) {
     case 'numeric':
     case 'bins':
+    case 'categories':
       return [cellFillLayer(layer.id, plan.fillColor(layer.id), view)];
     case 'outline':
       return outlineLayers(view);
@@ -114,7 +115,7 @@ export function applyView(map: MapLibreMap, plan: DrawPlan): void {
     }
     const [first] = mapLayerIds(layer);
     if (map.getLayer(first) === undefined) continue;
-    if (layer.kind === 'numeric' || layer.kind === 'bins') {
+    if (isCellLayer(layer)) {
       map.setPaintProperty(first, 'fill-opacity', view.opacity);
       map.setPaintProperty(first, 'fill-color', plan.fillColor(layer.id));
     } else if (layer.kind === 'outline') {

@@ -1,11 +1,21 @@
 import type { LoadedResults } from '../data/results.js';
+import {
+  type CategoryColor,
+  emergingColors,
+  jointClassColors,
+  lisaColors,
+  partnerClassColors,
+} from './categoryPalettes.js';
 import type { SchemeName } from './colorSchemes.js';
 
 /** The feature state holding each cell's Gi* bin in the time step shown. */
 export const TIME_STEP_STATE = 'step_bin';
 
-/** How a layer is drawn. */
-export type LayerKind = 'numeric' | 'bins' | 'zones' | 'organizations' | 'outline';
+/**
+ * How a layer is drawn: cells by a classified number (`numeric`), by the Gi* bins (`bins`) or
+ * by the categories of a text column (`categories`); or zones, organizations, the outline.
+ */
+export type LayerKind = 'numeric' | 'bins' | 'categories' | 'zones' | 'organizations' | 'outline';
 
 /** A layer the viewer can show, derived from the columns and files the results carry. */
 export interface LayerDefinition {
@@ -14,19 +24,23 @@ export interface LayerDefinition {
   /** Name shown to the user. */
   readonly title: string;
   readonly kind: LayerKind;
-  /** The cell column drawn (numeric and bins layers); the `column` layer's is chosen by the user. */
+  /** The cell column drawn (cell layers); the `column` layer's is chosen by the user. */
   readonly column?: string;
   /** The scheme a numeric layer starts with. */
   readonly scheme?: SchemeName;
+  /** The known categories of a `categories` layer, in legend order, with their colours. */
+  readonly categories?: readonly CategoryColor[];
   /** Visible when nothing else is asked for. */
   readonly visibleByDefault: boolean;
 }
 
 /**
  * The layers of some results, top of the map first: organizations, zones and the study-area
- * outline over the cell layers (priority score, Gi* bins, the Gi* bins of one time step when the
- * results have `spacetime.json`, need, incident rate and count), then a
- * layer for any other numeric column. A layer whose column or file is absent is left out.
+ * outline over the cell layers — priority score, Gi* bins, the Gi* bins of one time step (when
+ * the results have `spacetime.json`), Local Moran clusters (`lisa_quadrant`), emerging hot-spot
+ * patterns (`eh_pattern`), hotspot × need classes (`joint_class`), need, partner classes
+ * (`partner_class`), trust deficit, incident rate and count — then a layer for any other numeric
+ * column. A layer whose column or file is absent is left out.
  *
  * @param results - loaded results
  * @returns the layers, in their default drawing order (top first)
@@ -37,9 +51,10 @@ export interface LayerDefinition {
  */
 export function availableLayers(
   results: Pick<LoadedResults, 'numericColumns' | 'zones' | 'organizations'> &
-    Partial<Pick<LoadedResults, 'spaceTime'>>,
+    Partial<Pick<LoadedResults, 'spaceTime' | 'textColumns'>>,
 ): LayerDefinition[] {
   const has = new Set(results.numericColumns);
+  const hasText = new Set(results.textColumns ?? []);
   const rate = results.numericColumns.find((c) => /^rate_per_\d+$/.test(c));
   const layers: LayerDefinition[] = [];
   if (results.organizations !== undefined) {
@@ -84,7 +99,28 @@ export function availableLayers(
       visibleByDefault: false,
     });
   }
+  const categories = (
+    id: string,
+    column: string,
+    title: string,
+    palette: readonly CategoryColor[],
+  ) => {
+    if (hasText.has(column))
+      layers.push({
+        id,
+        title,
+        kind: 'categories',
+        column,
+        categories: palette,
+        visibleByDefault: false,
+      });
+  };
+  categories('lisa', 'lisa_quadrant', 'Local Moran clusters (LISA)', lisaColors);
+  categories('emerging', 'eh_pattern', 'Emerging hot spots', emergingColors);
+  categories('joint_class', 'joint_class', 'Hotspot and need', jointClassColors);
   numeric('need_index', 'need_index', 'Need (vulnerability index)', 'cividis');
+  categories('partner_class', 'partner_class', 'Partner access of high need', partnerClassColors);
+  numeric('trust', 'trust_deficit', 'Trust deficit', 'purples');
   const per = Number(rate?.slice('rate_per_'.length)).toLocaleString('en-US');
   numeric('rate', rate, `Incidents per ${per} residents`, 'ylorrd');
   numeric('incidents', 'incidents', 'Incidents (count)', 'magma');
@@ -102,6 +138,19 @@ export function availableLayers(
 }
 
 /**
+ * Is the layer drawn from a cell column (numeric, Gi* bins or categories), so that it has a
+ * legend, a style and answers the pointer?
+ *
+ * @example
+ * ```ts
+ * isCellLayer({ kind: 'categories' }); // true
+ * ```
+ */
+export function isCellLayer(layer: Pick<LayerDefinition, 'kind'>): boolean {
+  return layer.kind === 'numeric' || layer.kind === 'bins' || layer.kind === 'categories';
+}
+
+/**
  * The numeric columns the `column` layer offers: all of them except those with a layer of their
  * own.
  *
@@ -112,6 +161,8 @@ export function availableLayers(
  */
 export function otherColumns(numericColumns: readonly string[]): string[] {
   return numericColumns.filter(
-    (c) => !['score', 'gi_bin', 'need_index', 'incidents'].includes(c) && !/^rate_per_\d+$/.test(c),
+    (c) =>
+      !['score', 'gi_bin', 'need_index', 'trust_deficit', 'incidents'].includes(c) &&
+      !/^rate_per_\d+$/.test(c),
   );
 }

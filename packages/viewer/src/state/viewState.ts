@@ -1,7 +1,7 @@
 import type { IncidentFilters } from '../data/analyzeRawInputs.js';
 import type { ClassMethod } from '../map/classify.js';
 import type { SchemeName } from '../map/colorSchemes.js';
-import type { LayerDefinition } from '../map/layerCatalog.js';
+import { isCellLayer, type LayerDefinition } from '../map/layerCatalog.js';
 
 /** How one layer is shown. */
 export interface LayerView {
@@ -66,7 +66,7 @@ export function defaultViewState(
 ): ViewState {
   const views: Record<string, LayerView> = {};
   for (const layer of layers) {
-    const cellLayer = layer.kind === 'numeric' || layer.kind === 'bins';
+    const cellLayer = isCellLayer(layer);
     views[layer.id] = {
       visible: layer.visibleByDefault,
       opacity: cellLayer ? 0.85 : 1,
@@ -78,7 +78,7 @@ export function defaultViewState(
         : {}),
     };
   }
-  const cellLayers = layers.filter((l) => l.kind === 'numeric' || l.kind === 'bins');
+  const cellLayers = layers.filter(isCellLayer);
   const active =
     cellLayers.find((l) => l.visibleByDefault)?.id ?? cellLayers[0]?.id ?? layers[0]?.id ?? '';
   return {

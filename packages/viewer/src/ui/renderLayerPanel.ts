@@ -1,4 +1,4 @@
-import type { LayerDefinition } from '../map/layerCatalog.js';
+import { isCellLayer, type LayerDefinition } from '../map/layerCatalog.js';
 import type { ViewState } from '../state/viewState.js';
 import { h } from './dom.js';
 
@@ -34,7 +34,7 @@ export function layerPanel(
     const layer = byId.get(id);
     const layerView = view.layers[id];
     if (layer === undefined || layerView === undefined) return null;
-    const cellLayer = layer.kind === 'numeric' || layer.kind === 'bins';
+    const cellLayer = isCellLayer(layer);
     const checkbox = h('input', {
       attrs: { type: 'checkbox', id: `layer-${id}`, 'data-key': `visible-${id}` },
     });

@@ -1,4 +1,5 @@
 import type { Classification } from '../map/classify.js';
+import type { CategoryClassification } from '../map/classifyCategories.js';
 import { h } from './dom.js';
 import { formatNumber } from './format.js';
 
@@ -89,6 +90,56 @@ export function categoryLegend(legend: CategoryLegend): HTMLElement {
       { className: 'legend-rows' },
       ...legend.entries.map((e) => legendRow(e.color, e.type, e.count, e.type, true)),
     ),
+  );
+}
+
+/** The legend of a cell layer drawn by the categories of a text column. */
+export interface CategoryClassLegend {
+  readonly layerId: string;
+  readonly title: string;
+  readonly classification: CategoryClassification;
+}
+
+/**
+ * Draws the legend of a categories layer from its classification — the one the map's `match`
+ * expression is built from — one row per category with its number of cells, in the palette's
+ * order. As in ArcGIS's legend of emerging hot spots, every known category is listed, so a
+ * reader sees which did not occur: those are greyed (class `is-absent`, count 0). Values the
+ * palette does not list follow in their neutral grey, then the cells without a value. Rows carry
+ * `data-color`, `data-count` and `data-value` for tests and tools.
+ *
+ * @param legend - the layer and its classification
+ * @returns the legend section
+ * @example
+ * ```ts
+ * panel.append(categoryClassLegend({ layerId: 'lisa', title: 'Local Moran clusters', classification }));
+ * ```
+ */
+export function categoryClassLegend(legend: CategoryClassLegend): HTMLElement {
+  const { classes, missing, missingColor } = legend.classification;
+  const rows = classes.map((c) => {
+    const title = !c.listed
+      ? `${c.value}: a value hexreach does not list, drawn in grey`
+      : c.count === 0
+        ? `${c.value}: no cell`
+        : c.value;
+    const row = legendRow(c.color, c.value, c.count, title);
+    row.dataset.value = c.value;
+    if (c.count === 0) row.classList.add('is-absent');
+    return row;
+  });
+  if (missing > 0)
+    rows.push(legendRow(missingColor, 'No value', missing, 'no value in the results'));
+  const total = classes.reduce((n, c) => n + c.count, 0) + missing;
+  return h(
+    'section',
+    {
+      className: 'legend',
+      attrs: { 'data-layer': legend.layerId, 'aria-label': `Legend: ${legend.title}` },
+    },
+    h('h3', {}, legend.title),
+    h('ul', { className: 'legend-rows' }, ...rows),
+    h('p', { className: 'legend-total' }, `${formatNumber(total)} cells`),
   );
 }
 

@@ -35,6 +35,13 @@ export function styleControls(
       'Fixed classes: Gi* hot and cold spots at 90, 95 and 99 % confidence (ColorBrewer RdBu).',
     );
   }
+  if (layer.kind === 'categories') {
+    return h(
+      'p',
+      { className: 'hint' },
+      'Fixed categories, one colour each (colour-blind-safe ColorBrewer and Okabe–Ito colours); a value hexreach does not list is grey.',
+    );
+  }
   const field = (label: string, key: string, control: HTMLSelectElement) => {
     control.id = `style-${key}`;
     control.dataset.key = `style-${key}`;

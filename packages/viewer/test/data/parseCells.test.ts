@@ -1,0 +1,64 @@
+import { HexreachError } from '@hexreach/core';
+import { describe, expect, it } from 'vitest';
+import { parseCells } from '../../src/data/parseCells.js';
+
+const ring = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 0],
+];
+
+function collection(properties: Record<string, unknown>[]) {
+  return {
+    type: 'FeatureCollection',
+    features: properties.map((p, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [ring] },
+      properties: { h3: `89${i}`, ...p },
+    })),
+  };
+}
+
+describe('parseCells', () => {
+  it('keeps text columns as strings, null where a cell has none, apart from the numeric ones', () => {
+    const { numericColumns, textColumns, texts } = parseCells(
+      collection([
+        { lisa_quadrant: 'High-High', eh_pattern: null, score: 0.5, zone: 'Z01' },
+        { lisa_quadrant: 'Not significant', eh_pattern: 'New Hot Spot', score: 0.1, zone: null },
+        { lisa_quadrant: 'Low-Low', score: null },
+      ]),
+      'cells.geojson',
+    );
+    expect(numericColumns).toEqual(['score']);
+    expect(textColumns).toEqual(['lisa_quadrant', 'eh_pattern', 'zone']);
+    expect(texts).toEqual({
+      lisa_quadrant: ['High-High', 'Not significant', 'Low-Low'],
+      eh_pattern: [null, 'New Hot Spot', null],
+      zone: ['Z01', null, null],
+    });
+  });
+
+  it('keeps a column mixing text and numbers (a public export’s "<5") out of both', () => {
+    const { numericColumns, textColumns } = parseCells(
+      collection([{ trust_mean: '<5' }, { trust_mean: 3.5 }, { trust_mean: null }]),
+      'cells.geojson',
+    );
+    expect(numericColumns).toEqual([]);
+    expect(textColumns).toEqual([]);
+  });
+
+  it('refuses a number in a category column the viewer draws, naming file and feature', () => {
+    let error: unknown;
+    try {
+      parseCells(collection([{ eh_pattern: 'New Hot Spot' }, { eh_pattern: 2 }]), 'cells.geojson');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HexreachError);
+    expect((error as HexreachError).code).toBe('E_INPUT');
+    expect((error as HexreachError).message).toBe(
+      'cells.geojson: feature 1: eh_pattern is 2, expected a string or null',
+    );
+  });
+});
