@@ -40,10 +40,15 @@ export async function loadResults(source: ResultSource): Promise<LoadedResults> 
     );
   }
   const notes: string[] = [];
-  const { cells, numericColumns, columns, textColumns, texts } = parseCells(
+  const { cells, numericColumns, columns, textColumns, texts, suppressed } = parseCells(
     parseJson(cellsText, 'cells.geojson'),
     'cells.geojson',
   );
+  for (const [column, count] of Object.entries(suppressed)) {
+    notes.push(
+      `${column}: ${count.toLocaleString('en-US')} cells hold a small count suppressed for privacy (such as "<5"); the map shows them as no value.`,
+    );
+  }
   const zones =
     zonesText === undefined
       ? undefined

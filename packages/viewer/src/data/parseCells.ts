@@ -6,19 +6,25 @@ import type { CellProperties } from './results.js';
 /** Columns the viewer draws as layers: when present, every value must be a number or null. */
 const KNOWN_NUMERIC = /^(score|score_.+|gi_bin|gi_z|gi_p|need_index|incidents|rate_per_\d+)$/;
 
+/** A count a public export (`--public`) suppressed: `"<5"` for 1…4. */
+const SUPPRESSED = /^<\d+$/;
+
 /** Text columns the viewer draws as category layers: every value must be a string or null. */
 const KNOWN_TEXT = /^(lisa_quadrant|eh_pattern|joint_class|partner_class)$/;
 
 /**
  * Checks a parsed `cells.geojson`, turns its numeric columns into typed arrays and keeps its
- * text columns (such as `lisa_quadrant` or `eh_pattern`) as arrays of strings.
+ * text columns (such as `lisa_quadrant` or `eh_pattern`) as arrays of strings. A small count a
+ * public export suppressed (`"<5"`) leaves its column numeric: it has no value there (NaN), and
+ * the number of such cells per column is returned for a note.
  *
  * @param value - the parsed JSON
  * @param file - the file name, for messages
  * @returns the collection as read, its numeric columns (sorted by first appearance), each
  *   numeric column as one value per cell with NaN for null, its text columns (every value a
  *   string or null, at least one string; sorted by first appearance) and each text column as
- *   one value per cell with null where the file has null or nothing
+ *   one value per cell with null where the file has null or nothing, and per numeric column
+ *   the number of suppressed values
  * @throws HexreachError `E_INPUT` naming the file, the feature and the problem
  * @example
  * ```ts
@@ -36,6 +42,7 @@ export function parseCells(
   columns: Record<string, Float64Array>;
   textColumns: string[];
   texts: Record<string, (string | null)[]>;
+  suppressed: Record<string, number>;
 } {
   const features = featureArray(value, file);
   if (features.length === 0) throw new HexreachError('E_INPUT', `${file}: has no cells`);
@@ -46,6 +53,7 @@ export function parseCells(
   const notNumeric = new Map<string, number>();
   const hasString = new Set<string>();
   const notText = new Set<string>();
+  const suppressedIn = new Map<string, number>();
   features.forEach((feature, i) => {
     const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
@@ -80,7 +88,9 @@ export function parseCells(
         }
       }
       if (typeof v === 'number') hasNumber.add(key);
-      else if (v !== null && !notNumeric.has(key)) {
+      else if (typeof v === 'string' && SUPPRESSED.test(v)) {
+        suppressedIn.set(key, (suppressedIn.get(key) ?? 0) + 1);
+      } else if (v !== null && !notNumeric.has(key)) {
         notNumeric.set(key, i);
         if (KNOWN_NUMERIC.test(key)) {
           throw new HexreachError(
@@ -101,7 +111,13 @@ export function parseCells(
     });
     columns[key] = column;
   }
-  const textColumns = order.filter((key) => hasString.has(key) && !notText.has(key));
+  const suppressed = Object.fromEntries(
+    numericColumns.flatMap((key) => (suppressedIn.has(key) ? [[key, suppressedIn.get(key)!]] : [])),
+  );
+  // A column of numbers and suppressed counts is numeric, not text.
+  const textColumns = order.filter(
+    (key) => hasString.has(key) && !notText.has(key) && !(key in suppressed),
+  );
   const texts: Record<string, (string | null)[]> = {};
   for (const key of textColumns) {
     texts[key] = features.map((feature) => {
@@ -115,6 +131,7 @@ export function parseCells(
     columns,
     textColumns,
     texts,
+    suppressed,
   };
 }
 

@@ -39,12 +39,20 @@ describe('parseCells', () => {
     });
   });
 
-  it('keeps a column mixing text and numbers (a public export’s "<5") out of both', () => {
-    const { numericColumns, textColumns } = parseCells(
-      collection([{ trust_mean: '<5' }, { trust_mean: 3.5 }, { trust_mean: null }]),
+  it('reads a public export’s suppressed counts ("<5") as no value, counting them per column', () => {
+    const { numericColumns, columns, textColumns, suppressed } = parseCells(
+      collection([
+        { incidents: '<5', rate_per_1000: '<5', note: 'x' },
+        { incidents: 12, rate_per_1000: 3.5, note: 3 },
+        { incidents: null, rate_per_1000: '<5', note: null },
+      ]),
       'cells.geojson',
     );
-    expect(numericColumns).toEqual([]);
+    expect(numericColumns).toEqual(['incidents', 'rate_per_1000']);
+    expect(Array.from(columns.incidents)).toEqual([Number.NaN, 12, Number.NaN]);
+    expect(Array.from(columns.rate_per_1000)).toEqual([Number.NaN, 3.5, Number.NaN]);
+    expect(suppressed).toEqual({ incidents: 1, rate_per_1000: 2 });
+    // Other text mixed with numbers still keeps a column out of both.
     expect(textColumns).toEqual([]);
   });
 
