@@ -2,6 +2,8 @@
  * `npm run bench`: prints figures as ratios against baselines measured in the same run, and the
  * machine. Numbers, not assertions: timed tests are flaky on shared machines.
  */
+
+import { benchViewer } from '../../viewer/bench/viewerBench.js';
 import { benchAnalyze } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
@@ -21,3 +23,5 @@ console.log('');
 await benchEmerging(runs);
 console.log('');
 await benchOutreach(runs);
+console.log('');
+await benchViewer(runs);

@@ -1,0 +1,575 @@
+/**
+ * The viewer's speed in headless Chromium (issue: "first-render time for 50,000 cells and the
+ * slider-to-repaint time"), printed by `npm run bench`, never asserted by a timed test.
+ *
+ * The city is the demo city (data/demo) at H3 resolution 11, its tracts taken from the centre
+ * outwards until the grid has 50,000 cells (all 150 tracts give about 66,000). The analysis runs
+ * with 99 Gi* permutations, 20 robustness weight draws without resolution re-runs and 20
+ * need-interval draws, so that each in-browser analysis takes seconds, not minutes; everything
+ * else is the example configuration. The files go to a temporary folder.
+ *
+ * Alone: `npx tsx packages/viewer/bench/viewerBench.ts` (BENCH_RUNS, default 3).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { median, printMachine, printRow, repoPath } from '../../core/bench/report.js';
+import { serveViewer } from '../../core/src/cli/serveViewer.js';
+import { polygonToCellsOverlapping } from '../../core/src/hex/h3.js';
+
+const TARGET_CELLS = 50_000;
+const RESOLUTION = 11;
+const VIEWPORT = { width: 1280, height: 720 };
+/** The priority weight the slider moves, and the values it is released at (cycled). */
+const SLIDER = 'hotspot';
+const SLIDER_VALUES = [0.1, 0.6, 0.25, 0.8, 0.45];
+
+/** What the viewer exposes on `window.hexreachTest` with `?test` (the part used here). */
+interface BenchWindow extends Window {
+  hexreachTest?: { map: MapLibreMap; loads(): number };
+}
+
+type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+
+/** Times of one first render, in ms from the start of navigation. */
+interface RenderTimes {
+  /** The last byte of cells.geojson arrived. */
+  readonly fetched: number;
+  /** The app has parsed and checked the results and handed them to MapLibre (loads() ≥ 1). */
+  readonly handedOver: number;
+  /** MapLibre has tiled the data and drawn the frame ('idle' after the hand-over). */
+  readonly drawn: number;
+  /** Where the app put the map (fitted to the cells, clear of the legend). */
+  readonly camera: Camera;
+}
+
+/** A map position. */
+interface Camera {
+  readonly center: [number, number];
+  readonly zoom: number;
+}
+
+/**
+ * Prints the viewer's first render of 50,000 cells (median of `runs`) against MapLibre alone
+ * drawing the same cells.geojson, and the time from releasing a weight slider to the repainted
+ * map (median of `runs` moves, at least 3). Skips with a printed reason when Chromium, the built
+ * viewer or the built CLI is missing.
+ *
+ * @param runs - page loads per figure, and slider moves (at least 3)
+ * @returns when every figure is printed
+ * @throws Error when the CLI or the in-browser analysis fails
+ * @example
+ * ```ts
+ * await benchViewer(3);
+ * ```
+ */
+export async function benchViewer(runs: number): Promise<void> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // HEXREACH_VIEWER_DIST (as for `hexreach view`): e.g. a build with `vite build --minify false`,
+  // whose traces name the functions.
+  const viewerDist = process.env.HEXREACH_VIEWER_DIST ?? repoPath('packages/viewer/dist');
+  const trace = process.env.HEXREACH_BENCH_TRACE === '1';
+  const cli = repoPath('packages/core/dist/cli/main.js');
+  const missing = [
+    [chromiumPath, `${chromiumPath} not found (see ../shared/BROWSER.md)`],
+    [join(viewerDist, 'index.html'), `${viewerDist} not built ("npm run build")`],
+    [cli, 'packages/core/dist not built ("npm run build")'],
+  ].find(([path]) => !existsSync(path));
+  if (missing !== undefined) {
+    printRow('viewer: first render and slider → repaint', 'skipped', missing[1]);
+    return;
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'hexreach-viewer-bench-'));
+  let browser: Browser | undefined;
+  try {
+    const inputs = writeCity(dir);
+    const resultsDir = join(dir, 'results');
+    const started = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'analyze', '--config', inputs.config, '--out', resultsDir, '--quiet'],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    if (run.status !== 0) throw new Error(`hexreach analyze failed: ${run.stderr}`);
+    const cliSeconds = (performance.now() - started) / 1000;
+    copyFileSync(inputs.organizations, join(resultsDir, 'organizations.geojson'));
+    const summary = JSON.parse(readFileSync(join(resultsDir, 'summary.json'), 'utf8'));
+    const cellCount = Number(summary.cells?.count);
+    console.log(
+      `viewer: the demo city at resolution ${RESOLUTION}, ${inputs.tracts} of 150 tracts: ${cellCount.toLocaleString('en-US')} cells (hexreach analyze: ${cliSeconds.toFixed(1)} s)`,
+    );
+
+    const server = await serveViewer({ resultsDir, viewerDist });
+    try {
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      const renderer = await withPage(browser, webglRenderer);
+      console.log(`(Chromium ${browser.version()}, headless; WebGL: ${renderer})`);
+      const origin = new URL(server.url).origin;
+
+      const app: RenderTimes[] = [];
+      const alone: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        // Alternate the two so that both see the same load from others on the machine.
+        app.push(
+          await withPage(browser, (page) =>
+            firstRender(page, `${server.url}&test`, r === 0, r === 0 && trace),
+          ),
+        );
+        alone.push(await withPage(browser, (page) => mapLibreAlone(page, origin, app[0].camera)));
+      }
+      const drawn = median(app.map((t) => t.drawn));
+      const baseline = median(alone);
+      printRow(
+        `viewer first render, ${cellCount.toLocaleString('en-US')} cells (navigation → drawn)`,
+        seconds(drawn),
+        `${(drawn / baseline).toFixed(1)}× MapLibre alone`,
+      );
+      printRow(
+        '  of which: navigation → cells.geojson fetched / app hands over / drawn',
+        '',
+        [
+          median(app.map((t) => t.fetched)),
+          median(app.map((t) => t.handedOver - t.fetched)),
+          median(app.map((t) => t.drawn - t.handedOver)),
+        ]
+          .map(seconds)
+          .join(' / '),
+      );
+      printRow(
+        '  baseline: MapLibre alone, the same file as a GeoJSON source URL',
+        seconds(baseline),
+        'one fill layer, same page, same detection',
+      );
+
+      await withPage(browser, async (page) => {
+        const analysed = await analyseInBrowser(page, origin, inputs.files);
+        printRow(
+          `viewer: raw inputs analysed in the browser's worker, drawn`,
+          seconds(analysed),
+          '1 run',
+        );
+        const moves: SliderMove[] = [];
+        for (let m = 0; m < Math.max(3, runs); m++) {
+          moves.push(
+            await moveSlider(page, SLIDER_VALUES[m % SLIDER_VALUES.length], m === 0 && trace),
+          );
+        }
+        const repaint = median(moves.map((t) => t.repainted));
+        printRow(
+          'slider release → repaint (target < 100 ms)',
+          seconds(repaint),
+          `median of ${moves.length} moves of the ${SLIDER} weight; a whole re-analysis today`,
+        );
+        printRow(
+          '  of which: re-scored results loaded / MapLibre drawn',
+          '',
+          [median(moves.map((t) => t.loaded)), median(moves.map((t) => t.repainted - t.loaded))]
+            .map(seconds)
+            .join(' / '),
+        );
+        const phases = moves[moves.length - 1].phases;
+        if (phases.length > 0) {
+          console.log(
+            `  worker progress during the last move: ${phases.map((p) => `${seconds(p.at)} ${p.label}`).join(' · ')}`,
+          );
+        }
+      });
+    } finally {
+      await browser?.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Input files of the benchmark city and what they hold. */
+interface CityInputs {
+  /** Every file, as picked in the viewer (the configuration names them). */
+  readonly files: string[];
+  readonly config: string;
+  readonly organizations: string;
+  readonly tracts: number;
+}
+
+/**
+ * Writes the benchmark city into `dir`: the demo incidents, organizations and surveys, the demo
+ * tracts nearest the centre until their res-11 cover (the analysis grid: cells overlapping any
+ * tract) reaches {@link TARGET_CELLS}, and the configuration.
+ */
+function writeCity(dir: string): CityInputs {
+  const demo = repoPath('data/demo');
+  const tracts = JSON.parse(
+    readFileSync(join(demo, 'tracts.geojson'), 'utf8'),
+  ) as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  const centres = tracts.features.map(bboxCentre);
+  const cityLng = centres.reduce((s, c) => s + c[0], 0) / centres.length;
+  const cityLat = centres.reduce((s, c) => s + c[1], 0) / centres.length;
+  const cosLat = Math.cos((cityLat * Math.PI) / 180);
+  const distance = (c: Position) => Math.hypot((c[0] - cityLng) * cosLat, c[1] - cityLat);
+  const order = tracts.features
+    .map((_, i) => i)
+    .sort((a, b) => distance(centres[a]) - distance(centres[b]));
+  const cover = new Set<string>();
+  const kept: AreaFeature[] = [];
+  for (const i of order) {
+    if (cover.size >= TARGET_CELLS) break;
+    const feature = tracts.features[i];
+    const parts =
+      feature.geometry.type === 'Polygon'
+        ? [feature.geometry.coordinates]
+        : feature.geometry.coordinates;
+    for (const rings of parts)
+      for (const cell of polygonToCellsOverlapping(rings, RESOLUTION)) cover.add(cell);
+    kept.push(feature);
+  }
+  writeFileSync(join(dir, 'tracts.geojson'), JSON.stringify({ ...tracts, features: kept }));
+  for (const name of ['incidents.csv', 'organizations.geojson', 'surveys.csv']) {
+    copyFileSync(join(demo, name), join(dir, name));
+  }
+
+  const config = JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8'));
+  for (const input of Object.values(config.inputs) as { path?: unknown }[]) {
+    if (typeof input?.path === 'string') input.path = input.path.split('/').pop();
+  }
+  config.resolution = RESOLUTION;
+  config.hotspots = { ...config.hotspots, permutations: 99 };
+  config.robustness = { draws: 20, resolutions: false };
+  config.uncertainty = { ...config.uncertainty, draws: 20 };
+  config.output = { precision: config.output?.precision ?? 6 };
+  const configPath = join(dir, 'hexreach.config.json');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  mkdirSync(join(dir, 'results'));
+  return {
+    files: [
+      'incidents.csv',
+      'tracts.geojson',
+      'organizations.geojson',
+      'surveys.csv',
+      'hexreach.config.json',
+    ].map((name) => join(dir, name)),
+    config: configPath,
+    organizations: join(dir, 'organizations.geojson'),
+    tracts: kept.length,
+  };
+}
+
+function bboxCentre(feature: AreaFeature): Position {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const rings =
+    feature.geometry.type === 'Polygon'
+      ? feature.geometry.coordinates
+      : feature.geometry.coordinates.flat();
+  for (const ring of rings) {
+    for (const [lng, lat] of ring) {
+      west = Math.min(west, lng);
+      east = Math.max(east, lng);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+  }
+  return [(west + east) / 2, (south + north) / 2];
+}
+
+/** Runs `use` on a page of its own browser context (nothing cached or shared between runs). */
+async function withPage<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // tsx compiles with esbuild's keepNames, which wraps named inner functions in `__name(…)`; the
+  // functions handed to page.evaluate carry those calls into the page, so give it the helper.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const result = await use(page);
+    if (errors.length > 0) throw new Error(`the viewer failed: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the viewer on the served results and times, from the start of navigation, the arrival of
+ * cells.geojson, the app's hand-over to MapLibre and the drawn map. The first run saves a
+ * screenshot to .ci-artifacts/viewer/bench-50k.png.
+ */
+async function firstRender(
+  page: Page,
+  url: string,
+  keepScreenshot: boolean,
+  trace: boolean,
+): Promise<RenderTimes> {
+  if (trace) await startTrace(page, 'bench-first-render');
+  await page.goto(url);
+  await page.waitForFunction(() => (window as BenchWindow).hexreachTest !== undefined);
+  const handedOver = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const hooks = (window as BenchWindow).hexreachTest;
+        const poll = () => {
+          if (hooks !== undefined && hooks.loads() >= 1) resolve(performance.now());
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }),
+    undefined,
+  );
+  const drawn = await page.evaluate(mapDrawn, undefined);
+  if (trace) await stopTrace(page);
+  const { fetched, camera } = await page.evaluate(() => {
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/cells.geojson')) as PerformanceResourceTiming | undefined;
+    const map = (window as BenchWindow).hexreachTest?.map;
+    const center = map?.getCenter();
+    return {
+      fetched: entry?.responseEnd ?? Number.NaN,
+      camera: {
+        center: [center?.lng ?? 0, center?.lat ?? 0] as [number, number],
+        zoom: map?.getZoom() ?? 0,
+      },
+    };
+  });
+  if (keepScreenshot) {
+    const artifacts = repoPath('.ci-artifacts/viewer');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'bench-50k.png') });
+  }
+  return { fetched, handedOver, drawn, camera };
+}
+
+/**
+ * The baseline: the same page without results, then MapLibre alone given cells.geojson as a
+ * GeoJSON source URL (fetched, parsed and tiled in MapLibre's own worker) with one fill layer, at
+ * the camera the app chose (same zoom, same tiles); ms from the start of navigation to the drawn
+ * map. The app's extra time over this is what it adds: fetching and parsing on the main thread,
+ * checking the cells, copying them to MapLibre's worker, its other layers and panels.
+ */
+async function mapLibreAlone(page: Page, origin: string, camera: Camera): Promise<number> {
+  await page.goto(`${origin}/?test`);
+  await page.waitForFunction(
+    () => (window as BenchWindow).hexreachTest?.map.isStyleLoaded() === true,
+  );
+  await page.evaluate((view) => {
+    const map = (window as BenchWindow).hexreachTest?.map;
+    if (map === undefined) throw new Error('no map');
+    map.addSource('bench-cells', { type: 'geojson', data: 'results/cells.geojson' });
+    map.addLayer({
+      id: 'bench-cells',
+      type: 'fill',
+      source: 'bench-cells',
+      paint: {
+        'fill-color': ['interpolate', ['linear'], ['get', 'score'], 0, '#fff7bc', 1, '#b30000'],
+        'fill-opacity': 0.85,
+      },
+    });
+    map.jumpTo(view);
+  }, camera);
+  return page.evaluate(mapDrawn, undefined);
+}
+
+/**
+ * In the page: resolves with `performance.now()` when MapLibre has drawn everything it was given
+ * (the next 'idle': sources loaded, tiles parsed, no transition, the frame rendered), checked with
+ * `map.loaded()`.
+ */
+function mapDrawn(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const map = (window as BenchWindow).hexreachTest?.map;
+    if (map === undefined) {
+      reject(new Error('no map'));
+      return;
+    }
+    map.once('idle', () => {
+      if (map.loaded()) resolve(performance.now());
+      else reject(new Error('idle but not loaded'));
+    });
+    map.triggerRepaint();
+  });
+}
+
+/** The WebGL renderer Chromium draws with (no GPU here: a software one). */
+async function webglRenderer(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (gl === null) return 'unavailable';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
+  });
+}
+
+/** Gives the viewer the raw inputs (file picker) and times the worker's analysis until drawn. */
+async function analyseInBrowser(page: Page, origin: string, files: string[]): Promise<number> {
+  await page.goto(`${origin}/?test`);
+  await page.waitForFunction(() => (window as BenchWindow).hexreachTest !== undefined);
+  const started = await page.evaluate(() => performance.now());
+  await page.setInputFiles('#open-files', files);
+  await page.waitForFunction(
+    () =>
+      ((window as BenchWindow).hexreachTest?.loads() ?? 0) >= 1 ||
+      document.querySelector('#messages [role="alert"]') !== null,
+    undefined,
+    { timeout: 600_000, polling: 500 },
+  );
+  const alert = await page.textContent('#messages [role="alert"]').catch(() => null);
+  if (alert !== null && alert !== '') throw new Error(`the in-browser analysis failed: ${alert}`);
+  const drawn = await page.evaluate(mapDrawn, undefined);
+  if ((await page.locator(`#weight-${SLIDER}`).count()) === 0) {
+    throw new Error(`no #weight-${SLIDER} slider after the in-browser analysis`);
+  }
+  return drawn - started;
+}
+
+/** One slider move: ms from the release to each step, and the worker's progress labels. */
+interface SliderMove {
+  /** The re-scored results are loaded and handed to MapLibre. */
+  readonly loaded: number;
+  /** The map shows them ({@link waitForRepaint}). */
+  readonly repainted: number;
+  /** The worker's progress labels with their time after the release. */
+  readonly phases: { at: number; label: string }[];
+}
+
+/**
+ * Releases the weight slider at `value` the way a person does (the value set, `input` while
+ * dragging, `change` on release: what weightControls listens to) and times the repaint.
+ */
+async function moveSlider(page: Page, value: number, trace: boolean): Promise<SliderMove> {
+  if (trace) await startTrace(page, 'bench-slider');
+  const release = await page.evaluate(
+    ({ id, value }) => {
+      const input = document.getElementById(id) as HTMLInputElement | null;
+      if (input === null) throw new Error(`no #${id}`);
+      const state = window as BenchWindow & {
+        benchPhases?: { at: number; label: string }[];
+        benchObserver?: MutationObserver;
+      };
+      const hooks = state.hexreachTest;
+      if (hooks === undefined) throw new Error('no test hooks');
+      const label = document.getElementById('progress-label');
+      const phases: { at: number; label: string }[] = [];
+      state.benchPhases = phases;
+      state.benchObserver?.disconnect();
+      state.benchObserver = new MutationObserver(() =>
+        phases.push({ at: performance.now(), label: label?.textContent ?? '' }),
+      );
+      if (label !== null)
+        state.benchObserver.observe(label, { childList: true, characterData: true, subtree: true });
+      const before = hooks.loads();
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const at = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return { at, before };
+    },
+    { id: `weight-${SLIDER}`, value },
+  );
+  const done = await page.evaluate(waitForRepaint, release.before);
+  if (trace) await stopTrace(page);
+  const phases = await page.evaluate(() => {
+    const state = window as Window & {
+      benchPhases?: { at: number; label: string }[];
+      benchObserver?: MutationObserver;
+    };
+    state.benchObserver?.disconnect();
+    return state.benchPhases ?? [];
+  });
+  return {
+    loaded: done.loaded - release.at,
+    repainted: done.repainted - release.at,
+    phases: phases.map((p) => ({ at: p.at - release.at, label: p.label })),
+  };
+}
+
+/**
+ * In the page: the "repainted" signal after a slider release. Today a re-score reloads the
+ * results, so it waits for the app's load counter to pass `loadsBefore` (new results handed to
+ * MapLibre), then for MapLibre's next 'idle' (data tiled, frame drawn). When re-scoring changes
+ * only paint properties or feature state, change this function alone (e.g. wait for a re-score
+ * counter, then 'idle').
+ */
+function waitForRepaint(loadsBefore: number): Promise<{ loaded: number; repainted: number }> {
+  return new Promise((resolve, reject) => {
+    const hooks = (window as BenchWindow).hexreachTest;
+    if (hooks === undefined) {
+      reject(new Error('no test hooks'));
+      return;
+    }
+    const poll = () => {
+      if (hooks.loads() <= loadsBefore) {
+        requestAnimationFrame(poll);
+        return;
+      }
+      const loaded = performance.now();
+      hooks.map.once('idle', () => resolve({ loaded, repainted: performance.now() }));
+      hooks.map.triggerRepaint();
+    };
+    poll();
+  });
+}
+
+/**
+ * With HEXREACH_BENCH_TRACE=1: records a Chrome trace (every thread: the page, its workers,
+ * MapLibre's workers, the GPU process; with V8's sampling profiler) to
+ * .ci-artifacts/viewer/NAME.json, to open in Chrome DevTools' Performance panel or Perfetto.
+ */
+async function startTrace(page: Page, name: string): Promise<void> {
+  const browser = page.context().browser();
+  if (browser === null) return;
+  const artifacts = repoPath('.ci-artifacts/viewer');
+  mkdirSync(artifacts, { recursive: true });
+  await browser.startTracing(page, {
+    path: join(artifacts, `${name}.json`),
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+      'disabled-by-default-v8.cpu_profiler',
+      'blink.user_timing',
+      'gpu',
+      'toplevel',
+    ],
+  });
+}
+
+async function stopTrace(page: Page): Promise<void> {
+  await page.context().browser()?.stopTracing();
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  printMachine();
+  console.log(`(median of ${runs} runs unless stated)\n`);
+  await benchViewer(runs);
+}
