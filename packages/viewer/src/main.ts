@@ -2,6 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import { zonesToCsv } from '@hexreach/core';
 import {
+  type GeoJSONSource,
   type MapGeoJSONFeature,
   Map as MapLibreMap,
   type MapMouseEvent,
@@ -43,6 +44,7 @@ import {
   TIME_STEP_STATE,
 } from './map/layerCatalog.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
+import { slimCells } from './map/slimCells.js';
 import { zoneLabelPoints } from './map/zoneLabelPoints.js';
 import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
@@ -213,7 +215,25 @@ function fillColor(layerId: string) {
 
 function plan() {
   if (view === undefined) throw new Error('no view');
-  return { layers, view, fillColor };
+  return { layers, view, fillColor, cellColumns: cellColumns() };
+}
+
+/** The cell properties the cell layers read (the map's source carries only these). */
+function cellColumns(): string[] {
+  if (view === undefined) return [];
+  const columns: string[] = [];
+  for (const layer of layers) {
+    if (!isCellLayer(layer)) continue;
+    const column = columnOf(layer, view.layers[layer.id]);
+    if (column !== undefined && column !== TIME_STEP_STATE) columns.push(column);
+  }
+  return columns;
+}
+
+/** The full properties of a cell, by its H3 index. */
+function cellProperties(h3: string): Record<string, unknown> | undefined {
+  const index = cellIndex.get(h3);
+  return index === undefined ? undefined : results?.cells.features[index].properties;
 }
 
 // ——— Loading ———
@@ -479,11 +499,24 @@ function whenStyleReady(run: () => void): void {
   else map.once('style.load', run);
 }
 
+/** The columns the map's cell source was last given (see slimCells). */
+let drawnColumns = '';
+
 function drawOnMap(): void {
   if (results === undefined || view === undefined) return;
   drawResults(map, results, plan());
+  drawnColumns = cellColumns().join('\n');
   applyStepStates();
   placeZoneMarkers();
+}
+
+/** Gives the map's cell source the columns the layers read now (the `column` layer's changed). */
+function refreshCellData(): void {
+  const source = map.getSource<GeoJSONSource>(SOURCES.cells);
+  const columns = cellColumns();
+  if (results === undefined || source === undefined || columns.join('\n') === drawnColumns) return;
+  drawnColumns = columns.join('\n');
+  source.setData(slimCells(results.cells, columns));
 }
 
 // ——— Time: the Gi* bins of one time step, and a play button stepping through them ———
@@ -739,8 +772,15 @@ map.on('mousemove', (event) => {
       ['Type', String(p.type)],
     ]);
   } else if (feature.source === SOURCES.cells) {
+    // The map's features carry only what the layers draw; the tooltip shows the full cell.
     setHovered(String(p.h3));
-    showTooltip(ui.tooltip, event.point.x, event.point.y, `Cell ${String(p.h3)}`, tooltipRows(p));
+    showTooltip(
+      ui.tooltip,
+      event.point.x,
+      event.point.y,
+      `Cell ${String(p.h3)}`,
+      tooltipRows(cellProperties(String(p.h3)) ?? p),
+    );
   } else {
     setHovered(undefined);
     const zone = results?.zones?.features.find((z) => z.properties.id === p.id);
@@ -779,7 +819,10 @@ map.on('click', (event) => {
 
 function updateView(next: ViewState, redraw = true): void {
   view = next;
-  if (redraw && map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  if (redraw && map.getSource(SOURCES.cells) !== undefined) {
+    refreshCellData();
+    applyView(map, plan());
+  }
   updateZoneMarkers();
   writeHash();
   renderPanels();

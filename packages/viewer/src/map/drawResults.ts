@@ -14,6 +14,7 @@ import {
   SOURCES,
   zoneLayers,
 } from './layers.js';
+import { slimCells } from './slimCells.js';
 
 /** What to draw: the layers, the view, and the fill colour of each cell layer. */
 export interface DrawPlan {
@@ -21,11 +22,14 @@ export interface DrawPlan {
   readonly view: ViewState;
   /** The `fill-color` of a cell layer (from its classification's scale). */
   fillColor(layerId: string): ExpressionSpecification | string;
+  /** The cell properties the layers read: the only ones the map's source gets. */
+  readonly cellColumns: readonly string[];
 }
 
 /**
  * Puts results on the map: removes what an earlier load added, then adds the sources (cells
- * with their h3 index as feature id, the study-area outline, zones, organizations) and one set
+ * with their h3 index as feature id and only the columns the layers read, the study-area
+ * outline, zones, organizations) and one set
  * of MapLibre layers per viewer layer, in the view's order, with the hover and selection
  * outlines on top.
  *
@@ -39,7 +43,11 @@ export interface DrawPlan {
  */
 export function drawResults(map: MapLibreMap, results: LoadedResults, plan: DrawPlan): void {
   removeResults(map);
-  map.addSource(SOURCES.cells, { type: 'geojson', data: results.cells, promoteId: 'h3' });
+  map.addSource(SOURCES.cells, {
+    type: 'geojson',
+    data: slimCells(results.cells, plan.cellColumns),
+    promoteId: 'h3',
+  });
   map.addSource(SOURCES.outline, {
     type: 'geojson',
     data: { type: 'Feature', properties: {}, geometry: cellsOutline(results.cells.features) },
