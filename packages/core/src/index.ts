@@ -61,6 +61,10 @@ export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
+export {
+  type CellReasonPhrasesInput,
+  cellReasonPhrases,
+} from './score/cellReasonPhrases.js';
 export { type CellReasonsInput, cellReasons } from './score/cellReasons.js';
 export { dirichlet } from './score/dirichlet.js';
 export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empiricalBayesRate.js';
@@ -75,8 +79,10 @@ export { percentileRank } from './score/percentileRank.js';
 export {
   type PriorityComponent,
   type PriorityResult,
+  type PriorityScoreOptions,
   priorityScore,
 } from './score/priorityScore.js';
+export { reasonsFromPhrases } from './score/reasonsFromPhrases.js';
 export { type TrustResult, trustByCell } from './score/trustByCell.js';
 export { trustFromAreas } from './score/trustFromAreas.js';
 export {
