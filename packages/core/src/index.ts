@@ -6,6 +6,7 @@ export {
   analyze,
   incidentCounts,
   type RecordCounts,
+  type ScoringComponent,
 } from './analyze.js';
 export { areaAttributesOf } from './config/areaAttributesOf.js';
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
@@ -61,6 +62,11 @@ export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
+export {
+  type PriorityWeights,
+  type RescoreAnalysisOptions,
+  rescoreAnalysis,
+} from './rescoreAnalysis.js';
 export {
   type CellReasonPhrasesInput,
   cellReasonPhrases,
