@@ -114,7 +114,8 @@ export interface AnalysisResult {
   /**
    * How robust the selection is: per cell the probability of being selected when the priority
    * weights are drawn around the configured ones, averaged with the agreement at resolutions
-   * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off.
+   * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off,
+   * and after `rescoreAnalysis` unless it was asked to recompute it.
    */
   readonly robustness:
     | {

@@ -122,7 +122,7 @@ export function rescoreAnalysis(
   } else if (robustness && configuredResolutions && !resolutions) {
     const others = [config.resolution - 1, config.resolution + 1].filter((r) => r >= 6 && r <= 11);
     notes.push(
-      `Robustness was recomputed from the ${config.robustness.draws} weight draws alone: the comparison at resolution ${others.join(' and ')} was not re-run.`,
+      `Robustness was recomputed from the ${config.robustness.draws} weight draws alone: the comparison at resolution${others.length > 1 ? 's' : ''} ${others.join(' and ')} was not re-run.`,
     );
   }
   return { ...result, config, ...scored.fields, notes, durations };

@@ -199,7 +199,7 @@ describe('rescoreAnalysis on the demo city', () => {
     expectSameScoring(rescored, expected);
     expect(rescored.notes).toEqual([
       ...expected.notes,
-      `Robustness was recomputed from the ${config.robustness.draws} weight draws alone: the comparison at resolution 8 and 10 was not re-run.`,
+      `Robustness was recomputed from the ${config.robustness.draws} weight draws alone: the comparison at resolutions 8 and 10 was not re-run.`,
     ]);
   });
 
