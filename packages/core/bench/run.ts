@@ -10,6 +10,7 @@ import { benchIngestion } from './ingestion.js';
 import { benchOutreach } from './outreach.js';
 import { benchPermutations } from './permutations.js';
 import { printMachine } from './report.js';
+import { benchRescore } from './rescore.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 printMachine();
@@ -23,5 +24,7 @@ console.log('');
 await benchEmerging(runs);
 console.log('');
 await benchOutreach(runs);
+console.log('');
+await benchRescore(runs);
 console.log('');
 await benchViewer(runs);

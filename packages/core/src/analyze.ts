@@ -7,12 +7,13 @@ import { studyAreaCells } from './hex/studyAreaCells.js';
 import { interpolateAreas } from './interpolate/interpolateAreas.js';
 import { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
 import { parseDate } from './io/parseDate.js';
-import { cellReasons } from './score/cellReasons.js';
+import { type CellReasonPhrasesInput, cellReasonPhrases } from './score/cellReasonPhrases.js';
 import { empiricalBayesRate } from './score/empiricalBayesRate.js';
 import { type EquityProfile, equityProfile } from './score/equityProfile.js';
 import { incidentRate } from './score/incidentRate.js';
 import { jointClasses } from './score/jointClasses.js';
 import { type NeedIntervals, needIntervals } from './score/needIntervals.js';
+import { normalize } from './score/normalize.js';
 import { type PartnerAccess, partnerAccess } from './score/partnerAccess.js';
 import { partnerClasses } from './score/partnerClasses.js';
 import { percentileRank } from './score/percentileRank.js';
@@ -21,6 +22,7 @@ import {
   type PriorityResult,
   priorityScore,
 } from './score/priorityScore.js';
+import { reasonsFromPhrases } from './score/reasonsFromPhrases.js';
 import { type TrustResult, trustByCell } from './score/trustByCell.js';
 import { trustFromAreas } from './score/trustFromAreas.js';
 import { type VulnerabilityResult, vulnerabilityIndex } from './score/vulnerabilityIndex.js';
@@ -112,7 +114,8 @@ export interface AnalysisResult {
   /**
    * How robust the selection is: per cell the probability of being selected when the priority
    * weights are drawn around the configured ones, averaged with the agreement at resolutions
-   * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off.
+   * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off,
+   * and after `rescoreAnalysis` unless it was asked to recompute it.
    */
   readonly robustness:
     | {
@@ -136,6 +139,12 @@ export interface AnalysisResult {
   readonly zoneDetails: readonly ZoneDetail[];
   /** The make-up of residents in the zones against the whole area (`equity.attributes`). */
   readonly equity: EquityProfile | undefined;
+  /**
+   * Every priority component the analysis can score, those weighted 0 too, in the order of the
+   * score. The score and the reasons are made from them, and `rescoreAnalysis` reuses them: a new
+   * weighting neither ranks nor words anything again.
+   */
+  readonly components: readonly ScoringComponent[];
   /** The priority score with each component's contribution. */
   readonly priority: PriorityResult;
   /** Zone id of each cell, or −1. */
@@ -162,6 +171,18 @@ export interface AnalysisResult {
   readonly concentration: Concentration;
   /** Plain-language notes about choices the run made (e.g. a component left out). */
   readonly notes: readonly string[];
+  /**
+   * The notes of the steps that do not depend on the priority weights: the first entries of
+   * `notes`, which `rescoreAnalysis` starts from.
+   */
+  readonly baseNotes: readonly string[];
+  /**
+   * The inputs analysed, by reference (not copied): re-scoring with other weights
+   * (`rescoreAnalysis`) needs the incidents' times for the zone trends, the organizations for the
+   * suggested partners, and all of them to compare the zones at other resolutions. A result
+   * therefore keeps its inputs alive.
+   */
+  readonly inputs: AnalyzeInputs;
   /** Seconds spent in each step. */
   readonly durations: Readonly<Record<string, number>>;
 }
@@ -192,7 +213,7 @@ export function analyze(
   const { incidents, areas } = inputs;
   const notes: string[] = [];
   const durations: Record<string, number> = {};
-  const timed = <T>(step: string, run: () => T): T => {
+  const timed: TimedStep = (step, run) => {
     const start = performance.now();
     const value = run();
     durations[step] = (performance.now() - start) / 1000;
@@ -408,140 +429,12 @@ export function analyze(
           }),
         );
 
-  const priority = timed('priority', () => {
-    const w = config.priority.weights;
-    const components: PriorityComponent[] = [
-      { name: 'hotspot', values: hotspots.z, weight: w.hotspot },
-    ];
-    if (population !== undefined) {
-      components.push({ name: 'crimeRate', values: smoothedRate ?? rate, weight: w.crimeRate });
-    } else if (w.crimeRate > 0) {
-      notes.push('The crime-rate component was left out: there is no population.');
-    }
-    if (vulnerability !== undefined) {
-      components.push({ name: 'need', values: vulnerability.index, weight: w.need });
-    }
-    if (trust !== undefined) {
-      components.push({ name: 'trustDeficit', values: trust.deficit, weight: w.trustDeficit });
-    } else if (w.trustDeficit > 0) {
-      notes.push('The trust component was left out: no surveys were given.');
-    }
-    if (partners !== undefined) {
-      components.push({
-        name: 'partnerGap',
-        values: partners.nearestAnyMeters,
-        weight: w.partnerGap,
-      });
-    } else if (w.partnerGap > 0) {
-      notes.push('The partner-gap component was left out: no organizations were given.');
-    }
-    const used = components.filter((c) => c.weight > 0);
-    assertArgument(
-      used.length > 0,
-      'analyze',
-      'every priority component available has weight 0; give the hotspot component a weight',
-    );
-    return priorityScore(used, { normalization: config.priority.normalization });
-  });
-
-  const { zoneOfCell, zones, droppedCells } = timed('zones', () => {
-    const budget = config.zones.budget;
-    const groups =
-      budget !== undefined
-        ? selectZonesByBudget(grid, priority.score, {
-            maxZones: budget.maxZones,
-            maxCells: budget.maxCells,
-            maxPopulation: budget.maxPopulation,
-            population,
-            need: vulnerability?.index,
-          })
-        : groupContiguousCells(
-            grid,
-            selectCells(
-              priority.score,
-              config.zones.topN !== undefined
-                ? { topN: config.zones.topN }
-                : { threshold: config.zones.threshold ?? 0.8 },
-            ),
-            { minCells: config.zones.minCells },
-          );
-    const summaries = summarizeZones(grid, groups, {
-      score: priority.score,
-      population,
-      incidents: binned.incidents,
-      byCategory: { counts: binned.byCategory, categories: binned.categories },
-    });
-    // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
-    const zoneIndex = new Int32Array(n).fill(-1);
-    summaries.forEach((zone, z) => {
-      for (const cell of zone.cells) zoneIndex[grid.indexOf.get(cell)!] = z;
-    });
-    return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
-  });
-
-  const robustness = timed('robustness', () => {
-    const { draws, concentration, resolutions, robustAt, moderateAt } = config.robustness;
-    if (draws === 0 && !resolutions) return undefined;
-    const budget = config.zones.budget;
-    // The same rule that chose the zones, applied to each drawn score.
-    const select = (score: Float64Array): Uint8Array => {
-      const groups =
-        budget !== undefined
-          ? selectZonesByBudget(grid, score, { ...budget, population, need: vulnerability?.index })
-          : groupContiguousCells(
-              grid,
-              selectCells(
-                score,
-                config.zones.topN !== undefined
-                  ? { topN: config.zones.topN }
-                  : { threshold: config.zones.threshold ?? 0.8 },
-              ),
-              { minCells: config.zones.minCells },
-            );
-      return Uint8Array.from(groups.zoneOfCell, (z) => (z >= 0 ? 1 : 0));
-    };
-    const weightProbability =
-      draws > 0
-        ? weightRobustness(priority.normalized, priority.weights, select, {
-            draws,
-            concentration,
-            seed: config.seed,
-          }).probability
-        : Float64Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0));
-    const shares: { resolution: number; share: Float64Array }[] = [];
-    if (resolutions) {
-      for (const resolution of [config.resolution - 1, config.resolution + 1]) {
-        if (resolution < 6 || resolution > 11) continue;
-        const other = analyze(inputs, {
-          ...config,
-          resolution,
-          statistics: ['gistar'],
-          // Zones rest on the analytic z: the re-runs need no permutations.
-          hotspots: { ...config.hotspots, permutations: 0 },
-          robustness: { ...config.robustness, draws: 0, resolutions: false },
-        });
-        shares.push({
-          resolution,
-          share: resolutionAgreement(
-            grid,
-            other.grid,
-            Uint8Array.from(other.zoneOfCell, (z) => (z >= 0 ? 1 : 0)),
-          ),
-        });
-      }
-    }
-    const probability = combineRobustness(
-      weightProbability,
-      shares.map((s) => s.share),
-    );
-    return {
-      probability,
-      weightProbability,
-      resolutions: shares,
-      zones: zoneRobustness(zoneOfCell, probability, { robust: robustAt, moderate: moderateAt }),
-      draws,
-    };
-  });
+  const components = timed('components', () =>
+    scoringComponents(
+      { populationAttribute, rate, smoothedRate, hotspots, vulnerability, trust, partners },
+      config,
+    ),
+  );
 
   const needIndex = vulnerability?.index ?? new Float64Array(n).fill(Number.NaN);
   const joint = jointClasses(hotspots.bin, needIndex, {
@@ -554,53 +447,6 @@ export function analyze(
       : partnerClasses(vulnerability.index, partners.anyWithinRadius, {
           needAt: config.classes.partnerNeedAt,
         });
-  const explained = timed('reasons', () => {
-    const columns: ZoneCellColumns = {
-      contributions: priority.contributions,
-      normalized: Object.fromEntries(
-        Object.entries(priority.normalized).map(([name, values]) => [
-          name,
-          config.priority.normalization === 'percentile' ? values : percentileRank(values),
-        ]),
-      ),
-      giBin: hotspots.bin,
-      needIndex: vulnerability?.index,
-      needRanks: vulnerability?.ranks,
-      indicatorLabels: Object.fromEntries(
-        config.indicators.flatMap((i) => (i.label === undefined ? [] : [[i.name, i.label]])),
-      ),
-      trustMean: trust?.mean,
-      trustResponses: trust?.responses,
-      trustScaleMax: config.trust.scaleMax,
-      partners: partners,
-      jointCode: joint.code,
-      population,
-      trustShrunk: trust?.shrunk,
-    };
-    const trends = zoneTrends(zoneOfCell, zones.length, incidents.time, binned.cellOfIncident, {
-      step: config.emerging.step,
-    });
-    return {
-      cells: cellReasons(columns),
-      zones: describeZones(zones, grid.indexOf, columns, inputs.organizations, {
-        partners: config.zones.suggestPartners,
-        types: config.partners.types,
-      }).map((detail, z) => ({ ...detail, trend: trends[z] })),
-    };
-  });
-  const equity =
-    config.equity.attributes.length === 0 || population === undefined
-      ? undefined
-      : equityProfile(
-          population,
-          Object.fromEntries(
-            config.equity.attributes.map((a) => [
-              a.name,
-              { values: interpolated.columns[a.name], kind: a.kind, label: a.label },
-            ]),
-          ),
-          Uint8Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0)),
-        );
 
   const emerging = config.statistics.includes('emerging')
     ? timed('emerging', () => {
@@ -657,8 +503,8 @@ export function analyze(
   const areaKm2 = new Float64Array(n);
   for (let i = 0; i < n; i++) areaKm2[i] = cellAreaKm2(grid.cells[i]);
 
-  return {
-    config,
+  const base: AnalysisBase = {
+    inputs,
     grid,
     populationAttribute,
     binned,
@@ -681,21 +527,340 @@ export function analyze(
     needInterval,
     trust,
     partners,
-    robustness,
+    components,
     jointClasses: { code: joint.code, labels: joint.labels },
     partnerClasses: partnerClass,
-    reasons: explained.cells,
-    zoneDetails: explained.zones,
-    equity,
-    priority,
-    zoneOfCell,
-    zones,
-    droppedCells,
     emerging,
     change,
     concentration,
-    notes,
+    baseNotes: notes,
+  };
+  const scored = scoreAndZone(base, config, {
+    draws: config.robustness.draws,
+    resolutions: config.robustness.resolutions,
+    timed,
+  });
+  return {
+    config,
+    ...base,
+    ...scored.fields,
+    notes: [...notes, ...scored.notes],
     durations,
+  };
+}
+
+/** The fields of an `AnalysisResult` that depend on the priority weights (see `scoreAndZone`). */
+export type WeightDependentField =
+  | 'priority'
+  | 'zoneOfCell'
+  | 'zones'
+  | 'droppedCells'
+  | 'robustness'
+  | 'reasons'
+  | 'zoneDetails'
+  | 'equity';
+
+/**
+ * What `analyze` computes before the priority weights come in: every field of an `AnalysisResult`
+ * but the configuration, the weight-dependent fields, the notes and the durations. An
+ * `AnalysisResult` is one.
+ */
+export type AnalysisBase = Omit<
+  AnalysisResult,
+  WeightDependentField | 'config' | 'notes' | 'durations'
+>;
+
+/** Runs one step and records its seconds under `step`. */
+export type TimedStep = <T>(step: string, run: () => T) => T;
+
+/** Options of {@link scoreAndZone}. */
+export interface ScoreAndZoneOptions {
+  /** Weight draws of the robustness analysis (0: none). */
+  readonly draws: number;
+  /** Whether to re-run the analysis at resolutions r − 1 and r + 1 for the robustness analysis. */
+  readonly resolutions: boolean;
+  /** Times each step (default: untimed). */
+  readonly timed?: TimedStep;
+  /** The public function named in error messages (default `analyze`). */
+  readonly caller?: string;
+}
+
+/**
+ * The part of `analyze` that depends on the priority weights: the priority score, the zones and
+ * their ranks, the robustness of the selection, each cell's and zone's reasons, zone trends and
+ * suggested partners, and the equity profile of the zones. `analyze` and `rescoreAnalysis` both
+ * call it, so a re-scored result is computed exactly as a fresh analysis with the same weights.
+ * Not part of the public API.
+ *
+ * @param base - everything computed before the weights (an `AnalysisResult` is one)
+ * @param config - the configuration to score with; only it is read, never a configuration in `base`
+ * @param options - robustness draws and re-runs, already normalised components, a step timer
+ * @returns the weight-dependent fields, and the notes about components left out
+ * @throws HexreachError `E_ARGUMENT` when every available component has weight 0
+ * @example
+ * ```ts
+ * const { fields } = scoreAndZone(result, config, { draws: 0, resolutions: false });
+ * fields.zones[0].id;
+ * ```
+ */
+export function scoreAndZone(
+  base: AnalysisBase,
+  config: HexreachConfig,
+  options: ScoreAndZoneOptions,
+): { readonly fields: Pick<AnalysisResult, WeightDependentField>; readonly notes: string[] } {
+  const timed: TimedStep = options.timed ?? ((_, run) => run());
+  const { grid, binned, vulnerability, trust } = base;
+  const { incidents, organizations } = base.inputs;
+  const n = grid.cells.length;
+  const population =
+    base.populationAttribute === undefined ? undefined : base.attributes[base.populationAttribute];
+  const notes: string[] = [];
+
+  const priority = timed('priority', () => {
+    const components = priorityComponents(base, config.priority.weights, notes);
+    const used = components.filter((c) => c.weight > 0);
+    assertArgument(
+      used.length > 0,
+      options.caller ?? 'analyze',
+      `every priority component available (${components.map((c) => c.name).join(', ')}) has weight 0; give one of them a weight`,
+      config.priority.weights,
+    );
+    return priorityScore(used, {
+      normalization: config.priority.normalization,
+      normalized: Object.fromEntries(base.components.map((c) => [c.name, c.normalized])),
+    });
+  });
+
+  // The same rule chooses the zones and, in the robustness analysis, each drawn selection.
+  const groupsOf = (score: Float64Array) => {
+    const budget = config.zones.budget;
+    return budget !== undefined
+      ? selectZonesByBudget(grid, score, {
+          maxZones: budget.maxZones,
+          maxCells: budget.maxCells,
+          maxPopulation: budget.maxPopulation,
+          population,
+          need: vulnerability?.index,
+        })
+      : groupContiguousCells(
+          grid,
+          selectCells(
+            score,
+            config.zones.topN !== undefined
+              ? { topN: config.zones.topN }
+              : { threshold: config.zones.threshold ?? 0.8 },
+          ),
+          { minCells: config.zones.minCells },
+        );
+  };
+
+  const { zoneOfCell, zones, droppedCells } = timed('zones', () => {
+    const groups = groupsOf(priority.score);
+    const summaries = summarizeZones(grid, groups, {
+      score: priority.score,
+      areaKm2: base.areaKm2,
+      population,
+      incidents: binned.incidents,
+      byCategory: { counts: binned.byCategory, categories: binned.categories },
+    });
+    // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
+    const zoneIndex = new Int32Array(n).fill(-1);
+    summaries.forEach((zone, z) => {
+      for (const cell of zone.cells) zoneIndex[grid.indexOf.get(cell)!] = z;
+    });
+    return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
+  });
+
+  const robustness = timed('robustness', () => {
+    const { draws, resolutions } = options;
+    const { concentration, robustAt, moderateAt } = config.robustness;
+    if (draws === 0 && !resolutions) return undefined;
+    const select = (score: Float64Array): Uint8Array => isInZone(groupsOf(score).zoneOfCell);
+    const weightProbability =
+      draws > 0
+        ? weightRobustness(priority.normalized, priority.weights, select, {
+            draws,
+            concentration,
+            seed: config.seed,
+          }).probability
+        : Float64Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0));
+    const shares: { resolution: number; share: Float64Array }[] = [];
+    if (resolutions) {
+      for (const resolution of [config.resolution - 1, config.resolution + 1]) {
+        if (resolution < 6 || resolution > 11) continue;
+        const other = analyze(base.inputs, {
+          ...config,
+          resolution,
+          statistics: ['gistar'],
+          // Zones rest on the analytic z: the re-runs need no permutations.
+          hotspots: { ...config.hotspots, permutations: 0 },
+          robustness: { ...config.robustness, draws: 0, resolutions: false },
+        });
+        shares.push({
+          resolution,
+          share: resolutionAgreement(grid, other.grid, isInZone(other.zoneOfCell)),
+        });
+      }
+    }
+    const probability = combineRobustness(
+      weightProbability,
+      shares.map((s) => s.share),
+    );
+    return {
+      probability,
+      weightProbability,
+      resolutions: shares,
+      zones: zoneRobustness(zoneOfCell, probability, { robust: robustAt, moderate: moderateAt }),
+      draws,
+    };
+  });
+
+  const explained = timed('reasons', () => {
+    const used = base.components.filter((c) => priority.normalized[c.name] !== undefined);
+    const columns: ZoneCellColumns = {
+      ...reasonColumnsOf(base, config),
+      contributions: priority.contributions,
+      normalized: Object.fromEntries(used.map((c) => [c.name, c.percentile])),
+      jointCode: base.jointClasses.code,
+      population,
+      trustShrunk: trust?.shrunk,
+    };
+    const trends = zoneTrends(zoneOfCell, zones.length, incidents.time, binned.cellOfIncident, {
+      step: config.emerging.step,
+    });
+    return {
+      cells: reasonsFromPhrases(
+        Object.fromEntries(used.map((c) => [c.name, c.reasons])),
+        priority.contributions,
+      ),
+      zones: describeZones(zones, grid.indexOf, columns, organizations, {
+        partners: config.zones.suggestPartners,
+        types: config.partners.types,
+      }).map((detail, z) => ({ ...detail, trend: trends[z] })),
+    };
+  });
+  const equity =
+    config.equity.attributes.length === 0 || population === undefined
+      ? undefined
+      : equityProfile(
+          population,
+          Object.fromEntries(
+            config.equity.attributes.map((a) => [
+              a.name,
+              { values: base.attributes[a.name], kind: a.kind, label: a.label },
+            ]),
+          ),
+          isInZone(zoneOfCell),
+        );
+
+  return {
+    fields: {
+      priority,
+      zoneOfCell,
+      zones,
+      droppedCells,
+      robustness,
+      reasons: explained.cells,
+      zoneDetails: explained.zones,
+      equity,
+    },
+    notes,
+  };
+}
+
+/** 1 for each cell in a zone, else 0 (a loop: `Uint8Array.from` with a map is slow on 50,000 cells). */
+function isInZone(zoneOfCell: Int32Array): Uint8Array {
+  const mask = new Uint8Array(zoneOfCell.length);
+  for (let i = 0; i < zoneOfCell.length; i++) if (zoneOfCell[i] >= 0) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * The priority components with their configured weights, in the order the score lists them; a
+ * note for each weighted component the analysis cannot score.
+ */
+function priorityComponents(
+  base: AnalysisBase,
+  w: HexreachConfig['priority']['weights'],
+  notes: string[],
+): PriorityComponent[] {
+  const has = (name: string) => base.components.some((c) => c.name === name);
+  if (!has('crimeRate') && w.crimeRate > 0)
+    notes.push('The crime-rate component was left out: there is no population.');
+  if (!has('trustDeficit') && w.trustDeficit > 0)
+    notes.push('The trust component was left out: no surveys were given.');
+  if (!has('partnerGap') && w.partnerGap > 0)
+    notes.push('The partner-gap component was left out: no organizations were given.');
+  return base.components.map((c) => ({
+    name: c.name,
+    values: c.values,
+    weight: w[c.name as keyof HexreachConfig['priority']['weights']],
+  }));
+}
+
+/**
+ * The priority components an analysis can score — hotspot always; crime rate with a population,
+ * need with indicators, trust deficit with surveys, partner gap with organizations — each
+ * normalised, ranked and worded once, whatever its weight.
+ */
+function scoringComponents(
+  parts: Pick<
+    AnalysisBase,
+    | 'populationAttribute'
+    | 'rate'
+    | 'smoothedRate'
+    | 'hotspots'
+    | 'vulnerability'
+    | 'trust'
+    | 'partners'
+  >,
+  config: HexreachConfig,
+): ScoringComponent[] {
+  const { hotspots, vulnerability, trust, partners } = parts;
+  const available: { name: string; values: ArrayLike<number> }[] = [
+    { name: 'hotspot', values: hotspots.z },
+  ];
+  if (parts.populationAttribute !== undefined)
+    available.push({ name: 'crimeRate', values: parts.smoothedRate ?? parts.rate });
+  if (vulnerability !== undefined) available.push({ name: 'need', values: vulnerability.index });
+  if (trust !== undefined) available.push({ name: 'trustDeficit', values: trust.deficit });
+  if (partners !== undefined)
+    available.push({ name: 'partnerGap', values: partners.nearestAnyMeters });
+  const method = config.priority.normalization;
+  const normalized = available.map((c) => normalize(c.values, method));
+  // Reasons quote percentiles whatever the normalisation.
+  const percentile =
+    method === 'percentile' ? normalized : normalized.map((values) => percentileRank(values));
+  const phrases = cellReasonPhrases({
+    ...reasonColumnsOf(parts, config),
+    normalized: Object.fromEntries(available.map((c, k) => [c.name, percentile[k]])),
+  });
+  return available.map((c, k) => ({
+    name: c.name,
+    values: c.values,
+    normalized: normalized[k],
+    percentile: percentile[k],
+    reasons: phrases[c.name],
+  }));
+}
+
+/** The columns and words the reasons quote besides the components' percentiles. */
+function reasonColumnsOf(
+  parts: Pick<AnalysisBase, 'hotspots' | 'vulnerability' | 'trust' | 'partners'>,
+  config: HexreachConfig,
+): Omit<CellReasonPhrasesInput, 'normalized'> {
+  const { hotspots, vulnerability, trust, partners } = parts;
+  return {
+    giBin: hotspots.bin,
+    needIndex: vulnerability?.index,
+    needRanks: vulnerability?.ranks,
+    indicatorLabels: Object.fromEntries(
+      config.indicators.flatMap((i) => (i.label === undefined ? [] : [[i.name, i.label]])),
+    ),
+    trustMean: trust?.mean,
+    trustResponses: trust?.responses,
+    trustScaleMax: config.trust.scaleMax,
+    partners,
   };
 }
 
@@ -782,6 +947,23 @@ function concentrationOf(counts: Uint32Array): Concentration {
     })),
     lorenz: { cellShare, incidentShare },
   };
+}
+
+/** A priority component the analysis can score, and what it gives each cell. */
+export interface ScoringComponent {
+  /** `hotspot`, `crimeRate`, `need`, `trustDeficit` or `partnerGap`. */
+  readonly name: string;
+  /** Its raw value per cell (higher = more priority), by reference (e.g. `hotspots.z`). */
+  readonly values: ArrayLike<number>;
+  /** The values normalised as configured (`priority.normalization`); NaN where unknown. */
+  readonly normalized: Float64Array;
+  /**
+   * Its percentile rank per cell (0–1), which the reasons quote: `normalized` itself with
+   * percentile normalisation.
+   */
+  readonly percentile: Float64Array;
+  /** Each cell's reason in words should the component weigh in (`cellReasonPhrases`), else undefined. */
+  readonly reasons: readonly (string | undefined)[];
 }
 
 /** The Gi* neighbourhood and how it was chosen. */

@@ -6,6 +6,7 @@ export {
   analyze,
   incidentCounts,
   type RecordCounts,
+  type ScoringComponent,
 } from './analyze.js';
 export { areaAttributesOf } from './config/areaAttributesOf.js';
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
@@ -62,6 +63,15 @@ export { type CsvInput, readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
+export {
+  type PriorityWeights,
+  type RescoreAnalysisOptions,
+  rescoreAnalysis,
+} from './rescoreAnalysis.js';
+export {
+  type CellReasonPhrasesInput,
+  cellReasonPhrases,
+} from './score/cellReasonPhrases.js';
 export { type CellReasonsInput, cellReasons } from './score/cellReasons.js';
 export { dirichlet } from './score/dirichlet.js';
 export { type EmpiricalBayesRateResult, empiricalBayesRate } from './score/empiricalBayesRate.js';
@@ -76,8 +86,10 @@ export { percentileRank } from './score/percentileRank.js';
 export {
   type PriorityComponent,
   type PriorityResult,
+  type PriorityScoreOptions,
   priorityScore,
 } from './score/priorityScore.js';
+export { reasonsFromPhrases } from './score/reasonsFromPhrases.js';
 export { type TrustResult, trustByCell } from './score/trustByCell.js';
 export { trustFromAreas } from './score/trustFromAreas.js';
 export {

@@ -8,6 +8,7 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 
 /** Helpers shared between modules on purpose, not part of the public API. */
 const INTERNAL = new Set([
+  'analyze.ts:scoreAndZone',
   'config/parseConfig.ts:formatPath',
   'export/lorenzToSvg.ts:lorenzToSvg',
   'export/reportSections.ts:reportSections',

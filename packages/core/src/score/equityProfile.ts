@@ -98,10 +98,10 @@ export function equityProfile(
   let totalPopulation = 0;
   for (let i = 0; i < n; i++) {
     const p = population[i];
-    assertArgument(Number.isNaN(p) || p >= 0, fn, `population[${i}] = ${p} is negative`, {
-      index: i,
-      value: p,
-    });
+    // Checked before the message is built: these loops run once per cell.
+    if (!(Number.isNaN(p) || p >= 0)) {
+      assertArgument(false, fn, `population[${i}] = ${p} is negative`, { index: i, value: p });
+    }
     if (Number.isNaN(p)) continue;
     totalPopulation += p;
     if (selected[i] !== 0) selectedPopulation += p;
@@ -128,12 +128,14 @@ export function equityProfile(
     let residentsInAll = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      assertArgument(
-        kind !== 'share' || Number.isNaN(v) || (v >= 0 && v <= 100),
-        fn,
-        `attribute "${name}" is a share (0–100) but has ${v} at cell ${i}`,
-        { name, index: i, value: v },
-      );
+      if (!(kind !== 'share' || Number.isNaN(v) || (v >= 0 && v <= 100))) {
+        assertArgument(
+          false,
+          fn,
+          `attribute "${name}" is a share (0–100) but has ${v} at cell ${i}`,
+          { name, index: i, value: v },
+        );
+      }
       const p = population[i];
       if (Number.isNaN(v) || Number.isNaN(p) || p === 0) continue;
       inAll += p * v;

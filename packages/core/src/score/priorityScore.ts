@@ -22,6 +22,19 @@ export interface PriorityResult {
   readonly weights: Readonly<Record<string, number>>;
 }
 
+/** Options of {@link priorityScore}. */
+export interface PriorityScoreOptions {
+  /** How each component is put on a 0–1 scale (default `percentile`). */
+  readonly normalization?: Normalization;
+  /**
+   * Components already normalised with the same `normalization`, by name, used as they are (by
+   * reference) instead of normalising again: a new weighting of the same components
+   * (`rescoreAnalysis`) then skips the ranking, which is most of the cost. Each has one entry
+   * per cell.
+   */
+  readonly normalized?: Readonly<Record<string, Float64Array>>;
+}
+
 /**
  * An explainable priority score: a weighted sum of normalised components (e.g. hotspot z,
  * crime rate, vulnerability), with each cell's contribution per component kept so that every
@@ -30,9 +43,10 @@ export interface PriorityResult {
  * gets NaN.
  *
  * @param components - named value columns with weights
- * @param options - normalisation (default `percentile`)
+ * @param options - normalisation (default `percentile`), and components already normalised
  * @returns score, normalised components, contributions and the weights used
- * @throws HexreachError `E_ARGUMENT` when lengths differ, a weight is negative or all are 0
+ * @throws HexreachError `E_ARGUMENT` when lengths differ (an already normalised column's too), a
+ *   weight is negative or all are 0
  * @example
  * ```ts
  * const p = priorityScore([
@@ -44,7 +58,7 @@ export interface PriorityResult {
  */
 export function priorityScore(
   components: readonly PriorityComponent[],
-  options: { readonly normalization?: Normalization } = {},
+  options: PriorityScoreOptions = {},
 ): PriorityResult {
   assertArgument(components.length > 0, 'priorityScore', 'needs at least one component');
   const n = components[0].values.length;
@@ -69,21 +83,30 @@ export function priorityScore(
   const normalized: Record<string, Float64Array> = {};
   for (const c of components) {
     weights[c.name] = c.weight / total;
-    normalized[c.name] = normalize(c.values, method);
+    const given = options.normalized?.[c.name];
+    assertArgument(
+      given === undefined || given.length === n,
+      'priorityScore',
+      `the normalised column of "${c.name}" has ${given?.length} values, expected ${n}`,
+      c.name,
+    );
+    normalized[c.name] = given ?? normalize(c.values, method);
   }
+  // The weight is read once per component, not once per cell: the loops run over every cell.
   const available = new Float64Array(n);
   for (const c of components) {
     const col = normalized[c.name];
-    for (let i = 0; i < n; i++) if (!Number.isNaN(col[i])) available[i] += weights[c.name];
+    const w = weights[c.name];
+    for (let i = 0; i < n; i++) if (!Number.isNaN(col[i])) available[i] += w;
   }
   const score = new Float64Array(n);
   const contributions: Record<string, Float64Array> = {};
   for (const c of components) {
     const col = normalized[c.name];
+    const w = weights[c.name];
     const share = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      share[i] =
-        Number.isNaN(col[i]) || available[i] === 0 ? 0 : (weights[c.name] * col[i]) / available[i];
+      share[i] = Number.isNaN(col[i]) || available[i] === 0 ? 0 : (w * col[i]) / available[i];
       score[i] += share[i];
     }
     contributions[c.name] = share;

@@ -147,13 +147,15 @@ export function spaceTimeBins(
       `weights has ${weights.length} entries for ${length} incidents`,
       weights.length,
     );
-    for (let i = 0; i < length; i++)
-      assertArgument(
-        Number.isFinite(weights[i]) && weights[i] >= 0,
-        fn,
-        `weights[${i}] = ${weights[i]} is not a finite number >= 0`,
-        { index: i, value: weights[i] },
-      );
+    // Checked before the message is built: these loops run once per incident.
+    for (let i = 0; i < length; i++) {
+      if (!(Number.isFinite(weights[i]) && weights[i] >= 0)) {
+        assertArgument(false, fn, `weights[${i}] = ${weights[i]} is not a finite number >= 0`, {
+          index: i,
+          value: weights[i],
+        });
+      }
+    }
   }
   for (const [name, value] of [
     ['start', options.start],
@@ -170,12 +172,14 @@ export function spaceTimeBins(
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
     const c = cellOfIncident[i];
-    assertArgument(
-      Number.isInteger(c) && c < cells && c >= -1,
-      fn,
-      `cellOfIncident[${i}] = ${c} is not −1 or an integer cell index below ${cells}`,
-      { index: i, value: c },
-    );
+    if (!(Number.isInteger(c) && c < cells && c >= -1)) {
+      assertArgument(
+        false,
+        fn,
+        `cellOfIncident[${i}] = ${c} is not −1 or an integer cell index below ${cells}`,
+        { index: i, value: c },
+      );
+    }
     const t = time[i];
     if (c < 0 || !Number.isFinite(t)) continue;
     if (t < first) first = t;

@@ -7,6 +7,8 @@ import type { ZoneGroups } from './groupContiguousCells.js';
 export interface ZoneColumns {
   /** The score that ranks zones (e.g. outreach priority); NaN where a cell has none. */
   readonly score: ArrayLike<number>;
+  /** Each cell's exact area in km² (e.g. `AnalysisResult.areaKm2`); from H3 when absent. */
+  readonly areaKm2?: ArrayLike<number>;
   /** Residents per cell; NaN where unknown. */
   readonly population?: ArrayLike<number>;
   /** Incidents per cell (weighted counts allowed); NaN where unknown. */
@@ -102,7 +104,7 @@ export function summarizeZones(
     `groups must come from a grid of ${n} cells, got ${groups.zoneOfCell.length}`,
     groups.zoneOfCell.length,
   );
-  for (const name of ['score', 'population', 'incidents'] as const) {
+  for (const name of ['score', 'areaKm2', 'population', 'incidents'] as const) {
     const column = columns[name];
     if (column === undefined) continue;
     assertArgument(
@@ -137,7 +139,7 @@ export function summarizeZones(
         scored++;
         if (!(s <= maxScore)) maxScore = s;
       }
-      areaKm2 += cellAreaKm2(grid.cells[i]);
+      areaKm2 += columns.areaKm2?.[i] ?? cellAreaKm2(grid.cells[i]);
       if (i < first) first = i;
     }
     return {

@@ -54,7 +54,12 @@ export function zoneTrends(
   );
   const alpha = options.alpha ?? 0.05;
   // Bin incidents by zone and step: a zone is a "cell" of the cube.
-  const zoneOfIncident = Int32Array.from(cellOfIncident, (c) => (c >= 0 ? zoneOfCell[c] : -1));
+  // A loop, not `Int32Array.from` with a map: this runs over every incident at each re-scoring.
+  const zoneOfIncident = new Int32Array(cellOfIncident.length);
+  for (let i = 0; i < cellOfIncident.length; i++) {
+    const c = cellOfIncident[i];
+    zoneOfIncident[i] = c >= 0 ? zoneOfCell[c] : -1;
+  }
   let anyTime = false;
   for (let i = 0; i < time.length && !anyTime; i++)
     anyTime = zoneOfIncident[i] >= 0 && Number.isFinite(time[i]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentRate } from '../../src/score/incidentRate.js';
 import { normalize } from '../../src/score/normalize.js';
 import { priorityScore } from '../../src/score/priorityScore.js';
+import { codeOf } from '../helpers/errors.js';
 import { expectAllClose } from '../helpers/tolerance.js';
 
 describe('normalize', () => {
@@ -56,6 +57,28 @@ describe('priorityScore', () => {
   it('gives NaN to a cell with no component at all', () => {
     const p = priorityScore([{ name: 'a', values: [Number.NaN, 1], weight: 1 }]);
     expect(Number.isNaN(p.score[0])).toBe(true);
+  });
+
+  it('uses columns already normalised as they are, by reference', () => {
+    const components = [
+      { name: 'hotspot', values: [0.5, 2.9, -1], weight: 2 },
+      { name: 'need', values: [0.1, 0.8, 0.9], weight: 1 },
+    ];
+    const fresh = priorityScore(components);
+    const reused = priorityScore(components, { normalized: { need: fresh.normalized.need } });
+    expect(reused.normalized.need).toBe(fresh.normalized.need);
+    expect(reused.score).toEqual(fresh.score);
+    expect(reused.contributions).toEqual(fresh.contributions);
+    // The given column is taken as normalised: it is not ranked again.
+    const given = Float64Array.of(1, 0, 0);
+    expectAllClose(
+      priorityScore(components, { normalized: { need: given } }).contributions.need,
+      [1 / 3, 0, 0],
+      1e-15,
+    );
+    expect(
+      codeOf(() => priorityScore(components, { normalized: { need: Float64Array.of(1) } })),
+    ).toBe('E_ARGUMENT');
   });
 
   it('rejects negative or all-zero weights', () => {

@@ -34,6 +34,19 @@ function column(values: Record<number, number>): Float64Array {
 }
 
 describe('summarizeZones', () => {
+  it('sums the cell areas it is given instead of measuring them', () => {
+    const groups = groupsOf([[0, 1, 2]]);
+    const score = column({ 0: 0.2, 1: 0.4, 2: 0.9 });
+    const measured = summarizeZones(GRID, groups, { score })[0].areaKm2;
+    const areaKm2 = Float64Array.from(GRID.cells, (cell) => cellAreaKm2(cell));
+    expect(summarizeZones(GRID, groups, { score, areaKm2 })[0].areaKm2).toBe(measured);
+    const unit = new Float64Array(N).fill(1);
+    expect(summarizeZones(GRID, groups, { score, areaKm2: unit })[0].areaKm2).toBe(3);
+    expect(codeOf(() => summarizeZones(GRID, groups, { score, areaKm2: unit.subarray(1) }))).toBe(
+      'E_ARGUMENT',
+    );
+  });
+
   it('sums cells, population and incidents, and averages the score per zone', () => {
     const groups = groupsOf([
       [0, 1, 2],

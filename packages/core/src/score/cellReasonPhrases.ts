@@ -1,0 +1,251 @@
+import { assertArgument } from '../errors.js';
+import type { CellReasonsInput } from './cellReasons.js';
+
+/** The columns {@link cellReasonPhrases} words: those `cellReasons` takes but the contributions. */
+export type CellReasonPhrasesInput = Omit<CellReasonsInput, 'contributions'>;
+
+/** Options of {@link cellReasonPhrases}. */
+export interface CellReasonPhrasesOptions {
+  /**
+   * A component is a reason only at or above this percentile (default 0.5); a significant hot
+   * spot is a reason at any percentile.
+   */
+  readonly minPercentile?: number;
+}
+
+/** Confidence of Gi* bins 1, 2 and 3. */
+const CONFIDENCE = [90, 95, 99] as const;
+
+/** Organization types that are nouns on their own; any other reads as "<type> organization". */
+const NOUN_TYPES = new Set(['business', 'church', 'clinic', 'library', 'nonprofit', 'school']);
+
+/** How many flagged indicators to name before "and n more". */
+const MAX_INDICATORS = 3;
+
+/**
+ * Each priority component's reason for each cell in words, whatever the component's weight, e.g.
+ * `significant hotspot (99 % confidence)`, `top 5 % for crime rate`, `94th percentile need
+ * (poverty rate ≥ 90th percentile)`, `low trust in police (2.1 of 5, 14 answers)`, `no youth
+ * organization within 1 km`. Undefined where the component is no reason at any weight: the cell
+ * has no percentile for it, or the percentile is below `minPercentile` and the cell is not a
+ * significant hot spot (Gi* bin ≥ 1) for `hotspot`. The wording is `cellReasons`', which picks
+ * from these phrases by contribution (`reasonsFromPhrases`): kept apart because the phrases do not
+ * depend on the weights, so a new weighting (`rescoreAnalysis`) reorders them instead of writing
+ * them again.
+ *
+ * @param input - percentiles by component (`normalized`, one column per component worded), Gi*
+ *   bins and the optional need, trust and partner columns that give the words their numbers
+ * @param options - `minPercentile` (in [0, 1], default 0.5)
+ * @returns for each component of `normalized`, a phrase or undefined per cell
+ * @throws HexreachError `E_ARGUMENT` when a column's length differs from `giBin`'s, a percentile
+ *   lies outside [0, 1], or an option is out of range
+ * @example
+ * ```ts
+ * const phrases = cellReasonPhrases({
+ *   normalized: { hotspot: [0.99, 0.2], need: [0.95, 0.4] },
+ *   giBin: Int8Array.of(3, 0),
+ * });
+ * phrases.hotspot; // ['significant hotspot (99 % confidence)', undefined]
+ * phrases.need; // ['95th percentile need', undefined]
+ * ```
+ */
+export function cellReasonPhrases(
+  input: CellReasonPhrasesInput,
+  options: CellReasonPhrasesOptions = {},
+): Record<string, (string | undefined)[]> {
+  const fn = 'cellReasonPhrases';
+  const minPercentile = options.minPercentile ?? 0.5;
+  const flagAt = input.flagAt ?? 0.9;
+  const scaleMax = input.trustScaleMax ?? 5;
+  const n = input.giBin.length;
+  assertArgument(
+    minPercentile >= 0 && minPercentile <= 1,
+    fn,
+    `minPercentile must be in [0, 1], got ${minPercentile}`,
+    minPercentile,
+  );
+  assertArgument(flagAt > 0 && flagAt <= 1, fn, `flagAt must be in (0, 1], got ${flagAt}`, flagAt);
+  const components = Object.keys(input.normalized);
+  const checkLength = (column: ArrayLike<number> | undefined, name: string) =>
+    assertArgument(
+      column === undefined || column.length === n,
+      fn,
+      `${name} has ${column?.length} values, expected ${n} (one per cell, as giBin)`,
+      name,
+    );
+  for (const name of components) {
+    const percentile = input.normalized[name];
+    checkLength(percentile, `normalized.${name}`);
+    for (let i = 0; i < n; i++) {
+      const p = percentile[i];
+      // Checked before the message is built: this loop runs once per cell and component.
+      if (!(Number.isNaN(p) || (p >= 0 && p <= 1))) {
+        assertArgument(
+          false,
+          fn,
+          `normalized.${name}[${i}] = ${p} is not a percentile in [0, 1]; rank the component first`,
+          { name, index: i, value: p },
+        );
+      }
+    }
+  }
+  checkLength(input.needIndex, 'needIndex');
+  checkLength(input.trustMean, 'trustMean');
+  checkLength(input.trustResponses, 'trustResponses');
+  for (const [name, ranks] of Object.entries(input.needRanks ?? {}))
+    checkLength(ranks, `needRanks.${name}`);
+  const partners = input.partners;
+  const partnerTypes = partners?.types ?? Object.keys(partners?.withinRadius ?? {});
+  if (partners !== undefined) {
+    assertArgument(
+      partners.radiusMeters > 0 && Number.isFinite(partners.radiusMeters),
+      fn,
+      `partners.radiusMeters must be > 0, got ${partners.radiusMeters}`,
+      partners.radiusMeters,
+    );
+    for (const type of partnerTypes) {
+      assertArgument(
+        partners.withinRadius[type] !== undefined,
+        fn,
+        `partners.withinRadius has no column for the type "${type}"`,
+        type,
+      );
+      checkLength(partners.withinRadius[type], `partners.withinRadius.${type}`);
+    }
+  }
+
+  const indicators = Object.keys(input.needRanks ?? {});
+  const phrases: Record<string, (string | undefined)[]> = {};
+  for (const name of components) {
+    const percentile = input.normalized[name];
+    const column: (string | undefined)[] = new Array(n).fill(undefined);
+    for (let i = 0; i < n; i++) {
+      const p = percentile[i];
+      if (Number.isNaN(p)) continue;
+      const significant = name === 'hotspot' && input.giBin[i] > 0;
+      if (!(p >= minPercentile || significant)) continue;
+      switch (name) {
+        case 'hotspot':
+          column[i] =
+            input.giBin[i] > 0
+              ? `significant hotspot (${CONFIDENCE[Math.min(input.giBin[i], 3) - 1]} % confidence)`
+              : `${rankPhrase(p, 'incident clustering')}, not a significant hotspot`;
+          break;
+        case 'crimeRate':
+          column[i] = rankPhrase(p, 'crime rate');
+          break;
+        case 'need': {
+          const need = input.needIndex?.[i] ?? Number.NaN;
+          column[i] = needPhrase(i, Number.isNaN(need) ? p : need, indicators, flagAt, input);
+          break;
+        }
+        case 'trustDeficit':
+          column[i] = trustPhrase(i, p, scaleMax, input);
+          break;
+        case 'partnerGap':
+          column[i] = partnerPhrase(i, p, partnerTypes, input);
+          break;
+        default:
+          column[i] = rankPhrase(p, input.componentLabels?.[name] ?? name);
+      }
+    }
+    phrases[name] = column;
+  }
+  return phrases;
+}
+
+/** `1st`, `2nd`, `3rd`, `4th`, … `11th`, `12th`, `13th`, … `21st`. */
+function ordinal(k: number): string {
+  const teens = k % 100;
+  if (teens >= 11 && teens <= 13) return `${k}th`;
+  const suffix = ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th';
+  return `${k}${suffix}`;
+}
+
+/** The whole percentile at or below p, as an ordinal (p = 0.944 → `94th`). */
+function percentileOrdinal(p: number): string {
+  // The 1e-9 keeps p = 0.29 (28.999… × 100 in binary) from reading as the 28th.
+  return ordinal(Math.floor(p * 100 + 1e-9));
+}
+
+/** Where a percentile places a cell: the highest, the top k % (p ≥ 0.9), or the nth percentile. */
+function rankPhrase(p: number, subject: string): string {
+  if (p >= 1) return `highest ${subject} in the study area`;
+  if (p >= 0.9) return `top ${Math.max(1, Math.ceil((1 - p) * 100 - 1e-9))} % for ${subject}`;
+  return `${percentileOrdinal(p)} percentile for ${subject}`;
+}
+
+/** `94th percentile need (poverty rate, no vehicle ≥ 90th percentile)`, indicators highest first. */
+function needPhrase(
+  i: number,
+  need: number,
+  indicators: readonly string[],
+  flagAt: number,
+  input: CellReasonPhrasesInput,
+): string {
+  const head =
+    need >= 1 ? 'highest need in the study area' : `${percentileOrdinal(need)} percentile need`;
+  const flagged: { name: string; rank: number; at: number }[] = [];
+  indicators.forEach((name, at) => {
+    const rank = input.needRanks![name][i];
+    if (rank >= flagAt) flagged.push({ name, rank, at });
+  });
+  if (flagged.length === 0) return head;
+  flagged.sort((a, b) => b.rank - a.rank || a.at - b.at);
+  const named = flagged
+    .slice(0, MAX_INDICATORS)
+    .map((f) => input.indicatorLabels?.[f.name] ?? f.name)
+    .join(', ');
+  const more =
+    flagged.length > MAX_INDICATORS ? ` and ${flagged.length - MAX_INDICATORS} more` : '';
+  return `${head} (${named}${more} ≥ ${ordinal(Math.round(flagAt * 100))} percentile)`;
+}
+
+/** `low trust in police (2.1 of 5, 14 answers)`, or the deficit's rank without a mean. */
+function trustPhrase(
+  i: number,
+  p: number,
+  scaleMax: number,
+  input: CellReasonPhrasesInput,
+): string {
+  const subject = input.trustSubject ?? 'trust in police';
+  const mean = input.trustMean?.[i] ?? Number.NaN;
+  if (Number.isNaN(mean)) return rankPhrase(p, `low ${subject}`);
+  const responses = input.trustResponses?.[i];
+  const count =
+    responses === undefined ? '' : `, ${responses} ${responses === 1 ? 'answer' : 'answers'}`;
+  return `low ${subject} (${mean.toFixed(1)} of ${scaleMax}${count})`;
+}
+
+/** `no youth organization within 1 km`, or the gap's rank when every type is near. */
+function partnerPhrase(
+  i: number,
+  p: number,
+  types: readonly string[],
+  input: CellReasonPhrasesInput,
+): string {
+  const partners = input.partners;
+  const missing =
+    partners === undefined ? [] : types.filter((type) => partners.withinRadius[type][i] === 0);
+  if (partners === undefined || missing.length === 0)
+    return rankPhrase(p, input.componentLabels?.partnerGap ?? 'distance to partners');
+  const within = `within ${formatDistance(partners.radiusMeters)}`;
+  if (missing.length === types.length && types.length > 1)
+    return `no partner organization ${within}`;
+  const labels = missing.map(
+    (type) =>
+      input.partnerLabels?.[type] ??
+      (NOUN_TYPES.has(type) || type.endsWith('organization') ? type : `${type} organization`),
+  );
+  const list =
+    labels.length === 1
+      ? labels[0]
+      : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+  return `no ${list} ${within}`;
+}
+
+/** `800 m`, `1 km`, `1.5 km`. */
+function formatDistance(meters: number): string {
+  if (meters < 1000) return `${Math.round(meters)} m`;
+  return `${Number((meters / 1000).toFixed(1))} km`;
+}

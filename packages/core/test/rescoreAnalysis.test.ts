@@ -1,0 +1,252 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnalysisResult, type AnalyzeInputs, analyze } from '../src/analyze.js';
+import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
+import type { HexreachConfig } from '../src/config/configSchema.js';
+import { parseConfig } from '../src/config/parseConfig.js';
+import { analysisToCells } from '../src/export/analysisToCells.js';
+import { analysisToZones } from '../src/export/analysisToZones.js';
+import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
+import { readOrganizationsGeoJson } from '../src/io/readOrganizations.js';
+import { readSurveysCsv } from '../src/io/readSurveysCsv.js';
+import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
+import { codeOf, thrownBy } from './helpers/errors.js';
+
+// The demo city (data/demo) with the example configuration: re-scoring an analysis with new
+// weights must give what a fresh analysis with those weights gives.
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+let inputs: AnalyzeInputs;
+let config: HexreachConfig;
+/** The example configuration's analysis, robustness included. */
+let base: AnalysisResult;
+
+/** The configuration with other weights (unnamed components keep theirs). */
+function withWeights(
+  from: HexreachConfig,
+  weights: Partial<PriorityWeights>,
+  robustness: Partial<HexreachConfig['robustness']> = {},
+): HexreachConfig {
+  return {
+    ...from,
+    priority: { ...from.priority, weights: { ...from.priority.weights, ...weights } },
+    robustness: { ...from.robustness, ...robustness },
+  };
+}
+
+const robustnessOff = { draws: 0, resolutions: false };
+const NOT_RECOMPUTED =
+  'Robustness was not recomputed for these priority weights (re-scored without it): the zones have no robustness label.';
+
+/**
+ * Every field that depends on the weights equals the fresh analysis' — exactly, not within a
+ * tolerance: both run the same code on the same columns — and so do the exported files.
+ */
+function expectSameScoring(actual: AnalysisResult, expected: AnalysisResult): void {
+  expect(actual.priority.weights).toEqual(expected.priority.weights);
+  expect(actual.priority.score).toEqual(expected.priority.score);
+  expect(actual.priority.normalized).toEqual(expected.priority.normalized);
+  expect(actual.priority.contributions).toEqual(expected.priority.contributions);
+  expect(actual.zoneOfCell).toEqual(expected.zoneOfCell);
+  expect(actual.zones).toEqual(expected.zones);
+  expect(actual.droppedCells).toBe(expected.droppedCells);
+  expect(actual.reasons).toEqual(expected.reasons);
+  expect(actual.zoneDetails).toEqual(expected.zoneDetails);
+  expect(actual.equity).toEqual(expected.equity);
+  expect(actual.robustness).toEqual(expected.robustness);
+  expect(JSON.stringify(analysisToCells(actual))).toBe(JSON.stringify(analysisToCells(expected)));
+  expect(JSON.stringify(analysisToZones(actual))).toBe(JSON.stringify(analysisToZones(expected)));
+}
+
+beforeAll(async () => {
+  config = parseConfig(
+    JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
+    'examples/hexreach.config.json',
+  );
+  const data = (name: string) => root(`data/demo/${name}`);
+  inputs = {
+    incidents: (
+      await readIncidentsCsv(createReadStream(data('incidents.csv'), 'utf8'), { source: 'i' })
+    ).data,
+    areas: readAreasGeoJson(JSON.parse(readFileSync(data('tracts.geojson'), 'utf8')), {
+      source: 't',
+      attributes: areaAttributesOf(config),
+    }).data,
+    organizations: readOrganizationsGeoJson(
+      JSON.parse(readFileSync(data('organizations.geojson'), 'utf8')),
+      { source: 'o' },
+    ).data,
+    surveys: (
+      await readSurveysCsv(createReadStream(data('surveys.csv'), 'utf8'), {
+        source: 's',
+        answers: [config.trust.answer!],
+      })
+    ).data,
+  };
+  base = analyze(inputs, config);
+});
+
+describe('rescoreAnalysis on the demo city', () => {
+  const weightSets: [string, Partial<PriorityWeights>][] = [
+    ['need first', { need: 0.6, hotspot: 0.2 }],
+    ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
+    ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
+    ['the configured weights', {}],
+  ];
+
+  for (const [label, weights] of weightSets) {
+    it(`equals a fresh analysis in every weight-dependent field: ${label}`, () => {
+      const rescored = rescoreAnalysis(base, weights);
+      const expected = analyze(inputs, withWeights(config, weights, robustnessOff));
+      expectSameScoring(rescored, expected);
+      // The configuration recorded has the new weights (and the robustness asked for).
+      expect(rescored.config).toEqual(withWeights(config, weights));
+      expect(rescored.notes).toEqual([...expected.notes, NOT_RECOMPUTED]);
+    });
+  }
+
+  it('changes the top zone when hotspots alone count, as a fresh analysis does', () => {
+    const rescored = rescoreAnalysis(base, {
+      hotspot: 1,
+      crimeRate: 0,
+      need: 0,
+      trustDeficit: 0,
+      partnerGap: 0,
+    });
+    expect(rescored.zones[0].cells).not.toEqual(base.zones[0].cells);
+    expect(rescored.zoneDetails[0].reasons[0]).toMatch(/^significant hotspot/);
+  });
+
+  it('reuses every field that does not depend on the weights: the very same objects', () => {
+    const rescored = rescoreAnalysis(base, { need: 0.6 });
+    const unchanged = [
+      'inputs',
+      'grid',
+      'populationAttribute',
+      'binned',
+      'attributes',
+      'coverage',
+      'areaKm2',
+      'rate',
+      'hotspots',
+      'moran',
+      'lisa',
+      'hotspotScale',
+      'smoothedRate',
+      'kde',
+      'vulnerability',
+      'needInterval',
+      'trust',
+      'partners',
+      'components',
+      'jointClasses',
+      'partnerClasses',
+      'emerging',
+      'change',
+      'concentration',
+      'baseNotes',
+    ] as const;
+    for (const key of unchanged) expect(rescored[key], key).toBe(base[key]);
+    // The weighted components reuse their normalised columns.
+    for (const [name, column] of Object.entries(rescored.priority.normalized))
+      expect(column, name).toBe(base.priority.normalized[name]);
+    expect(rescored.priority.score).not.toBe(base.priority.score);
+  });
+
+  it('scores and words a component the analysis weighted 0', () => {
+    const withoutPartners = analyze(
+      inputs,
+      withWeights(config, { partnerGap: 0 }, { draws: 0, resolutions: false }),
+    );
+    expect(withoutPartners.priority.normalized.partnerGap).toBeUndefined();
+    const rescored = rescoreAnalysis(withoutPartners, { partnerGap: 0.6 });
+    const expected = analyze(
+      inputs,
+      withWeights(config, { partnerGap: 0.6 }, { draws: 0, resolutions: false }),
+    );
+    expectSameScoring(rescored, expected);
+    expect(rescored.reasons.some((list) => list.some((r) => r.includes('within 1 km')))).toBe(true);
+    // The configuration asked for no robustness: nothing was left out, so no note says so.
+    expect(rescored.notes).toEqual(expected.notes);
+  });
+
+  it('applies the configured top-N and budget rules', () => {
+    for (const zones of [
+      { topN: 80, minCells: 2, suggestPartners: 3 },
+      { budget: { maxZones: 4, maxCells: 12 }, minCells: 1, suggestPartners: 5 },
+    ]) {
+      const rule = { ...config, zones, robustness: { ...config.robustness, ...robustnessOff } };
+      const rescored = rescoreAnalysis(analyze(inputs, rule), { need: 0.1, hotspot: 0.7 });
+      expectSameScoring(rescored, analyze(inputs, withWeights(rule, { need: 0.1, hotspot: 0.7 })));
+    }
+  });
+
+  it('re-scores a re-scored result from its weights: unnamed components keep the last ones', () => {
+    const twice = rescoreAnalysis(rescoreAnalysis(base, { hotspot: 1 }), { need: 0.6 });
+    const once = rescoreAnalysis(base, { hotspot: 1, need: 0.6 });
+    expectSameScoring(twice, once);
+    expect(twice.config).toEqual(withWeights(config, { hotspot: 1, need: 0.6 }));
+    expect(twice.notes).toEqual(once.notes);
+  });
+
+  it('recomputes the weight draws with the same seed when asked, without the resolutions on request', () => {
+    const weights = { need: 0.6, hotspot: 0.2 };
+    const rescored = rescoreAnalysis(base, weights, { robustness: true, resolutions: false });
+    const expected = analyze(inputs, withWeights(config, weights, { resolutions: false }));
+    expect(rescored.robustness!.draws).toBe(config.robustness.draws);
+    expectSameScoring(rescored, expected);
+    expect(rescored.notes).toEqual([
+      ...expected.notes,
+      `Robustness was recomputed from the ${config.robustness.draws} weight draws alone: the comparison at resolutions 8 and 10 was not re-run.`,
+    ]);
+  });
+
+  it('recomputes the whole robustness, resolutions included, as configured', () => {
+    const weights = { need: 0.6, hotspot: 0.2 };
+    const rescored = rescoreAnalysis(base, weights, { robustness: true });
+    const expected = analyze(inputs, withWeights(config, weights));
+    expect(rescored.robustness!.resolutions.map((r) => r.resolution)).toEqual([8, 10]);
+    expectSameScoring(rescored, expected);
+    expect(rescored.notes).toEqual(expected.notes);
+  });
+
+  it('rejects weights that are not finite numbers >= 0 or name no component with E_ARGUMENT', () => {
+    const unknown = thrownBy(() => rescoreAnalysis(base, { urgency: 1 } as never));
+    expect(unknown.code).toBe('E_ARGUMENT');
+    expect(unknown.value).toBe('urgency');
+    expect(unknown.message).toContain('"urgency"');
+    for (const weight of [-0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.5' as never])
+      expect(
+        codeOf(() => rescoreAnalysis(base, { need: weight })),
+        String(weight),
+      ).toBe('E_ARGUMENT');
+    expect(codeOf(() => rescoreAnalysis(base, null as never))).toBe('E_ARGUMENT');
+    expect(
+      codeOf(() =>
+        rescoreAnalysis(base, {
+          hotspot: 0,
+          crimeRate: 0,
+          need: 0,
+          trustDeficit: 0,
+          partnerGap: 0,
+        }),
+      ),
+    ).toBe('E_ARGUMENT');
+  });
+
+  it('rejects weights that leave only components the analysis cannot score', () => {
+    // Without organizations there is no partner gap to score.
+    const noPartners = analyze(
+      { ...inputs, organizations: undefined },
+      withWeights(config, {}, robustnessOff),
+    );
+    const only = { hotspot: 0, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 1 };
+    expect(noPartners.partners).toBeUndefined();
+    expect(codeOf(() => rescoreAnalysis(noPartners, only))).toBe('E_ARGUMENT');
+    expect(rescoreAnalysis(noPartners, { ...only, need: 0.1 }).notes).toContain(
+      'The partner-gap component was left out: no organizations were given.',
+    );
+  });
+});
