@@ -15,6 +15,7 @@ export { parseConfig } from './config/parseConfig.js';
 export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.js';
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
+export { analysisToCellValues } from './export/analysisToCellValues.js';
 export { analysisToReportModel } from './export/analysisToReportModel.js';
 export { analysisToSpaceTime, type SpaceTimeView } from './export/analysisToSpaceTime.js';
 export { analysisToZones } from './export/analysisToZones.js';

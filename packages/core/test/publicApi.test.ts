@@ -15,6 +15,7 @@ const INTERNAL = new Set([
   'export/zonesToSvg.ts:zonesToSvg',
   'export/zonesToFeatureCollection.ts:trendText',
   'stats/confidenceBins.ts:confidenceBin',
+  'export/cellsToFeatureCollection.ts:toJsonValue',
   'stats/gini.ts:checkedTotal',
   'weights/distanceNeighbors.ts:distanceNeighbors',
   'weights/distanceNeighbors.ts:withSelfLinks',

@@ -4,7 +4,7 @@ import { analysisToCellColumns } from './analysisToCellColumns.js';
 import { cellsToFeatureCollection } from './cellsToFeatureCollection.js';
 
 /** Decimal places kept per column: enough to rank and map, small enough to load fast. */
-const CELL_DIGITS: Readonly<Record<string, number>> = {
+export const CELL_DIGITS: Readonly<Record<string, number>> = {
   weighted_incidents: 4,
   population: 1,
   gi_z: 6,

@@ -81,8 +81,16 @@ export function cellsToFeatureCollection(
   return { type: 'FeatureCollection', features };
 }
 
-/** A property value JSON can hold: non-finite numbers become null; `factor` > 0 rounds. */
-function toJsonValue(value: string | number | null, factor: number): string | number | null {
+/**
+ * A property value JSON can hold: non-finite numbers become null; `factor` > 0 rounds to
+ * 1/factor. Shared with `analysisToCellValues`, which must write values the same way.
+ *
+ * @example
+ * ```ts
+ * toJsonValue(0.1234567, 1e3); // 0.123
+ * ```
+ */
+export function toJsonValue(value: string | number | null, factor: number): string | number | null {
   if (typeof value !== 'number') return value;
   if (!Number.isFinite(value)) return null;
   return factor > 0 ? Math.round(value * factor) / factor : value;
