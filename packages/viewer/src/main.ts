@@ -19,6 +19,7 @@ import type {
   IncidentFilters,
   RawInputs,
 } from './data/analyzeRawInputs.js';
+import { applyRescore } from './data/applyRescore.js';
 import { assignInputRoles } from './data/assignInputRoles.js';
 import { fileResultSource, type PickedFile } from './data/fileResultSource.js';
 import { loadResults } from './data/loadResults.js';
@@ -209,7 +210,7 @@ function fillColor(layerId: string) {
   return fillColorExpression(
     column,
     classification.scale,
-    column === TIME_STEP_STATE ? 'state' : 'property',
+    column === TIME_STEP_STATE || stateColumns.has(column) ? 'state' : 'property',
   );
 }
 
@@ -368,9 +369,78 @@ function analysisFailed(error: unknown, what: string): void {
   }
 }
 
+/** Weights asked for while a re-score ran: the last ones win. */
+let pendingWeights: Record<string, number> | undefined;
+
+/**
+ * Re-scores the analysis shown in the worker (tens of milliseconds) and updates only what the
+ * weights change: the cells' score columns (feature state, no new tiles), zones, panels.
+ */
 function reweight(next: Record<string, number>): void {
   weights = next;
-  rerun({ weights: next, filters: lastOutputs?.filters }, 'Re-scoring with the new weights');
+  if (view !== undefined) {
+    view = { ...view, weights: next };
+    writeHash();
+  }
+  if (reweighting) {
+    pendingWeights = next;
+    return;
+  }
+  reweighting = true;
+  const started = performance.now();
+  analysis
+    .rescore(next)
+    .then((update) => {
+      if (results === undefined) return;
+      const applied = applyRescore(results, update);
+      showRescored(applied.results, applied.changed, update.weights);
+      lastRescoreMs = performance.now() - started;
+    })
+    .catch((error: unknown) => analysisFailed(error, 're-score'))
+    .finally(() => {
+      reweighting = false;
+      const queued = pendingWeights;
+      pendingWeights = undefined;
+      if (queued !== undefined) reweight(queued);
+      else renderWeights();
+    });
+}
+
+/** Milliseconds from the last slider release to the re-scored results being handed to the map. */
+let lastRescoreMs: number | undefined;
+
+/** Shows re-scored results without reloading the cells: feature state for the changed columns. */
+function showRescored(
+  next: LoadedResults,
+  changed: readonly string[],
+  shares: Readonly<Record<string, number>>,
+): void {
+  results = next;
+  for (const column of changed) stateColumns.add(column);
+  classificationCache.clear();
+  categoryCache.clear();
+  const drawn = cellColumns().filter((c) => stateColumns.has(c));
+  if (map.getSource(SOURCES.cells) !== undefined && drawn.length > 0) {
+    for (const feature of next.cells.features) {
+      const state: Record<string, unknown> = {};
+      for (const column of drawn) state[column] = feature.properties[column] ?? null;
+      map.setFeatureState({ source: SOURCES.cells, id: feature.properties.h3 }, state);
+    }
+  }
+  const zonesSource = map.getSource<GeoJSONSource>(SOURCES.zones);
+  if (zonesSource !== undefined && next.zones !== undefined) zonesSource.setData(next.zones);
+  const chosen = selected;
+  if (chosen?.kind === 'zone' && !next.zones?.features.some((z) => z.properties.id === chosen.id))
+    selected = undefined;
+  if (map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  placeZoneMarkers();
+  // The sliders show the weights as configured (not their shares), as after a full run.
+  weights = { ...(next.summary?.parameters?.priority?.weights ?? shares) };
+  loads++;
+  renderPanels();
+  renderDetails();
+  renderWeights();
+  setStatus(describeResults(next));
 }
 
 function applyFilters(filters: IncidentFilters): void {
@@ -501,9 +571,12 @@ function whenStyleReady(run: () => void): void {
 
 /** The columns the map's cell source was last given (see slimCells). */
 let drawnColumns = '';
+/** Cell columns whose values a re-score put in the features' state (the source has old ones). */
+const stateColumns = new Set<string>();
 
 function drawOnMap(): void {
   if (results === undefined || view === undefined) return;
+  stateColumns.clear();
   drawResults(map, results, plan());
   drawnColumns = cellColumns().join('\n');
   applyStepStates();
@@ -516,6 +589,8 @@ function refreshCellData(): void {
   const columns = cellColumns();
   if (results === undefined || source === undefined || columns.join('\n') === drawnColumns) return;
   drawnColumns = columns.join('\n');
+  // The new data hold the current values: no column needs its feature state any more.
+  stateColumns.clear();
   source.setData(slimCells(results.cells, columns));
 }
 
@@ -1139,6 +1214,8 @@ if (testMode) {
       map,
       view: () => view,
       loads: () => loads,
+      /** Milliseconds from the last slider release to re-scored results handed to the map. */
+      lastRescoreMs: () => lastRescoreMs,
       layers: () => layers.map((l) => l.id),
       cells: () => results?.cells.features,
       zones: () => results?.zones?.features.map((z) => z.properties),

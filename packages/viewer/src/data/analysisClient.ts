@@ -4,6 +4,7 @@ import type {
   AnalysisSettings,
   ProgressListener,
   RawInputs,
+  RescoreUpdate,
 } from './analyzeRawInputs.js';
 
 /** The main thread's handle on the analysis worker. */
@@ -16,6 +17,8 @@ export interface AnalysisClient {
   ): Promise<AnalysisOutputs>;
   /** Runs the last inputs again with other priority weights or incident filters. */
   rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
+  /** Re-scores the analysis shown with other priority weights (milliseconds, not a new run). */
+  rescore(weights: Readonly<Record<string, number>>): Promise<RescoreUpdate>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
   cancel(): void;
   /** Is there an analysis to re-score? */
@@ -56,13 +59,16 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
-  const run = (request: AnalysisRequest, onProgress: ProgressListener) => {
+  const run = <T extends AnalysisOutputs | RescoreUpdate>(
+    request: AnalysisRequest,
+    onProgress: ProgressListener,
+  ) => {
     if (running !== undefined) stop();
     if (worker === undefined) {
       worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
     }
     const current = worker;
-    return new Promise<AnalysisOutputs>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       running = { id: request.id, reject };
       const onMessage = (event: MessageEvent<AnalysisResponse>) => {
         const message = event.data;
@@ -73,7 +79,8 @@ export function createAnalysisClient(): AnalysisClient {
         }
         current.removeEventListener('message', onMessage);
         running = undefined;
-        if (message.type === 'done') resolve(message.outputs);
+        if (message.type === 'done') resolve(message.outputs as T);
+        else if (message.type === 'rescored') resolve(message.update as T);
         else reject(new Error(message.message));
       };
       current.addEventListener('message', onMessage);
@@ -87,11 +94,16 @@ export function createAnalysisClient(): AnalysisClient {
 
   return {
     analyze: async (inputs, settings, onProgress) => {
-      const outputs = await run({ type: 'analyze', id: nextId++, inputs, settings }, onProgress);
+      const outputs = await run<AnalysisOutputs>(
+        { type: 'analyze', id: nextId++, inputs, settings },
+        onProgress,
+      );
       analysed = true;
       return outputs;
     },
-    rerun: (settings, onProgress) => run({ type: 'rerun', id: nextId++, settings }, onProgress),
+    rerun: (settings, onProgress) =>
+      run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
+    rescore: (weights) => run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}),
     cancel: stop,
     canReweight: () => analysed,
   };

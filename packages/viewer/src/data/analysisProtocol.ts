@@ -1,4 +1,9 @@
-import type { AnalysisOutputs, AnalysisSettings, RawInputs } from './analyzeRawInputs.js';
+import type {
+  AnalysisOutputs,
+  AnalysisSettings,
+  RawInputs,
+  RescoreUpdate,
+} from './analyzeRawInputs.js';
 
 /** Messages to the analysis worker. */
 export type AnalysisRequest =
@@ -8,7 +13,12 @@ export type AnalysisRequest =
       readonly inputs: RawInputs;
       readonly settings: AnalysisSettings;
     }
-  | { readonly type: 'rerun'; readonly id: number; readonly settings: AnalysisSettings };
+  | { readonly type: 'rerun'; readonly id: number; readonly settings: AnalysisSettings }
+  | {
+      readonly type: 'rescore';
+      readonly id: number;
+      readonly weights: Readonly<Record<string, number>>;
+    };
 
 /** Messages from the analysis worker. */
 export type AnalysisResponse =
@@ -19,4 +29,5 @@ export type AnalysisResponse =
       readonly fraction: number;
     }
   | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
+  | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,13 +1,22 @@
 /// <reference lib="webworker" />
 // The analysis worker: reads raw inputs and runs @hexreach/core's analyze off the main thread,
 // so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
-// so that new priority weights or incident filters re-run without reading the files again.
+// so that incident filters re-run without reading the files again, and the analysis shown stays
+// so that new priority weights only re-score it.
+import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import { analyzeParsedInputs, type ParsedInputs, readRawInputs } from './analyzeRawInputs.js';
+import {
+  type ParsedInputs,
+  readRawInputs,
+  rescoreParsedInputs,
+  runParsedInputs,
+} from './analyzeRawInputs.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let parsed: ParsedInputs | undefined;
+/** The analysis last shown, re-scored in place of a new run when only the weights change. */
+let shown: AnalysisResult | undefined;
 
 function post(message: AnalysisResponse): void {
   self.postMessage(message);
@@ -20,20 +29,23 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
   try {
     if (request.type === 'analyze') {
       parsed = undefined;
+      shown = undefined;
       const inputs = await readRawInputs(request.inputs, progress);
       parsed = inputs;
-      post({
-        type: 'done',
-        id: request.id,
-        outputs: analyzeParsedInputs(inputs, request.settings, progress),
-      });
+      const run = runParsedInputs(inputs, request.settings, progress);
+      shown = run.result;
+      post({ type: 'done', id: request.id, outputs: run.outputs });
+    } else if (request.type === 'rerun') {
+      if (parsed === undefined) throw new Error('no analysis to run again: analyse raw data first');
+      const run = runParsedInputs(parsed, request.settings, progress);
+      shown = run.result;
+      post({ type: 'done', id: request.id, outputs: run.outputs });
     } else {
-      if (parsed === undefined) throw new Error('no analysis to re-score: analyse raw data first');
-      post({
-        type: 'done',
-        id: request.id,
-        outputs: analyzeParsedInputs(parsed, request.settings, progress),
-      });
+      if (parsed === undefined || shown === undefined)
+        throw new Error('no analysis to re-score: analyse raw data first');
+      const rescored = rescoreParsedInputs(parsed, shown, request.weights);
+      shown = rescored.result;
+      post({ type: 'rescored', id: request.id, update: rescored.update });
     }
   } catch (error) {
     post({

@@ -2,6 +2,7 @@ import {
   type AnalysisResult,
   type AreaTable,
   analysisToCells,
+  analysisToCellValues,
   analysisToReportModel,
   analysisToSpaceTime,
   analysisToZones,
@@ -21,6 +22,7 @@ import {
   readOrganizationsGeoJson,
   readSurveysCsv,
   renderReportHtml,
+  rescoreAnalysis,
   type SurveyTable,
 } from '@hexreach/core';
 import corePackage from '@hexreach/core/package.json';
@@ -261,6 +263,23 @@ export function analyzeParsedInputs(
   settings: AnalysisSettings = {},
   onProgress: ProgressListener = () => {},
 ): AnalysisOutputs {
+  return runParsedInputs(parsed, settings, onProgress).outputs;
+}
+
+/**
+ * {@link analyzeParsedInputs}, also returning the analysis itself, which the worker keeps to
+ * re-score it with {@link rescoreParsedInputs}.
+ *
+ * @example
+ * ```ts
+ * const { result, outputs } = runParsedInputs(parsed, {});
+ * ```
+ */
+export function runParsedInputs(
+  parsed: ParsedInputs,
+  settings: AnalysisSettings = {},
+  onProgress: ProgressListener = () => {},
+): { result: AnalysisResult; outputs: AnalysisOutputs } {
   const config = configWithSettings(parsed.config, settings);
   onProgress('Analysing: cells, hotspots, need, priority, zones', 0.55);
   const result: AnalysisResult = analyze(
@@ -274,6 +293,80 @@ export function analyzeParsedInputs(
   );
   onProgress('Writing the results', 0.9);
   const cells = analysisToCells(result);
+  const written = writtenOutputs(parsed, result);
+  const outputs: AnalysisOutputs = {
+    cellsText: JSON.stringify(cells),
+    zonesText: written.zonesText,
+    summaryText: written.summaryText,
+    organizationsText: parsed.organizationsText,
+    spaceTimeText:
+      result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
+    reportHtml: written.reportHtml,
+    incidents: incidentFacts(parsed.incidents.data),
+    filters: settings.filters ?? {},
+    weights: written.weights,
+  };
+  return { result, outputs };
+}
+
+/** What a re-score changes in results already shown: some cell columns, the zones, the texts. */
+export interface RescoreUpdate {
+  /**
+   * The cell columns that depend on the weights, as cells.geojson would hold them; one of
+   * {@link WEIGHT_COLUMNS} missing here is gone (a component weighted 0, robustness).
+   */
+  readonly cellValues: Readonly<Record<string, readonly (string | number | null)[]>>;
+  readonly zonesText: string;
+  readonly summaryText: string;
+  readonly reportHtml: string;
+  /** The priority weights used, divided by their sum. */
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/** The cell columns a change of weights can change (see `rescoreAnalysis`). */
+export const WEIGHT_COLUMNS = /^(score|score_.+|zone|zone_rank|reasons|robustness)$/;
+
+/**
+ * Re-scores an analysis with new priority weights by `rescoreAnalysis` (tens of milliseconds,
+ * where `analyze` takes seconds): the score, its contributions, the zones and the reasons,
+ * as the CLI would compute them with those weights. Robustness is not recomputed (it reruns the
+ * scoring hundreds of times); the update drops its column and the summary's notes say so.
+ *
+ * @param parsed - the inputs the analysis was made from
+ * @param result - the analysis shown
+ * @param weights - the new weights, by component
+ * @returns the re-scored analysis (to re-score again later) and the update for the page
+ * @throws HexreachError `E_ARGUMENT` for an unknown component or weights that are all 0
+ * @example
+ * ```ts
+ * const { update } = rescoreParsedInputs(parsed, result, { hotspot: 0, need: 1 });
+ * ```
+ */
+export function rescoreParsedInputs(
+  parsed: ParsedInputs,
+  result: AnalysisResult,
+  weights: Readonly<Record<string, number>>,
+): { result: AnalysisResult; update: RescoreUpdate } {
+  const rescored = rescoreAnalysis(result, weights);
+  const cellValues = analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name));
+  const written = writtenOutputs(parsed, rescored);
+  return {
+    result: rescored,
+    update: {
+      cellValues,
+      zonesText: written.zonesText,
+      summaryText: written.summaryText,
+      reportHtml: written.reportHtml,
+      weights: written.weights,
+    },
+  };
+}
+
+/** zones.geojson, summary.json and report.html of an analysis, and its weights as shares. */
+function writtenOutputs(
+  parsed: ParsedInputs,
+  result: AnalysisResult,
+): { zonesText: string; summaryText: string; reportHtml: string; weights: Record<string, number> } {
   const zones = analysisToZones(result);
   const incidentCounts = {
     path: parsed.incidents.data.source,
@@ -308,15 +401,9 @@ export function analyzeParsedInputs(
     notes: result.notes,
   };
   return {
-    cellsText: JSON.stringify(cells),
     zonesText: JSON.stringify(zones),
     summaryText: JSON.stringify(summary),
-    organizationsText: parsed.organizationsText,
-    spaceTimeText:
-      result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
     reportHtml: renderReportHtml(report),
-    incidents: incidentFacts(parsed.incidents.data),
-    filters: settings.filters ?? {},
     weights: Object.fromEntries(Object.entries(w).map(([k, v]) => [k, total > 0 ? v / total : 0])),
   };
 }

@@ -1,0 +1,72 @@
+import { parseJson } from '@hexreach/core';
+import { type RescoreUpdate, WEIGHT_COLUMNS } from './analyzeRawInputs.js';
+import { parseZones } from './parseZones.js';
+import type { LoadedResults, ResultSummary } from './results.js';
+
+/**
+ * Results after a re-score, from the results shown and the worker's update: each cell's
+ * weight-dependent properties (`score`, `score_*`, `zone`, `zone_rank`, `reasons`) replaced and
+ * those the update lacks (a component now weighted 0, `robustness`) removed — on the cell features themselves, which are not copied,
+ * so 50,000 cells update in milliseconds — and new numeric columns, zones, summary and report.
+ * The result equals loading the files a full run with the same weights writes.
+ *
+ * @param results - the results shown (their cell features are updated in place)
+ * @param update - the worker's re-score
+ * @returns the re-scored results, and the cell columns that changed
+ * @throws HexreachError `E_INPUT` if the update's zones are malformed
+ * @example
+ * ```ts
+ * const { results: next, changed } = applyRescore(results, await client.rescore(weights));
+ * ```
+ */
+export function applyRescore(
+  results: LoadedResults,
+  update: RescoreUpdate,
+): { results: LoadedResults; changed: string[] } {
+  const features = results.cells.features;
+  const removed = Object.keys(features[0]?.properties ?? {}).filter(
+    (name) => WEIGHT_COLUMNS.test(name) && !(name in update.cellValues),
+  );
+  const changed = [...Object.keys(update.cellValues), ...removed];
+  for (const [name, values] of Object.entries(update.cellValues)) {
+    for (let i = 0; i < features.length; i++) {
+      (features[i].properties as Record<string, unknown>)[name] = values[i];
+    }
+  }
+  for (const name of removed) {
+    for (const feature of features) delete (feature.properties as Record<string, unknown>)[name];
+  }
+  const columns: Record<string, Float64Array> = { ...results.columns };
+  for (const name of removed) delete columns[name];
+  const numeric = new Set(results.numericColumns.filter((c) => !removed.includes(c)));
+  for (const [name, values] of Object.entries(update.cellValues)) {
+    const isNumeric = values.every((v) => v === null || typeof v === 'number');
+    if (!isNumeric || !values.some((v) => typeof v === 'number')) {
+      delete columns[name];
+      numeric.delete(name);
+      continue;
+    }
+    columns[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : Number.NaN));
+    numeric.add(name);
+  }
+  const texts = { ...results.texts };
+  for (const name of removed) delete texts[name];
+  for (const [name, values] of Object.entries(update.cellValues)) {
+    if (name in texts) texts[name] = values.map((v) => (typeof v === 'string' ? v : null));
+  }
+  const summary = parseJson(update.summaryText, 'summary.json') as ResultSummary;
+  return {
+    results: {
+      ...results,
+      // The first-seen order of the columns, as the loader keeps it.
+      numericColumns: Object.keys(features[0]?.properties ?? {}).filter((c) => numeric.has(c)),
+      columns,
+      texts,
+      textColumns: results.textColumns.filter((c) => !removed.includes(c)),
+      zones: parseZones(parseJson(update.zonesText, 'zones.geojson'), 'zones.geojson'),
+      summary,
+      reportHtml: update.reportHtml,
+    },
+    changed,
+  };
+}
