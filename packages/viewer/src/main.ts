@@ -384,9 +384,12 @@ function reweight(next: Record<string, number>): void {
   }
   if (reweighting) {
     pendingWeights = next;
+    renderWeights();
     return;
   }
   reweighting = true;
+  // The sliders now start from these weights: the next move keeps this one's value.
+  renderWeights();
   const started = performance.now();
   analysis
     .rescore(next)
@@ -434,8 +437,9 @@ function showRescored(
     selected = undefined;
   if (map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
   placeZoneMarkers();
-  // The sliders show the weights as configured (not their shares), as after a full run.
-  weights = { ...(next.summary?.parameters?.priority?.weights ?? shares) };
+  // The sliders show the weights as configured (not their shares), as after a full run, unless
+  // the user has moved on to others, which are being re-scored next.
+  weights = pendingWeights ?? { ...(next.summary?.parameters?.priority?.weights ?? shares) };
   loads++;
   renderPanels();
   renderDetails();
@@ -724,13 +728,26 @@ function selectZone(id: string, fly = true): void {
 // ——— Selection, hover and the details panel ———
 
 function setSelectedCell(h3: string | undefined): void {
-  if (selected?.kind === 'cell' && map.getSource(SOURCES.cells) !== undefined) {
-    map.setFeatureState({ source: SOURCES.cells, id: selected.h3 }, { selected: false });
-  }
-  if (h3 !== undefined) {
-    selected = { kind: 'cell', h3 };
-    map.setFeatureState({ source: SOURCES.cells, id: h3 }, { selected: true });
-  }
+  if (h3 !== undefined) selected = { kind: 'cell', h3 };
+  else if (selected?.kind === 'cell') selected = undefined;
+  updateHighlight();
+}
+
+/** Puts the hovered and the selected cell in the highlight source (their outlines). */
+function updateHighlight(): void {
+  const source = map.getSource<GeoJSONSource>(SOURCES.highlight);
+  if (source === undefined || results === undefined) return;
+  const cells = results.cells.features;
+  const features = [
+    ['hover', hovered],
+    ['selected', selected?.kind === 'cell' ? selected.h3 : undefined],
+  ].flatMap(([role, h3]) => {
+    const index = h3 === undefined ? undefined : cellIndex.get(h3);
+    return index === undefined
+      ? []
+      : [{ type: 'Feature' as const, geometry: cells[index].geometry, properties: { role } }];
+  });
+  source.setData({ type: 'FeatureCollection', features });
 }
 
 function renderDetails(organization?: OrganizationProperties): void {
@@ -787,10 +804,8 @@ function featureAt(event: MapMouseEvent): MapGeoJSONFeature | undefined {
 
 function setHovered(h3: string | undefined): void {
   if (hovered === h3) return;
-  if (hovered !== undefined && map.getSource(SOURCES.cells) !== undefined)
-    map.setFeatureState({ source: SOURCES.cells, id: hovered }, { hover: false });
   hovered = h3;
-  if (h3 !== undefined) map.setFeatureState({ source: SOURCES.cells, id: h3 }, { hover: true });
+  updateHighlight();
 }
 
 function tooltipRows(cell: Record<string, unknown>): [string, string][] {

@@ -48,6 +48,10 @@ export function drawResults(map: MapLibreMap, results: LoadedResults, plan: Draw
     data: slimCells(results.cells, plan.cellColumns),
     promoteId: 'h3',
   });
+  map.addSource(SOURCES.highlight, {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+  });
   map.addSource(SOURCES.outline, {
     type: 'geojson',
     data: { type: 'Feature', properties: {}, geometry: cellsOutline(results.cells.features) },
