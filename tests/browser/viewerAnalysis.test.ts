@@ -174,6 +174,18 @@ describe('raw data analysed in the browser, in a worker', () => {
     expect(after[0].cells).not.toEqual(before[0].cells);
     const topButton = await page.textContent('#zones li:first-child button');
     expect(topButton).toContain(String(expected[0].id));
+    // The report of the re-scored zones, written by the worker when asked for.
+    const menu = page.locator('details.settings', { hasText: 'Export' });
+    await menu.locator('summary').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.click('[data-export="report"]'),
+    ]);
+    const report = readFileSync(await download.path(), 'utf8');
+    expect(report.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const zone of expected) expect(report).toContain(String(zone.id));
+    expect(report).toContain(`${(expected[0].meanScore as number).toFixed(3)}`);
+    await menu.locator('summary').click();
     await mapIdle(page);
     await screenshot(page, 'weights-need-only');
   });

@@ -39,7 +39,11 @@ const SLIDER_VALUES = [0.1, 0.6, 0.25, 0.8, 0.45];
 
 /** What the viewer exposes on `window.hexreachTest` with `?test` (the part used here). */
 interface BenchWindow extends Window {
-  hexreachTest?: { map: MapLibreMap; loads(): number };
+  hexreachTest?: {
+    map: MapLibreMap;
+    loads(): number;
+    lastRescore?(): { total: number; worker: number; apply: number; show: number } | undefined;
+  };
 }
 
 type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
@@ -198,6 +202,16 @@ export async function benchViewer(runs: number): Promise<void> {
             .map(seconds)
             .join(' / '),
         );
+        const split = await page.evaluate(() =>
+          (window as BenchWindow).hexreachTest?.lastRescore?.(),
+        );
+        if (split !== undefined) {
+          printRow(
+            '  last move: worker re-score + transfer / applied / shown',
+            '',
+            [split.worker, split.apply, split.show].map((ms) => `${Math.round(ms)} ms`).join(' / '),
+          );
+        }
         const phases = moves[moves.length - 1].phases;
         if (phases.length > 0) {
           console.log(

@@ -395,9 +395,17 @@ function reweight(next: Record<string, number>): void {
     .rescore(next)
     .then((update) => {
       if (results === undefined) return;
+      const received = performance.now();
       const applied = applyRescore(results, update);
+      const appliedAt = performance.now();
       showRescored(applied.results, applied.changed, update.weights);
-      lastRescoreMs = performance.now() - started;
+      const done = performance.now();
+      lastRescore = {
+        total: done - started,
+        worker: received - started,
+        apply: appliedAt - received,
+        show: done - appliedAt,
+      };
     })
     .catch((error: unknown) => analysisFailed(error, 're-score'))
     .finally(() => {
@@ -409,8 +417,12 @@ function reweight(next: Record<string, number>): void {
     });
 }
 
-/** Milliseconds from the last slider release to the re-scored results being handed to the map. */
-let lastRescoreMs: number | undefined;
+/**
+ * Milliseconds of the last re-score: in all, from the slider's release to the results handed to
+ * the map, and in its phases (the worker's re-score and the transfer, applying it to the
+ * results, showing them: feature state, zones, panels).
+ */
+let lastRescore: { total: number; worker: number; apply: number; show: number } | undefined;
 
 /** Shows re-scored results without reloading the cells: feature state for the changed columns. */
 function showRescored(
@@ -420,8 +432,10 @@ function showRescored(
 ): void {
   results = next;
   for (const column of changed) stateColumns.add(column);
-  classificationCache.clear();
-  categoryCache.clear();
+  // Only the classifications of changed columns are stale (keys are layer|column|…).
+  for (const key of [...classificationCache.keys()]) {
+    if (changed.includes(key.split('|')[1])) classificationCache.delete(key);
+  }
   const drawn = cellColumns().filter((c) => stateColumns.has(c));
   if (map.getSource(SOURCES.cells) !== undefined && drawn.length > 0) {
     for (const feature of next.cells.features) {
@@ -1044,7 +1058,11 @@ function renderExport(): void {
   replaceContent(
     ui.exportPanel,
     exportControls(
-      { zones: r.zones?.features.length ?? 0, selectedZone, report: r.reportHtml !== undefined },
+      {
+        zones: r.zones?.features.length ?? 0,
+        selectedZone,
+        report: r.reportHtml !== undefined || lastOutputs !== undefined,
+      },
       {
         zonesGeoJson: (scope) => {
           const zones = zonesIn(scope);
@@ -1064,8 +1082,24 @@ function renderExport(): void {
         },
         mapPng: () => exportMapImage(),
         report: () => {
-          if (r.reportHtml === undefined) return;
-          downloadFile('report.html', new Blob([r.reportHtml], { type: 'text/html' }));
+          const save = (html: string) =>
+            downloadFile('report.html', new Blob([html], { type: 'text/html' }));
+          if (r.reportHtml !== undefined) save(r.reportHtml);
+          else {
+            // Re-scored in this browser: the worker writes the report of what is shown, once it
+            // is done re-scoring (a new job would cancel the one running).
+            const ask = (): void => {
+              if (reweighting) {
+                setTimeout(ask, 50);
+                return;
+              }
+              analysis
+                .report()
+                .then(save)
+                .catch((error: unknown) => analysisFailed(error, 'write the report'));
+            };
+            ask();
+          }
         },
       },
     ),
@@ -1229,8 +1263,8 @@ if (testMode) {
       map,
       view: () => view,
       loads: () => loads,
-      /** Milliseconds from the last slider release to re-scored results handed to the map. */
-      lastRescoreMs: () => lastRescoreMs,
+      /** Milliseconds of the last re-score, in all and by phase (see lastRescore). */
+      lastRescore: () => lastRescore,
       layers: () => layers.map((l) => l.id),
       cells: () => results?.cells.features,
       zones: () => results?.zones?.features.map((z) => z.properties),

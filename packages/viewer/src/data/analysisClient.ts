@@ -19,6 +19,8 @@ export interface AnalysisClient {
   rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
   /** Re-scores the analysis shown with other priority weights (milliseconds, not a new run). */
   rescore(weights: Readonly<Record<string, number>>): Promise<RescoreUpdate>;
+  /** The report.html of the analysis shown, written now. */
+  report(): Promise<string>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
   cancel(): void;
   /** Is there an analysis to re-score? */
@@ -59,7 +61,7 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
-  const run = <T extends AnalysisOutputs | RescoreUpdate>(
+  const run = <T extends AnalysisOutputs | RescoreUpdate | string>(
     request: AnalysisRequest,
     onProgress: ProgressListener,
   ) => {
@@ -81,6 +83,7 @@ export function createAnalysisClient(): AnalysisClient {
         running = undefined;
         if (message.type === 'done') resolve(message.outputs as T);
         else if (message.type === 'rescored') resolve(message.update as T);
+        else if (message.type === 'reported') resolve(message.html as T);
         else reject(new Error(message.message));
       };
       current.addEventListener('message', onMessage);
@@ -104,6 +107,7 @@ export function createAnalysisClient(): AnalysisClient {
     rerun: (settings, onProgress) =>
       run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
     rescore: (weights) => run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}),
+    report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),
     cancel: stop,
     canReweight: () => analysed,
   };

@@ -18,7 +18,8 @@ export type AnalysisRequest =
       readonly type: 'rescore';
       readonly id: number;
       readonly weights: Readonly<Record<string, number>>;
-    };
+    }
+  | { readonly type: 'report'; readonly id: number };
 
 /** Messages from the analysis worker. */
 export type AnalysisResponse =
@@ -30,4 +31,5 @@ export type AnalysisResponse =
     }
   | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
   | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
+  | { readonly type: 'reported'; readonly id: number; readonly html: string }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -8,6 +8,7 @@ import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import {
   type ParsedInputs,
   readRawInputs,
+  reportHtmlOf,
   rescoreParsedInputs,
   runParsedInputs,
 } from './analyzeRawInputs.js';
@@ -18,8 +19,8 @@ let parsed: ParsedInputs | undefined;
 /** The analysis last shown, re-scored in place of a new run when only the weights change. */
 let shown: AnalysisResult | undefined;
 
-function post(message: AnalysisResponse): void {
-  self.postMessage(message);
+function post(message: AnalysisResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) => {
@@ -40,12 +41,20 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       const run = runParsedInputs(parsed, request.settings, progress);
       shown = run.result;
       post({ type: 'done', id: request.id, outputs: run.outputs });
-    } else {
+    } else if (request.type === 'rescore') {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to re-score: analyse raw data first');
       const rescored = rescoreParsedInputs(parsed, shown, request.weights);
       shown = rescored.result;
-      post({ type: 'rescored', id: request.id, update: rescored.update });
+      // The numeric columns' buffers move to the page instead of being copied.
+      const buffers = Object.values(rescored.update.cellValues).flatMap((values) =>
+        values instanceof Float64Array ? [values.buffer as ArrayBuffer] : [],
+      );
+      post({ type: 'rescored', id: request.id, update: rescored.update }, buffers);
+    } else {
+      if (parsed === undefined || shown === undefined)
+        throw new Error('no analysis to report: analyse raw data first');
+      post({ type: 'reported', id: request.id, html: reportHtmlOf(parsed, shown) });
     }
   } catch (error) {
     post({

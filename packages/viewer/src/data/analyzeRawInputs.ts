@@ -301,7 +301,7 @@ export function runParsedInputs(
     organizationsText: parsed.organizationsText,
     spaceTimeText:
       result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
-    reportHtml: written.reportHtml,
+    reportHtml: reportHtmlOf(parsed, result),
     incidents: incidentFacts(parsed.incidents.data),
     filters: settings.filters ?? {},
     weights: written.weights,
@@ -312,13 +312,13 @@ export function runParsedInputs(
 /** What a re-score changes in results already shown: some cell columns, the zones, the texts. */
 export interface RescoreUpdate {
   /**
-   * The cell columns that depend on the weights, as cells.geojson would hold them; one of
-   * {@link WEIGHT_COLUMNS} missing here is gone (a component weighted 0, robustness).
+   * The cell columns that depend on the weights, as cells.geojson would hold them (numeric ones
+   * as Float64Arrays, NaN for null); one of {@link WEIGHT_COLUMNS} missing here is gone (a
+   * component weighted 0, robustness).
    */
-  readonly cellValues: Readonly<Record<string, readonly (string | number | null)[]>>;
+  readonly cellValues: Readonly<Record<string, Float64Array | readonly (string | null)[]>>;
   readonly zonesText: string;
   readonly summaryText: string;
-  readonly reportHtml: string;
   /** The priority weights used, divided by their sum. */
   readonly weights: Readonly<Record<string, number>>;
 }
@@ -348,7 +348,17 @@ export function rescoreParsedInputs(
   weights: Readonly<Record<string, number>>,
 ): { result: AnalysisResult; update: RescoreUpdate } {
   const rescored = rescoreAnalysis(result, weights);
-  const cellValues = analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name));
+  // Numeric columns travel to the page as Float64Arrays (NaN for null): moved, not copied.
+  const cellValues = Object.fromEntries(
+    Object.entries(analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name))).map(
+      ([name, values]) => [
+        name,
+        values.every((v) => v === null || typeof v === 'number')
+          ? Float64Array.from(values, (v) => (v === null ? Number.NaN : (v as number)))
+          : (values as (string | null)[]),
+      ],
+    ),
+  );
   const written = writtenOutputs(parsed, rescored);
   return {
     result: rescored,
@@ -356,44 +366,50 @@ export function rescoreParsedInputs(
       cellValues,
       zonesText: written.zonesText,
       summaryText: written.summaryText,
-      reportHtml: written.reportHtml,
       weights: written.weights,
     },
   };
 }
 
-/** zones.geojson, summary.json and report.html of an analysis, and its weights as shares. */
+/** How the inputs' records were accounted for, as the summary and the report state them. */
+function inputCounts(parsed: ParsedInputs, result: AnalysisResult) {
+  return {
+    incidents: {
+      path: parsed.incidents.data.source,
+      read: parsed.incidents.read,
+      accepted: result.binned.accepted,
+      rejected: parsed.incidents.rejections.length + result.binned.rejections.length,
+      outside: result.binned.outside.length,
+    },
+    areas: {
+      path: parsed.areas.data.source,
+      read: parsed.areas.read,
+      accepted: parsed.areas.data.length,
+      rejected: parsed.areas.rejections.length,
+    },
+  };
+}
+
+/** zones.geojson and summary.json of an analysis, its zones, and its weights as shares. */
 function writtenOutputs(
   parsed: ParsedInputs,
   result: AnalysisResult,
-): { zonesText: string; summaryText: string; reportHtml: string; weights: Record<string, number> } {
+): {
+  zones: ReturnType<typeof analysisToZones>;
+  zonesText: string;
+  summaryText: string;
+  weights: Record<string, number>;
+} {
   const zones = analysisToZones(result);
-  const incidentCounts = {
-    path: parsed.incidents.data.source,
-    read: parsed.incidents.read,
-    accepted: result.binned.accepted,
-    rejected: parsed.incidents.rejections.length + result.binned.rejections.length,
-    outside: result.binned.outside.length,
-  };
-  const areaCounts = {
-    path: parsed.areas.data.source,
-    read: parsed.areas.read,
-    accepted: parsed.areas.data.length,
-    rejected: parsed.areas.rejections.length,
-  };
-  const report = analysisToReportModel(result, {
-    version: corePackage.version,
-    inputs: { incidents: incidentCounts, areas: areaCounts },
-    zones,
-  });
+  const counts = inputCounts(parsed, result);
   const w = result.config.priority.weights as Readonly<Record<string, number>>;
   const total = Object.values(w).reduce((a, b) => a + b, 0);
   const summary = {
     hexreach: corePackage.version,
     command: 'analyze (in the browser)',
     inputs: {
-      incidents: incidentCounts,
-      areas: { ...areaCounts, populationAttribute: result.populationAttribute },
+      incidents: counts.incidents,
+      areas: { ...counts.areas, populationAttribute: result.populationAttribute },
     },
     parameters: result.config,
     cells: { count: result.grid.cells.length, resolution: result.grid.resolution },
@@ -401,11 +417,34 @@ function writtenOutputs(
     notes: result.notes,
   };
   return {
+    zones,
     zonesText: JSON.stringify(zones),
     summaryText: JSON.stringify(summary),
-    reportHtml: renderReportHtml(report),
     weights: Object.fromEntries(Object.entries(w).map(([k, v]) => [k, total > 0 ? v / total : 0])),
   };
+}
+
+/**
+ * The `report.html` of an analysis in the browser, as the CLI writes it. Not part of a re-score:
+ * its study-area map alone takes hundreds of milliseconds on 50,000 cells, so the worker renders
+ * it when the report is asked for.
+ *
+ * @param parsed - the inputs the analysis was made from
+ * @param result - the analysis
+ * @returns the report's HTML
+ * @example
+ * ```ts
+ * downloadFile('report.html', new Blob([reportHtmlOf(parsed, result)]));
+ * ```
+ */
+export function reportHtmlOf(parsed: ParsedInputs, result: AnalysisResult): string {
+  return renderReportHtml(
+    analysisToReportModel(result, {
+      version: corePackage.version,
+      inputs: inputCounts(parsed, result),
+      zones: analysisToZones(result),
+    }),
+  );
 }
 
 /** First and last day and the categories with their counts, over every incident read. */

@@ -29,8 +29,12 @@ export function applyRescore(
   );
   const changed = [...Object.keys(update.cellValues), ...removed];
   for (const [name, values] of Object.entries(update.cellValues)) {
+    const numbers = values instanceof Float64Array;
     for (let i = 0; i < features.length; i++) {
-      (features[i].properties as Record<string, unknown>)[name] = values[i];
+      const value = values[i];
+      // As cells.geojson holds them: null where a number is missing.
+      (features[i].properties as Record<string, unknown>)[name] =
+        numbers && Number.isNaN(value) ? null : value;
     }
   }
   for (const name of removed) {
@@ -39,20 +43,18 @@ export function applyRescore(
   const columns: Record<string, Float64Array> = { ...results.columns };
   for (const name of removed) delete columns[name];
   const numeric = new Set(results.numericColumns.filter((c) => !removed.includes(c)));
-  for (const [name, values] of Object.entries(update.cellValues)) {
-    const isNumeric = values.every((v) => v === null || typeof v === 'number');
-    if (!isNumeric || !values.some((v) => typeof v === 'number')) {
-      delete columns[name];
-      numeric.delete(name);
-      continue;
-    }
-    columns[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : Number.NaN));
-    numeric.add(name);
-  }
   const texts = { ...results.texts };
   for (const name of removed) delete texts[name];
   for (const [name, values] of Object.entries(update.cellValues)) {
-    if (name in texts) texts[name] = values.map((v) => (typeof v === 'string' ? v : null));
+    if (values instanceof Float64Array && values.some((v) => !Number.isNaN(v))) {
+      columns[name] = values;
+      numeric.add(name);
+      continue;
+    }
+    delete columns[name];
+    numeric.delete(name);
+    if (name in texts && !(values instanceof Float64Array))
+      texts[name] = values.map((v) => (typeof v === 'string' ? v : null));
   }
   const summary = parseJson(update.summaryText, 'summary.json') as ResultSummary;
   return {
@@ -65,7 +67,8 @@ export function applyRescore(
       textColumns: results.textColumns.filter((c) => !removed.includes(c)),
       zones: parseZones(parseJson(update.zonesText, 'zones.geojson'), 'zones.geojson'),
       summary,
-      reportHtml: update.reportHtml,
+      // The report is written on demand for re-scored results (see reportHtmlOf).
+      reportHtml: undefined,
     },
     changed,
   };
