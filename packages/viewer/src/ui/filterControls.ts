@@ -4,8 +4,9 @@ import { formatNumber } from './format.js';
 
 /**
  * The incident filters of an analysis run in this browser: a date window (first day included,
- * end day excluded, as the configuration's `incidents.from` / `incidents.to`) and a checkbox per
- * category with its number of incidents. "Apply" runs the analysis again in the worker with
+ * end day excluded, as the configuration's `incidents.from` / `incidents.to`), chosen with two
+ * sliders over the days the incidents span or typed as dates, and a checkbox per category with
+ * its number of incidents. "Apply" runs the analysis again in the worker with
  * them; "All incidents" clears them.
  *
  * @param facts - the dates and categories of the incidents read
@@ -34,6 +35,13 @@ export function filterControls(
   };
   const from = dateInput('filter-from', filters.from);
   const to = dateInput('filter-to', filters.to);
+  const sliders =
+    facts.first === undefined || facts.last === undefined
+      ? []
+      : [
+          dateSlider('filter-from-range', 'First day', from, facts.first, nextDay(facts.last), 0),
+          dateSlider('filter-to-range', 'End day', to, facts.first, nextDay(facts.last), 1),
+        ];
   const excluded = new Set(filters.excluded ?? []);
   const boxes = facts.categories.map(({ name, count }, i) => {
     const id = `filter-category-${i}`;
@@ -89,8 +97,10 @@ export function filterControls(
     h('p', { className: 'hint' }, range),
     h('label', { attrs: { for: 'filter-from' } }, 'From (included)'),
     from,
+    sliders[0] ?? null,
     h('label', { attrs: { for: 'filter-to' } }, 'Until (excluded)'),
     to,
+    sliders[1] ?? null,
     facts.categories.length > 1
       ? h(
           'fieldset',
@@ -108,4 +118,49 @@ function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A slider over the days from `first` to `end`, kept in step with the date input it sits under
+ * (moving one moves the other). `side` 0 starts at `first`, 1 at `end`, when the input is empty.
+ */
+function dateSlider(
+  id: string,
+  label: string,
+  input: HTMLInputElement,
+  first: string,
+  end: string,
+  side: 0 | 1,
+): HTMLInputElement {
+  const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const [lo, hi] = [dayOf(first), dayOf(end)];
+  const slider = h('input', {
+    attrs: {
+      id,
+      type: 'range',
+      min: '0',
+      max: String(hi - lo),
+      step: '1',
+      'data-key': id,
+      'aria-label': `${label} of the incidents used`,
+    },
+  });
+  const sync = () => {
+    const day = input.value === '' ? (side === 0 ? lo : hi) : dayOf(input.value);
+    slider.value = String(Math.min(hi, Math.max(lo, day)) - lo);
+    slider.setAttribute(
+      'aria-valuetext',
+      input.value === '' ? (side === 0 ? first : end) : input.value,
+    );
+  };
+  sync();
+  slider.addEventListener('input', () => {
+    input.value = new Date((lo + Number(slider.value)) * DAY_MS).toISOString().slice(0, 10);
+    slider.setAttribute('aria-valuetext', input.value);
+  });
+  input.addEventListener('input', sync);
+  input.addEventListener('change', sync);
+  return slider;
 }
