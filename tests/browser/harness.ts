@@ -41,10 +41,12 @@ export interface ViewerHarness {
 
 /**
  * Runs the built CLI on the demo configuration into a temporary folder, adds the demo
- * organizations (with the malicious name), serves it with the built viewer on 127.0.0.1 and
- * launches Debian's Chromium with the flags of ../shared/BROWSER.md.
+ * organizations (with the malicious name) unless `organizations` is false, serves it with the
+ * built viewer on 127.0.0.1 and launches Debian's Chromium with the flags of ../shared/BROWSER.md.
  */
-export async function startViewerHarness(): Promise<ViewerHarness> {
+export async function startViewerHarness(
+  options: { readonly organizations?: boolean } = {},
+): Promise<ViewerHarness> {
   if (!existsSync(join(viewerDist, 'index.html'))) {
     throw new Error(
       'packages/viewer/dist is missing: run "npm run build" before the browser tests',
@@ -60,10 +62,12 @@ export async function startViewerHarness(): Promise<ViewerHarness> {
     '--quiet',
   ]);
   if (run.status !== 0) throw new Error(`hexreach analyze failed: ${run.stderr}`);
-  copyFileSync(
-    join(root, 'data/demo/organizations.geojson'),
-    join(resultsDir, 'organizations.geojson'),
-  );
+  if (options.organizations ?? true) {
+    copyFileSync(
+      join(root, 'data/demo/organizations.geojson'),
+      join(resultsDir, 'organizations.geojson'),
+    );
+  }
   mkdirSync(artifacts, { recursive: true });
   const server = await serveViewer({ resultsDir, viewerDist });
   const browser = await chromium.launch({

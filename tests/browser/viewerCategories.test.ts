@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromium, type Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveViewer } from '../../packages/core/src/cli/serveViewer.js';
-import { hexreach, root, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import {
-  artifacts,
   type CellCollection,
   canvasHistogram,
   cellCentre,
@@ -16,10 +13,10 @@ import {
   openViewer,
   pixelsNear,
   screenshot,
+  startViewerHarness,
   type TestWindow,
   toPagePoint,
   type ViewerHarness,
-  viewerDist,
 } from './harness.js';
 
 /** The categories in the order the legend lists them, as `@hexreach/core` writes them. */
@@ -39,66 +36,6 @@ const emergingOrder = [
   ...emergingKinds.map((p) => `${p} Cold Spot`),
   'No Pattern Detected',
 ];
-
-/**
- * The demo run with Local Moran's I and emerging hot spots (the example configuration runs
- * Gi* only), served with the built viewer; Chromium with the flags of ../shared/BROWSER.md.
- */
-async function startHarness(): Promise<ViewerHarness> {
-  if (!existsSync(join(viewerDist, 'index.html'))) {
-    throw new Error(
-      'packages/viewer/dist is missing: run "npm run build" before the browser tests',
-    );
-  }
-  const resultsDir = tempDir('hexreach-viewer-categories-');
-  const run = hexreach([
-    'analyze',
-    '--config',
-    join(root, 'examples/hexreach.config.json'),
-    '--stat',
-    'gistar,lisa,emerging',
-    '--out',
-    resultsDir,
-    '--quiet',
-  ]);
-  if (run.status !== 0) throw new Error(`hexreach analyze failed: ${run.stderr}`);
-  mkdirSync(artifacts, { recursive: true });
-  const server = await serveViewer({ resultsDir, viewerDist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-  return {
-    resultsDir,
-    server,
-    browser,
-    cells: JSON.parse(readFileSync(join(resultsDir, 'cells.geojson'), 'utf8')),
-    zones: JSON.parse(readFileSync(join(resultsDir, 'zones.geojson'), 'utf8')),
-    dialogs,
-    pageErrors,
-    newPage: async (viewport = { width: 1280, height: 720 }) => {
-      const page = await browser.newPage({ viewport });
-      page.on('dialog', (dialog: Dialog) => {
-        dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      return page;
-    },
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
 
 /** Cells of each value of a text column, null counted under "No value". */
 function tally(cells: CellCollection, column: string): Map<string, number> {
@@ -161,7 +98,8 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   let page: Page;
 
   beforeAll(async () => {
-    harness = await startHarness();
+    // Without organization symbols, which would cover the cells the tests point at.
+    harness = await startViewerHarness({ organizations: false });
     page = await harness.newPage();
   });
 
