@@ -1,15 +1,11 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoCity } from '../data/makeDemoCity.js';
+import { readDemoInputs } from '../data/readDemoInputs.js';
 import { type AnalysisResult, analyze } from '../packages/core/src/analyze.js';
-import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
 import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk, lngLatToCell } from '../packages/core/src/hex/h3.js';
-import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
-import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
-import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
-import { readSurveysCsv } from '../packages/core/src/io/readSurveysCsv.js';
 import { root } from './helpers.js';
 
 // The demo city has planted structure (data/demo/README.md): the analysis must find it.
@@ -23,46 +19,14 @@ describe('the demo analysis finds what was planted in the demo city', () => {
       JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8')),
       'examples/hexreach.config.json',
     );
-    const incidents = await readIncidentsCsv(
-      createReadStream(join(root, 'data/demo/incidents.csv'), 'utf8'),
-      {
-        source: 'incidents.csv',
+    result = analyze(await readDemoInputs(config), {
+      ...config,
+      statistics: ['gistar', 'emerging', 'change'],
+      change: {
+        before: { from: '2023-01-01', to: '2024-01-01' },
+        after: { from: '2024-01-01', to: '2025-01-01' },
       },
-    );
-    const areas = readAreasGeoJson(
-      JSON.parse(readFileSync(join(root, 'data/demo/tracts.geojson'), 'utf8')),
-      {
-        source: 'tracts.geojson',
-        attributes: areaAttributesOf(config),
-      },
-    );
-    const organizations = readOrganizationsGeoJson(
-      JSON.parse(readFileSync(join(root, 'data/demo/organizations.geojson'), 'utf8')),
-      { source: 'organizations.geojson' },
-    );
-    const surveys = await readSurveysCsv(
-      createReadStream(join(root, 'data/demo/surveys.csv'), 'utf8'),
-      {
-        source: 'surveys.csv',
-        answers: [config.trust.answer!],
-      },
-    );
-    result = analyze(
-      {
-        incidents: incidents.data,
-        areas: areas.data,
-        organizations: organizations.data,
-        surveys: surveys.data,
-      },
-      {
-        ...config,
-        statistics: ['gistar', 'emerging', 'change'],
-        change: {
-          before: { from: '2023-01-01', to: '2024-01-01' },
-          after: { from: '2024-01-01', to: '2025-01-01' },
-        },
-      },
-    );
+    });
   });
 
   /** Zone ids found within one grid step of a point. */

@@ -1,15 +1,11 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readDemoInputs } from '../data/readDemoInputs.js';
 import { type AnalysisResult, type AnalyzeInputs, analyze } from '../packages/core/src/analyze.js';
-import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
 import { configSchema, type HexreachConfig } from '../packages/core/src/config/configSchema.js';
 import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk } from '../packages/core/src/hex/h3.js';
-import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
-import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
-import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
-import { readSurveysCsv } from '../packages/core/src/io/readSurveysCsv.js';
 import { JOINT_CLASS_LABELS } from '../packages/core/src/score/jointClasses.js';
 import { root } from './helpers.js';
 
@@ -23,28 +19,7 @@ beforeAll(async () => {
     JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8')),
     'example',
   );
-  const data = (name: string) => join(root, 'data/demo', name);
-  inputs = {
-    incidents: (
-      await readIncidentsCsv(createReadStream(data('incidents.csv'), 'utf8'), { source: 'i' })
-    ).data,
-    areas: readAreasGeoJson(JSON.parse(readFileSync(data('tracts.geojson'), 'utf8')), {
-      source: 't',
-      attributes: areaAttributesOf(config),
-    }).data,
-    organizations: readOrganizationsGeoJson(
-      JSON.parse(readFileSync(data('organizations.geojson'), 'utf8')),
-      {
-        source: 'o',
-      },
-    ).data,
-    surveys: (
-      await readSurveysCsv(createReadStream(data('surveys.csv'), 'utf8'), {
-        source: 's',
-        answers: [config.trust.answer!],
-      })
-    ).data,
-  };
+  inputs = await readDemoInputs(config);
   result = analyze(inputs, config);
 });
 

@@ -1,13 +1,9 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readDemoInputs } from '../../../data/readDemoInputs.js';
 import { type AnalysisResult, analyze } from '../src/analyze.js';
-import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { analysisToCellColumns } from '../src/export/analysisToCellColumns.js';
-import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
-import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
-import { readOrganizationsGeoJson } from '../src/io/readOrganizations.js';
-import { readSurveysCsv } from '../src/io/readSurveysCsv.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { median, printRow, repoPath } from './report.js';
 
@@ -48,26 +44,7 @@ export async function benchRescore(runs: number): Promise<void> {
     ...config,
     robustness: { ...config.robustness, draws: 0 },
   };
-  const data = (name: string) => repoPath(`data/demo/${name}`);
-  const inputs = {
-    incidents: (
-      await readIncidentsCsv(createReadStream(data('incidents.csv'), 'utf8'), { source: 'i' })
-    ).data,
-    areas: readAreasGeoJson(JSON.parse(readFileSync(data('tracts.geojson'), 'utf8')), {
-      source: 't',
-      attributes: areaAttributesOf(config),
-    }).data,
-    organizations: readOrganizationsGeoJson(
-      JSON.parse(readFileSync(data('organizations.geojson'), 'utf8')),
-      { source: 'o' },
-    ).data,
-    surveys: (
-      await readSurveysCsv(createReadStream(data('surveys.csv'), 'utf8'), {
-        source: 's',
-        answers: [config.trust.answer!],
-      })
-    ).data,
-  };
+  const inputs = await readDemoInputs(config);
 
   const full: number[] = [];
   for (let r = 0; r < runs; r++) {

@@ -1,16 +1,12 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readDemoInputs } from '../../../data/readDemoInputs.js';
 import { type AnalysisResult, type AnalyzeInputs, analyze } from '../src/analyze.js';
-import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { analysisToCells } from '../src/export/analysisToCells.js';
 import { analysisToZones } from '../src/export/analysisToZones.js';
-import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
-import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
-import { readOrganizationsGeoJson } from '../src/io/readOrganizations.js';
-import { readSurveysCsv } from '../src/io/readSurveysCsv.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { codeOf, thrownBy } from './helpers/errors.js';
 
@@ -65,26 +61,7 @@ beforeAll(async () => {
     JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
     'examples/hexreach.config.json',
   );
-  const data = (name: string) => root(`data/demo/${name}`);
-  inputs = {
-    incidents: (
-      await readIncidentsCsv(createReadStream(data('incidents.csv'), 'utf8'), { source: 'i' })
-    ).data,
-    areas: readAreasGeoJson(JSON.parse(readFileSync(data('tracts.geojson'), 'utf8')), {
-      source: 't',
-      attributes: areaAttributesOf(config),
-    }).data,
-    organizations: readOrganizationsGeoJson(
-      JSON.parse(readFileSync(data('organizations.geojson'), 'utf8')),
-      { source: 'o' },
-    ).data,
-    surveys: (
-      await readSurveysCsv(createReadStream(data('surveys.csv'), 'utf8'), {
-        source: 's',
-        answers: [config.trust.answer!],
-      })
-    ).data,
-  };
+  inputs = await readDemoInputs(config);
   base = analyze(inputs, config);
 });
 
