@@ -21,6 +21,8 @@ export interface TestHooks {
   readonly map: MapLibreMap;
   view(): { active: string; layers: Record<string, { visible: boolean; opacity: number }> };
   loads(): number;
+  /** Each cell layer's visibility and opacity as drawn, by viewer layer id. */
+  cellLayers(): Record<string, { visible: boolean; opacity: number }>;
 }
 
 /** The page's window with the test hooks. */

@@ -229,10 +229,10 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
     const paint = await fresh.evaluate(() => {
       const map = (window as unknown as TestWindow).hexreachTest.map;
       const ids = map
-        .getStyle()
-        .layers.map((l) => l.id)
+        .getLayersOrder()
         .filter((id) => id === 'hexreach-emerging' || id === 'hexreach-lisa');
-      return { ids, opacity: map.getPaintProperty('hexreach-emerging', 'fill-opacity') };
+      const drawn = (window as unknown as TestWindow).hexreachTest.cellLayers();
+      return { ids, opacity: drawn.emerging.opacity };
     });
     // MapLibre draws later layers on top: emerging, first in the list, is drawn last.
     expect(paint.ids).toEqual(['hexreach-lisa', 'hexreach-emerging']);

@@ -30,22 +30,15 @@ import { urlResultSource } from './data/urlResultSource.js';
 import { drawMapImage } from './export/drawMapImage.js';
 import { readLegend } from './export/readLegend.js';
 import { zonesForExport, zonesGeoJsonText } from './export/zonesForExport.js';
-import { categoryColorExpression } from './map/categoryColorExpression.js';
+import { cellPicker } from './map/cellPicker.js';
 import { type Classification, classify, fixedClassification } from './map/classify.js';
 import { type CategoryClassification, classifyCategories } from './map/classifyCategories.js';
 import { giBinColors } from './map/colorSchemes.js';
-import { applyView, drawResults } from './map/drawResults.js';
+import { applyView, type CellLayers, drawResults } from './map/drawResults.js';
 import { featureBounds } from './map/featureBounds.js';
-import { fillColorExpression } from './map/fillColorExpression.js';
-import {
-  availableLayers,
-  isCellLayer,
-  type LayerDefinition,
-  otherColumns,
-  TIME_STEP_STATE,
-} from './map/layerCatalog.js';
+import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
+import { type CellColoring, layerCellColors } from './map/layerCellColors.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
-import { slimCells } from './map/slimCells.js';
 import { zoneLabelPoints } from './map/zoneLabelPoints.js';
 import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
@@ -133,6 +126,10 @@ let hovered: string | undefined;
 let zoneMarkers: Marker[] = [];
 /** Position of each cell (by H3 index) among the features of cells.geojson. */
 let cellIndex = new Map<string, number>();
+/** The index of the cell at a position, or −1 (see cellPicker). */
+let cellAt: (lng: number, lat: number) => number = () => -1;
+/** The map's cell layers, by viewer layer id (see drawResults). */
+let cellLayers: CellLayers = new Map();
 let loads = 0;
 const classificationCache = new Map<string, Classification>();
 const categoryCache = new Map<string, CategoryClassification>();
@@ -152,13 +149,8 @@ function classificationOf(layerId: string): Classification | undefined {
   if (results === undefined || view === undefined || layer === undefined) return undefined;
   const layerView = view.layers[layerId];
   const column = columnOf(layer, layerView);
-  if (column === undefined) return undefined;
-  const stepBins =
-    layer.id === 'gi_step' && view.step !== undefined
-      ? results.spaceTime?.bins[view.step]
-      : undefined;
-  const values = stepBins === undefined ? results.columns[column] : Float64Array.from(stepBins);
-  if (values === undefined) return undefined;
+  const values = numericValuesOf(layer);
+  if (column === undefined || values === undefined) return undefined;
   const key =
     layer.kind === 'bins'
       ? `${layerId}|${column}|${layer.id === 'gi_step' ? view.step : ''}`
@@ -195,40 +187,64 @@ function categoriesOf(layer: LayerDefinition): CategoryClassification | undefine
   return classification;
 }
 
-function fillColor(layerId: string) {
+/**
+ * The numbers a numeric or bins layer draws: its column, or for the time-step layer the Gi* bins
+ * of the step shown.
+ */
+function numericValuesOf(layer: LayerDefinition): ArrayLike<number> | undefined {
+  if (results === undefined || view === undefined) return undefined;
+  if (layer.id === 'gi_step')
+    return view.step === undefined ? undefined : results.spaceTime?.bins[view.step];
+  const column = columnOf(layer, view.layers[layer.id]);
+  return column === undefined ? undefined : results.columns[column];
+}
+
+/** What a cell layer is coloured by: its values and the classification its legend shows. */
+function coloringOf(layerId: string): CellColoring | undefined {
   const layer = layerById(layerId);
-  if (layer?.kind === 'categories') {
-    const categories = categoriesOf(layer);
-    return categories === undefined || layer.column === undefined
-      ? '#000000'
-      : categoryColorExpression(layer.column, categories);
+  if (layer === undefined || results === undefined) return undefined;
+  if (layer.kind === 'categories') {
+    const classification = categoriesOf(layer);
+    const values = layer.column === undefined ? undefined : results.texts[layer.column];
+    return classification === undefined || values === undefined
+      ? undefined
+      : { kind: 'categories', values, classification };
   }
   const classification = classificationOf(layerId);
-  const column =
-    layer === undefined || view === undefined ? undefined : columnOf(layer, view.layers[layerId]);
-  if (classification === undefined || column === undefined) return '#000000';
-  return fillColorExpression(
-    column,
-    classification.scale,
-    column === TIME_STEP_STATE || stateColumns.has(column) ? 'state' : 'property',
-  );
+  const values = numericValuesOf(layer);
+  return classification === undefined || values === undefined
+    ? undefined
+    : { kind: 'scale', values, scale: classification.scale };
+}
+
+/**
+ * What each cell layer's colours were made from (values and classification, by identity), so
+ * that a view change recolours only the layers whose data or classes changed.
+ */
+const painted = new Map<string, { values: unknown; scale: unknown }>();
+
+/** Gives each shown cell layer the colours of its current values and classes. */
+function recolorCells(): void {
+  if (view === undefined) return;
+  for (const [id, layer] of cellLayers) {
+    // A hidden layer is coloured when it is shown.
+    if (view.layers[id]?.visible !== true) continue;
+    const coloring = coloringOf(id);
+    const values = coloring?.values;
+    const scale = coloring?.kind === 'scale' ? coloring.scale : coloring?.classification;
+    const last = painted.get(id);
+    if (last !== undefined && last.values === values && last.scale === scale) continue;
+    // Nothing to colour by (the column is gone): the layer draws nothing rather than old colours.
+    layer.setColors(
+      coloring === undefined ? new Uint8Array(4 * cellIndex.size) : layerCellColors(coloring),
+    );
+    painted.set(id, { values, scale });
+  }
 }
 
 function plan() {
   if (view === undefined) throw new Error('no view');
-  return { layers, view, fillColor, cellColumns: cellColumns() };
-}
-
-/** The cell properties the cell layers read (the map's source carries only these). */
-function cellColumns(): string[] {
-  if (view === undefined) return [];
-  const columns: string[] = [];
-  for (const layer of layers) {
-    if (!isCellLayer(layer)) continue;
-    const column = columnOf(layer, view.layers[layer.id]);
-    if (column !== undefined && column !== TIME_STEP_STATE) columns.push(column);
-  }
-  return columns;
+  return { layers, view };
 }
 
 /** The full properties of a cell, by its H3 index. */
@@ -431,25 +447,16 @@ function showRescored(
   shares: Readonly<Record<string, number>>,
 ): void {
   results = next;
-  for (const column of changed) stateColumns.add(column);
   // Only the classifications of changed columns are stale (keys are layer|column|…).
   for (const key of [...classificationCache.keys()]) {
     if (changed.includes(key.split('|')[1])) classificationCache.delete(key);
-  }
-  const drawn = cellColumns().filter((c) => stateColumns.has(c));
-  if (map.getSource(SOURCES.cells) !== undefined && drawn.length > 0) {
-    for (const feature of next.cells.features) {
-      const state: Record<string, unknown> = {};
-      for (const column of drawn) state[column] = feature.properties[column] ?? null;
-      map.setFeatureState({ source: SOURCES.cells, id: feature.properties.h3 }, state);
-    }
   }
   const zonesSource = map.getSource<GeoJSONSource>(SOURCES.zones);
   if (zonesSource !== undefined && next.zones !== undefined) zonesSource.setData(next.zones);
   const chosen = selected;
   if (chosen?.kind === 'zone' && !next.zones?.features.some((z) => z.properties.id === chosen.id))
     selected = undefined;
-  if (map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  refreshMap();
   placeZoneMarkers();
   // The sliders show the weights as configured (not their shares), as after a full run, unless
   // the user has moved on to others, which are being re-scored next.
@@ -537,6 +544,7 @@ function show(loaded: LoadedResults, keepCamera = false): void {
   const first = results === undefined;
   results = loaded;
   cellIndex = new Map(loaded.cells.features.map((f, i) => [f.properties.h3, i]));
+  cellAt = cellPicker(loaded.cells.features.map((f) => f.properties.h3));
   layers = availableLayers(loaded);
   classificationCache.clear();
   categoryCache.clear();
@@ -587,29 +595,19 @@ function whenStyleReady(run: () => void): void {
   else map.once('style.load', run);
 }
 
-/** The columns the map's cell source was last given (see slimCells). */
-let drawnColumns = '';
-/** Cell columns whose values a re-score put in the features' state (the source has old ones). */
-const stateColumns = new Set<string>();
-
 function drawOnMap(): void {
   if (results === undefined || view === undefined) return;
-  stateColumns.clear();
-  drawResults(map, results, plan());
-  drawnColumns = cellColumns().join('\n');
-  applyStepStates();
+  cellLayers = drawResults(map, results, plan());
+  painted.clear();
+  recolorCells();
   placeZoneMarkers();
 }
 
-/** Gives the map's cell source the columns the layers read now (the `column` layer's changed). */
-function refreshCellData(): void {
-  const source = map.getSource<GeoJSONSource>(SOURCES.cells);
-  const columns = cellColumns();
-  if (results === undefined || source === undefined || columns.join('\n') === drawnColumns) return;
-  drawnColumns = columns.join('\n');
-  // The new data hold the current values: no column needs its feature state any more.
-  stateColumns.clear();
-  source.setData(slimCells(results.cells, columns));
+/** Brings the map in line with the view and the results: layers, order, the cells' colours. */
+function refreshMap(): void {
+  if (cellLayers.size === 0 && map.getSource(SOURCES.highlight) === undefined) return;
+  applyView(map, plan(), cellLayers);
+  recolorCells();
 }
 
 // ——— Time: the Gi* bins of one time step, and a play button stepping through them ———
@@ -618,27 +616,10 @@ let playTimer: ReturnType<typeof setInterval> | undefined;
 /** Milliseconds each step stays on the map while playing. */
 const PLAY_INTERVAL = 700;
 
-/** Sets every cell's feature state to its Gi* bin in the step shown (no data reload). */
-function applyStepStates(): void {
-  const steps = results?.spaceTime;
-  const step = view?.step;
-  if (steps === undefined || step === undefined || map.getSource(SOURCES.cells) === undefined)
-    return;
-  const bins = steps.bins[step];
-  const features = results?.cells.features ?? [];
-  for (let i = 0; i < features.length; i++) {
-    map.setFeatureState(
-      { source: SOURCES.cells, id: features[i].properties.h3 },
-      { [TIME_STEP_STATE]: bins[i] },
-    );
-  }
-}
-
 function setStep(step: number): void {
   if (view === undefined || view.step === step) return;
   view = { ...view, step };
-  applyStepStates();
-  if (map.getSource(SOURCES.cells) !== undefined) applyView(map, plan());
+  refreshMap();
   renderLegend();
   writeHash();
 }
@@ -794,26 +775,29 @@ function renderDetails(organization?: OrganizationProperties): void {
   replaceContent(ui.details, zoneDetails(zone.properties, cells, r.summary));
 }
 
-/** Map layer ids that answer the pointer, top first: organizations, then visible cell layers, then zones. */
-function interactiveLayers(): string[] {
-  if (view === undefined) return [];
-  const ids: string[] = [];
-  const visible = (id: string) => view?.layers[id]?.visible === true;
-  if (visible('organizations')) ids.push(`${PREFIX}organizations`);
-  for (const layer of layers) {
-    if (isCellLayer(layer) && visible(layer.id)) ids.push(`${PREFIX}${layer.id}`);
-  }
-  if (visible('zones')) ids.push(`${PREFIX}zones-fill`);
-  return ids.filter((id) => map.getLayer(id) !== undefined);
-}
+/** What the pointer is on: an organization, else a cell of a shown cell layer, else a zone. */
+type Hit =
+  | { readonly kind: 'organization'; readonly feature: MapGeoJSONFeature }
+  | { readonly kind: 'cell'; readonly h3: string }
+  | { readonly kind: 'zone'; readonly id: string };
 
-function featureAt(event: MapMouseEvent): MapGeoJSONFeature | undefined {
-  const ids = interactiveLayers();
-  if (ids.length === 0) return undefined;
-  const features = map.queryRenderedFeatures(event.point, { layers: ids });
-  const rank = (f: MapGeoJSONFeature) =>
-    f.source === SOURCES.organizations ? 0 : f.source === SOURCES.cells ? 1 : 2;
-  return features.sort((a, b) => rank(a) - rank(b))[0];
+function hitAt(event: MapMouseEvent): Hit | undefined {
+  if (view === undefined || results === undefined) return undefined;
+  const visible = (id: string) => view?.layers[id]?.visible === true;
+  const ids = [
+    ...(visible('organizations') ? [`${PREFIX}organizations`] : []),
+    ...(visible('zones') ? [`${PREFIX}zones-fill`] : []),
+  ].filter((id) => map.getLayer(id) !== undefined);
+  const features = ids.length === 0 ? [] : map.queryRenderedFeatures(event.point, { layers: ids });
+  const organization = features.find((f) => f.source === SOURCES.organizations);
+  if (organization !== undefined) return { kind: 'organization', feature: organization };
+  // The cells are drawn by custom layers, which MapLibre cannot query: the H3 index finds them.
+  if ([...cellLayers.keys()].some(visible)) {
+    const index = cellAt(event.lngLat.lng, event.lngLat.lat);
+    if (index >= 0) return { kind: 'cell', h3: results.cells.features[index].properties.h3 };
+  }
+  const zone = features.find((f) => f.source === SOURCES.zones);
+  return zone === undefined ? undefined : { kind: 'zone', id: String(zone.properties.id) };
 }
 
 function setHovered(h3: string | undefined): void {
@@ -861,35 +845,33 @@ function tooltipRows(cell: Record<string, unknown>): [string, string][] {
 }
 
 map.on('mousemove', (event) => {
-  const feature = featureAt(event);
-  if (feature === undefined) {
+  const hit = hitAt(event);
+  if (hit === undefined) {
     setHovered(undefined);
     hideTooltip(ui.tooltip);
     map.getCanvas().style.cursor = '';
     return;
   }
   map.getCanvas().style.cursor = 'pointer';
-  const p = feature.properties as Record<string, unknown>;
-  if (feature.source === SOURCES.organizations) {
+  if (hit.kind === 'organization') {
+    const p = hit.feature.properties as Record<string, unknown>;
     setHovered(undefined);
     showTooltip(ui.tooltip, event.point.x, event.point.y, String(p.name), [
       ['Type', String(p.type)],
     ]);
-  } else if (feature.source === SOURCES.cells) {
-    // The map's features carry only what the layers draw; the tooltip shows the full cell.
-    setHovered(String(p.h3));
+  } else if (hit.kind === 'cell') {
+    setHovered(hit.h3);
     showTooltip(
       ui.tooltip,
       event.point.x,
       event.point.y,
-      `Cell ${String(p.h3)}`,
-      tooltipRows(cellProperties(String(p.h3)) ?? p),
+      `Cell ${hit.h3}`,
+      tooltipRows(cellProperties(hit.h3) ?? { h3: hit.h3 }),
     );
   } else {
     setHovered(undefined);
-    const zone = results?.zones?.features.find((z) => z.properties.id === p.id);
-    const props = zone?.properties;
-    showTooltip(ui.tooltip, event.point.x, event.point.y, `Zone ${String(p.id)}`, [
+    const props = results?.zones?.features.find((z) => z.properties.id === hit.id)?.properties;
+    showTooltip(ui.tooltip, event.point.x, event.point.y, `Zone ${hit.id}`, [
       ['Rank', formatCellValue('', props?.rank)],
       ['Mean score', formatCellValue('', props?.meanScore)],
     ]);
@@ -902,20 +884,20 @@ map.getCanvas().addEventListener('mouseleave', () => {
 });
 
 map.on('click', (event) => {
-  const feature = featureAt(event);
-  if (feature === undefined) return;
-  if (feature.source === SOURCES.organizations) {
-    const organization = results?.organizations?.features[Number(feature.id)];
+  const hit = hitAt(event);
+  if (hit === undefined) return;
+  if (hit.kind === 'organization') {
+    const organization = results?.organizations?.features[Number(hit.feature.id)];
     setSelectedCell(undefined);
     selected = undefined;
     renderZoneList();
     if (organization !== undefined) renderDetails(organization.properties);
-  } else if (feature.source === SOURCES.cells) {
-    setSelectedCell(String(feature.properties.h3));
+  } else if (hit.kind === 'cell') {
+    setSelectedCell(hit.h3);
     renderZoneList();
     renderDetails();
   } else {
-    selectZone(String(feature.properties.id), false);
+    selectZone(hit.id, false);
   }
 });
 
@@ -923,10 +905,7 @@ map.on('click', (event) => {
 
 function updateView(next: ViewState, redraw = true): void {
   view = next;
-  if (redraw && map.getSource(SOURCES.cells) !== undefined) {
-    refreshCellData();
-    applyView(map, plan());
-  }
+  if (redraw) refreshMap();
   updateZoneMarkers();
   writeHash();
   renderPanels();
@@ -949,7 +928,7 @@ function renderPanels(): void {
         // Sliding must not rebuild the panel under the pointer: update the map and hash only.
         if (view === undefined) return;
         view = { ...view, layers: { ...view.layers, [id]: { ...view.layers[id], opacity } } };
-        applyView(map, plan());
+        refreshMap();
         writeHash();
       },
       move: (id, delta) => {
@@ -1266,6 +1245,11 @@ if (testMode) {
       /** Milliseconds of the last re-score, in all and by phase (see lastRescore). */
       lastRescore: () => lastRescore,
       layers: () => layers.map((l) => l.id),
+      /** Each cell layer's visibility and opacity as drawn (custom layers have no paint properties). */
+      cellLayers: () =>
+        Object.fromEntries(
+          [...cellLayers].map(([id, l]) => [id, { visible: l.visible, opacity: l.opacity }]),
+        ),
       cells: () => results?.cells.features,
       zones: () => results?.zones?.features.map((z) => z.properties),
     },

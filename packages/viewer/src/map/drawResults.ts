@@ -1,10 +1,11 @@
-import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedResults } from '../data/results.js';
 import type { LayerView, ViewState } from '../state/viewState.js';
+import { type CellLayer, cellLayer } from './cellLayer.js';
+import { cellMesh } from './cellMesh.js';
 import { cellsOutline } from './cellsOutline.js';
 import { isCellLayer, type LayerDefinition } from './layerCatalog.js';
 import {
-  cellFillLayer,
   highlightLayers,
   mapLayerIds,
   organizationColors,
@@ -14,40 +15,35 @@ import {
   SOURCES,
   zoneLayers,
 } from './layers.js';
-import { slimCells } from './slimCells.js';
 
-/** What to draw: the layers, the view, and the fill colour of each cell layer. */
+/** What to draw: the layers and the view. */
 export interface DrawPlan {
   readonly layers: readonly LayerDefinition[];
   readonly view: ViewState;
-  /** The `fill-color` of a cell layer (from its classification's scale). */
-  fillColor(layerId: string): ExpressionSpecification | string;
-  /** The cell properties the layers read: the only ones the map's source gets. */
-  readonly cellColumns: readonly string[];
 }
 
+/** The cell layers on the map, by viewer layer id; their colours are set by the caller. */
+export type CellLayers = ReadonlyMap<string, CellLayer>;
+
 /**
- * Puts results on the map: removes what an earlier load added, then adds the sources (cells
- * with their h3 index as feature id and only the columns the layers read, the study-area
- * outline, zones, organizations) and one set
- * of MapLibre layers per viewer layer, in the view's order, with the hover and selection
+ * Puts results on the map: removes what an earlier load added, then adds the sources (the
+ * study-area outline, zones, organizations, the hover and selection outlines), one
+ * {@link cellLayer} per cell layer of the viewer (all drawing one mesh of the cells, built here)
+ * and the MapLibre layers of the others, in the view's order, with the hover and selection
  * outlines on top.
  *
  * @param map - a map whose style has loaded
  * @param results - the results
- * @param plan - layers, view and fill colours
+ * @param plan - layers and view
+ * @returns the cell layers, still without colours (give them with `setColors`)
  * @example
  * ```ts
- * drawResults(map, results, { layers, view, fillColor: (id) => fillColorExpression(...) });
+ * const cellLayers = drawResults(map, results, { layers, view });
+ * cellLayers.get('score')?.setColors(cellColors(n, (i) => scale(score[i])));
  * ```
  */
-export function drawResults(map: MapLibreMap, results: LoadedResults, plan: DrawPlan): void {
+export function drawResults(map: MapLibreMap, results: LoadedResults, plan: DrawPlan): CellLayers {
   removeResults(map);
-  map.addSource(SOURCES.cells, {
-    type: 'geojson',
-    data: slimCells(results.cells, plan.cellColumns),
-    promoteId: 'h3',
-  });
   map.addSource(SOURCES.highlight, {
     type: 'geojson',
     data: { type: 'FeatureCollection', features: [] },
@@ -62,13 +58,25 @@ export function drawResults(map: MapLibreMap, results: LoadedResults, plan: Draw
   if (results.organizations !== undefined) {
     map.addSource(SOURCES.organizations, { type: 'geojson', data: results.organizations });
   }
+  const mesh = cellMesh(results.cells.features);
+  const cellLayers = new Map<string, CellLayer>();
   const types = results.organizations?.features.map((f) => f.properties.type) ?? [];
   for (const layer of plan.layers) {
     const view = plan.view.layers[layer.id];
-    for (const spec of layerSpecs(layer, view, plan, types)) map.addLayer(spec);
+    if (isCellLayer(layer)) {
+      const drawn = cellLayer(`${PREFIX}${layer.id}`, mesh, {
+        opacity: view.opacity,
+        visible: view.visible,
+      });
+      cellLayers.set(layer.id, drawn);
+      map.addLayer(drawn);
+      continue;
+    }
+    for (const spec of layerSpecs(layer, view, types)) map.addLayer(spec);
   }
   for (const spec of highlightLayers()) map.addLayer(spec);
   orderLayers(map, plan);
+  return cellLayers;
 }
 
 /**
@@ -80,8 +88,9 @@ export function drawResults(map: MapLibreMap, results: LoadedResults, plan: Draw
  * ```
  */
 export function removeResults(map: MapLibreMap): void {
-  for (const layer of map.getStyle().layers) {
-    if (layer.id.startsWith(PREFIX)) map.removeLayer(layer.id);
+  // getLayersOrder, not getStyle: a style leaves custom layers (the cells) out.
+  for (const id of map.getLayersOrder()) {
+    if (id.startsWith(PREFIX)) map.removeLayer(id);
   }
   for (const id of Object.keys(map.getStyle().sources)) {
     if (id.startsWith(PREFIX)) map.removeSource(id);
@@ -91,35 +100,41 @@ export function removeResults(map: MapLibreMap): void {
 function layerSpecs(
   layer: LayerDefinition,
   view: LayerView,
-  plan: DrawPlan,
   types: readonly string[],
 ): LayerSpecification[] {
   switch (layer.kind) {
-    case 'numeric':
-    case 'bins':
-    case 'categories':
-      return [cellFillLayer(layer.id, plan.fillColor(layer.id), view)];
     case 'outline':
       return outlineLayers(view);
     case 'zones':
       return zoneLayers(view);
     case 'organizations':
       return [organizationLayer(organizationColors(types), view)];
+    default:
+      return [];
   }
 }
 
 /**
- * Brings the map in line with the view: each layer's visibility, opacity and fill colour, and
- * the drawing order. Only paint and layout properties change; the data stay where they are.
+ * Brings the map in line with the view: each layer's visibility and opacity, and the drawing
+ * order. The data and the cells' colours stay as they are.
  *
+ * @param map - the map {@link drawResults} drew on
+ * @param plan - layers and view
+ * @param cellLayers - what drawResults returned
  * @example
  * ```ts
- * applyView(map, { layers, view, fillColor });
+ * applyView(map, { layers, view }, cellLayers);
  * ```
  */
-export function applyView(map: MapLibreMap, plan: DrawPlan): void {
+export function applyView(map: MapLibreMap, plan: DrawPlan, cellLayers: CellLayers): void {
   for (const layer of plan.layers) {
     const view = plan.view.layers[layer.id];
+    const cells = cellLayers.get(layer.id);
+    if (cells !== undefined) {
+      cells.setVisible(view.visible);
+      cells.setOpacity(view.opacity);
+      continue;
+    }
     const visibility = view.visible ? 'visible' : 'none';
     for (const id of mapLayerIds(layer)) {
       if (map.getLayer(id) === undefined) continue;
@@ -127,10 +142,7 @@ export function applyView(map: MapLibreMap, plan: DrawPlan): void {
     }
     const [first] = mapLayerIds(layer);
     if (map.getLayer(first) === undefined) continue;
-    if (isCellLayer(layer)) {
-      map.setPaintProperty(first, 'fill-opacity', view.opacity);
-      map.setPaintProperty(first, 'fill-color', plan.fillColor(layer.id));
-    } else if (layer.kind === 'outline') {
+    if (layer.kind === 'outline') {
       map.setPaintProperty(`${PREFIX}outline-casing`, 'line-opacity', view.opacity * 0.7);
       map.setPaintProperty(`${PREFIX}outline`, 'line-opacity', view.opacity);
     } else if (layer.kind === 'zones') {

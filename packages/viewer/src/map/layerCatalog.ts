@@ -8,8 +8,11 @@ import {
 } from './categoryPalettes.js';
 import type { SchemeName } from './colorSchemes.js';
 
-/** The feature state holding each cell's Gi* bin in the time step shown. */
-export const TIME_STEP_STATE = 'step_bin';
+/**
+ * The column name of the time-step layer: not a property of the cells, but each cell's Gi* bin
+ * in the time step shown, read from spacetime.json when the step changes.
+ */
+export const TIME_STEP_COLUMN = 'step_bin';
 
 /**
  * How a layer is drawn: cells by a classified number (`numeric`), by the Gi* bins (`bins`) or
@@ -90,12 +93,12 @@ export function availableLayers(
     });
   }
   if (results.spaceTime !== undefined) {
-    // Drawn from each cell's feature state, set for the time step shown (see TIME_STEP_STATE).
+    // Coloured by the bins of the time step shown (see TIME_STEP_COLUMN).
     layers.push({
       id: 'gi_step',
       title: 'Hotspots in the time step (Gi*)',
       kind: 'bins',
-      column: TIME_STEP_STATE,
+      column: TIME_STEP_COLUMN,
       visibleByDefault: false,
     });
   }

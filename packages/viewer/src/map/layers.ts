@@ -1,7 +1,6 @@
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
-  FillLayerSpecification,
   LayerSpecification,
   LineLayerSpecification,
   StyleSpecification,
@@ -15,7 +14,6 @@ export const PREFIX = 'hexreach-';
 
 /** Source ids. */
 export const SOURCES = {
-  cells: `${PREFIX}cells`,
   outline: `${PREFIX}outline`,
   zones: `${PREFIX}zones`,
   organizations: `${PREFIX}organizations`,
@@ -47,28 +45,6 @@ export function offlineStyle(): StyleSpecification {
 }
 
 const visibility = (view: LayerView) => (view.visible ? 'visible' : 'none');
-
-/**
- * A classified fill of the cells (priority, Gi* bins, need, incidents …).
- *
- * @example
- * ```ts
- * map.addLayer(cellFillLayer('score', fillColorExpression('score', scale), view));
- * ```
- */
-export function cellFillLayer(
-  layerId: string,
-  fillColor: ExpressionSpecification | string,
-  view: LayerView,
-): FillLayerSpecification {
-  return {
-    id: `${PREFIX}${layerId}`,
-    type: 'fill',
-    source: SOURCES.cells,
-    layout: { visibility: visibility(view) },
-    paint: { 'fill-color': fillColor, 'fill-opacity': view.opacity, 'fill-antialias': false },
-  };
-}
 
 /**
  * The study-area boundary: a dark line over a light casing, readable on any fill.

@@ -1,0 +1,269 @@
+import type {
+  CustomLayerInterface,
+  CustomRenderMethodInput,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
+import type { CellMesh } from './cellMesh.js';
+
+/**
+ * A MapLibre layer drawing every cell in its own colour, straight from typed arrays: the
+ * triangles go to the GPU once per load (shared by all cell layers of that load), and a new
+ * colouring is one texture upload of 4 bytes per cell. MapLibre's fill layers re-evaluate a
+ * paint expression per feature and tile when the values change (about a second for 50,000
+ * cells with software WebGL); this draws the change in the next frame.
+ */
+export interface CellLayer extends CustomLayerInterface {
+  /** The colours to draw: RGBA bytes of each cell (see `cellColors`), drawn at the next frame. */
+  setColors(colors: Uint8Array): void;
+  /** Opacity of the whole layer, 0…1, as a fill layer's `fill-opacity`. */
+  setOpacity(opacity: number): void;
+  /** Shows or hides the layer. */
+  setVisible(visible: boolean): void;
+  /** Is the layer shown? */
+  readonly visible: boolean;
+  /** Its opacity. */
+  readonly opacity: number;
+}
+
+/** The colour texture's width: every WebGL 2 implementation allows textures this wide. */
+const TEXTURE_WIDTH = 2048;
+
+const VERTEX_SHADER = `#version 300 es
+uniform mat4 u_matrix;
+uniform highp sampler2D u_colors;
+layout(location = 0) in vec2 a_position;
+layout(location = 1) in uint a_cell;
+flat out vec4 v_color;
+void main() {
+  int cell = int(a_cell);
+  v_color = texelFetch(u_colors, ivec2(cell % ${TEXTURE_WIDTH}, cell / ${TEXTURE_WIDTH}), 0);
+  gl_Position = u_matrix * vec4(a_position, 0.0, 1.0);
+}`;
+
+// Premultiplied alpha, as MapLibre blends (ONE, ONE_MINUS_SRC_ALPHA).
+const FRAGMENT_SHADER = `#version 300 es
+precision mediump float;
+uniform float u_opacity;
+flat in vec4 v_color;
+out vec4 fragColor;
+void main() {
+  float alpha = v_color.a * u_opacity;
+  fragColor = vec4(v_color.rgb * alpha, alpha);
+}`;
+
+/** The program of a GL context, compiled once for all its cell layers. */
+interface Program {
+  readonly program: WebGLProgram;
+  readonly matrix: WebGLUniformLocation | null;
+  readonly colors: WebGLUniformLocation | null;
+  readonly opacity: WebGLUniformLocation | null;
+}
+
+/** A mesh's buffers in one GL context, with the number of layers drawing it. */
+interface MeshBuffers {
+  readonly gl: WebGL2RenderingContext;
+  readonly vao: WebGLVertexArrayObject;
+  readonly buffers: readonly WebGLBuffer[];
+  readonly indexCount: number;
+  users: number;
+}
+
+const programs = new WeakMap<WebGL2RenderingContext, Program>();
+const meshBuffers = new WeakMap<CellMesh, MeshBuffers>();
+
+/**
+ * A layer of cells coloured from bytes (see {@link CellLayer}), for `map.addLayer`. The
+ * positions are Web Mercator: the layer draws on the map's default (Mercator) projection.
+ *
+ * @param id - the MapLibre layer id
+ * @param mesh - the cells' triangles (`cellMesh`), shared with the load's other cell layers
+ * @param options - initial opacity (default 1) and visibility (default shown)
+ * @returns the layer; give it colours with `setColors` before or after adding it
+ * @example
+ * ```ts
+ * const layer = cellLayer('hexreach-score', cellMesh(cells.features));
+ * map.addLayer(layer);
+ * layer.setColors(cellColors(cells.features.length, (i) => scale(score[i])));
+ * ```
+ */
+export function cellLayer(
+  id: string,
+  mesh: CellMesh,
+  options: { readonly opacity?: number; readonly visible?: boolean } = {},
+): CellLayer {
+  let map: MapLibreMap | undefined;
+  let colors: Uint8Array = new Uint8Array(mesh.cellCount * 4);
+  let colorsChanged = true;
+  let texture: WebGLTexture | null = null;
+  let opacity = options.opacity ?? 1;
+  let visible = options.visible ?? true;
+  const rows = Math.max(1, Math.ceil(mesh.cellCount / TEXTURE_WIDTH));
+  // The map's matrix with the origin's translation folded in (in float64, then stored as float32).
+  const matrix = new Float32Array(16);
+
+  const layer: CellLayer = {
+    id,
+    type: 'custom',
+    renderingMode: '2d',
+    get visible() {
+      return visible;
+    },
+    get opacity() {
+      return opacity;
+    },
+    setColors(next) {
+      if (next.length !== mesh.cellCount * 4) {
+        throw new RangeError(
+          `cellLayer ${id}: ${next.length} colour bytes for ${mesh.cellCount} cells (4 per cell)`,
+        );
+      }
+      colors = next;
+      colorsChanged = true;
+      map?.triggerRepaint();
+    },
+    setOpacity(next) {
+      opacity = Math.max(0, Math.min(1, next));
+      map?.triggerRepaint();
+    },
+    setVisible(next) {
+      visible = next;
+      map?.triggerRepaint();
+    },
+    onAdd(added, gl) {
+      map = added;
+      texture = gl.createTexture();
+      colorsChanged = true;
+      const shared = meshBuffers.get(mesh);
+      if (shared !== undefined && shared.gl === gl) shared.users++;
+      else meshBuffers.set(mesh, uploadMesh(gl, mesh));
+    },
+    onRemove(_removed, gl) {
+      map = undefined;
+      gl.deleteTexture(texture);
+      texture = null;
+      const shared = meshBuffers.get(mesh);
+      if (shared === undefined || shared.gl !== gl) return;
+      shared.users--;
+      if (shared.users > 0) return;
+      gl.deleteVertexArray(shared.vao);
+      for (const buffer of shared.buffers) gl.deleteBuffer(buffer);
+      meshBuffers.delete(mesh);
+    },
+    render(gl, input: CustomRenderMethodInput) {
+      const shared = meshBuffers.get(mesh);
+      if (!visible || opacity === 0 || shared === undefined || shared.gl !== gl) return;
+      const program = programOf(gl);
+      gl.useProgram(program.program);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      if (colorsChanged) {
+        uploadColors(gl, colors, rows);
+        colorsChanged = false;
+      }
+      translate(input.defaultProjectionData.mainMatrix, mesh.origin, matrix);
+      gl.uniformMatrix4fv(program.matrix, false, matrix);
+      gl.uniform1i(program.colors, 0);
+      gl.uniform1f(program.opacity, opacity);
+      gl.bindVertexArray(shared.vao);
+      gl.drawElements(gl.TRIANGLES, shared.indexCount, gl.UNSIGNED_INT, 0);
+      gl.bindVertexArray(null);
+    },
+  };
+  return layer;
+}
+
+/** `out` = `m` × translation by `origin` (column-major), computed in float64. */
+function translate(
+  m: ArrayLike<number>,
+  origin: readonly [number, number],
+  out: Float32Array,
+): void {
+  const [x, y] = origin;
+  for (let i = 0; i < 12; i++) out[i] = m[i];
+  for (let row = 0; row < 4; row++) out[12 + row] = m[row] * x + m[4 + row] * y + m[12 + row];
+}
+
+/** Uploads the colours into the bound texture, padded to whole rows. */
+function uploadColors(gl: WebGL2RenderingContext, colors: Uint8Array, rows: number): void {
+  const size = TEXTURE_WIDTH * rows * 4;
+  const padded = colors.length === size ? colors : new Uint8Array(size);
+  if (padded !== colors) padded.set(colors);
+  // MapLibre may leave these set for its own images; colours are plain bytes.
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+  gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+  gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+  gl.texImage2D(
+    gl.TEXTURE_2D,
+    0,
+    gl.RGBA8,
+    TEXTURE_WIDTH,
+    rows,
+    0,
+    gl.RGBA,
+    gl.UNSIGNED_BYTE,
+    padded,
+  );
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+}
+
+function uploadMesh(gl: WebGL2RenderingContext, mesh: CellMesh): MeshBuffers {
+  const vao = gl.createVertexArray();
+  gl.bindVertexArray(vao);
+  const positions = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, positions);
+  gl.bufferData(gl.ARRAY_BUFFER, mesh.positions, gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+  const cells = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, cells);
+  gl.bufferData(gl.ARRAY_BUFFER, mesh.vertexCells, gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(1);
+  gl.vertexAttribIPointer(1, 1, gl.UNSIGNED_INT, 0, 0);
+  const indices = gl.createBuffer();
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
+  gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, mesh.triangles, gl.STATIC_DRAW);
+  gl.bindVertexArray(null);
+  gl.bindBuffer(gl.ARRAY_BUFFER, null);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, null);
+  return {
+    gl,
+    vao,
+    buffers: [positions, cells, indices],
+    indexCount: mesh.triangles.length,
+    users: 1,
+  };
+}
+
+function programOf(gl: WebGL2RenderingContext): Program {
+  const known = programs.get(gl);
+  if (known !== undefined) return known;
+  const program = gl.createProgram();
+  for (const [type, source] of [
+    [gl.VERTEX_SHADER, VERTEX_SHADER],
+    [gl.FRAGMENT_SHADER, FRAGMENT_SHADER],
+  ] as const) {
+    const shader = gl.createShader(type);
+    if (shader === null) throw new Error('cellLayer: WebGL could not create a shader');
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    if (gl.getShaderParameter(shader, gl.COMPILE_STATUS) !== true) {
+      throw new Error(`cellLayer: shader does not compile: ${gl.getShaderInfoLog(shader)}`);
+    }
+    gl.attachShader(program, shader);
+  }
+  gl.linkProgram(program);
+  if (gl.getProgramParameter(program, gl.LINK_STATUS) !== true) {
+    throw new Error(`cellLayer: program does not link: ${gl.getProgramInfoLog(program)}`);
+  }
+  const made: Program = {
+    program,
+    matrix: gl.getUniformLocation(program, 'u_matrix'),
+    colors: gl.getUniformLocation(program, 'u_colors'),
+    opacity: gl.getUniformLocation(program, 'u_opacity'),
+  };
+  programs.set(gl, made);
+  return made;
+}

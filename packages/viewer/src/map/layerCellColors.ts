@@ -1,0 +1,51 @@
+import type { ScaleThreshold } from 'd3-scale';
+import { cellColors } from './cellColors.js';
+import type { CategoryClassification } from './classifyCategories.js';
+
+/** What a cell layer is coloured by: numbers through a scale, or text through its categories. */
+export type CellColoring =
+  | {
+      /** A numeric column (NaN where missing) or Gi* bins, through its classification's scale. */
+      readonly kind: 'scale';
+      readonly values: ArrayLike<number>;
+      readonly scale: ScaleThreshold<number, string, string>;
+    }
+  | {
+      /** A text column (null where missing), through the classification of its categories. */
+      readonly kind: 'categories';
+      readonly values: readonly (string | null)[];
+      readonly classification: CategoryClassification;
+    };
+
+/**
+ * The colour of every cell of a cell layer, as RGBA bytes for `cellLayer`, read from the same
+ * classification that draws the legend, so the map and the legend cannot disagree. Numbers go
+ * through the d3 threshold scale (a value equal to a break falls in the upper class) and NaN
+ * gets the scale's `unknown()` colour. Text gets its category's colour, text the classification
+ * does not list its neutral `otherColor`, and null its `missingColor`.
+ *
+ * @param coloring - the values and their classification
+ * @returns 4 bytes per cell
+ * @example
+ * ```ts
+ * layer.setColors(layerCellColors({ kind: 'scale', values: results.columns.score, scale }));
+ * ```
+ */
+export function layerCellColors(coloring: CellColoring): Uint8Array {
+  if (coloring.kind === 'scale') {
+    const { values, scale } = coloring;
+    const unknown = scale.unknown();
+    return cellColors(values.length, (i) => {
+      const value = values[i];
+      return Number.isNaN(value) ? unknown : scale(value);
+    });
+  }
+  const { values, classification } = coloring;
+  const colorOf = new Map(classification.classes.map((c) => [c.value, c.color]));
+  return cellColors(values.length, (i) => {
+    const value = values[i];
+    return typeof value === 'string'
+      ? (colorOf.get(value) ?? classification.otherColor)
+      : classification.missingColor;
+  });
+}
