@@ -616,20 +616,9 @@ export function scoreAndZone(
     base.populationAttribute === undefined ? undefined : base.attributes[base.populationAttribute];
   const notes: string[] = [];
 
-  const priority = timed('priority', () => {
-    const components = priorityComponents(base, config.priority.weights, notes);
-    const used = components.filter((c) => c.weight > 0);
-    assertArgument(
-      used.length > 0,
-      options.caller ?? 'analyze',
-      `every priority component available (${components.map((c) => c.name).join(', ')}) has weight 0; give one of them a weight`,
-      config.priority.weights,
-    );
-    return priorityScore(used, {
-      normalization: config.priority.normalization,
-      normalized: Object.fromEntries(base.components.map((c) => [c.name, c.normalized])),
-    });
-  });
+  const priority = timed('priority', () =>
+    scorePriority(base, config, notes, options.caller ?? 'analyze'),
+  );
 
   // The same rule chooses the zones and, in the robustness analysis, each drawn selection.
   const groupsOf = (score: Float64Array) => {
@@ -768,6 +757,43 @@ export function scoreAndZone(
   };
 }
 
+/**
+ * The priority score of `scoreAndZone` — its first step — alone: `rescorePriority` calls it too,
+ * so a score wanted before the zones is the very score the zones are then drawn from. Not part
+ * of the public API.
+ *
+ * @param base - the analysis' components, already normalised
+ * @param config - the configuration whose priority weights and normalisation to score with
+ * @param notes - receives a note for each weighted component the analysis cannot score
+ * @param caller - the public function named in error messages
+ * @returns the score with each component's contribution
+ * @throws HexreachError `E_ARGUMENT` when every available component has weight 0
+ * @example
+ * ```ts
+ * const priority = scorePriority(result, config, [], 'rescorePriority');
+ * priority.contributions.need; // the need component's share of each cell's score
+ * ```
+ */
+export function scorePriority(
+  base: Pick<AnalysisBase, 'components'>,
+  config: HexreachConfig,
+  notes: string[],
+  caller: string,
+): PriorityResult {
+  const components = priorityComponents(base, config.priority.weights, notes);
+  const used = components.filter((c) => c.weight > 0);
+  assertArgument(
+    used.length > 0,
+    caller,
+    `every priority component available (${components.map((c) => c.name).join(', ')}) has weight 0; give one of them a weight`,
+    config.priority.weights,
+  );
+  return priorityScore(used, {
+    normalization: config.priority.normalization,
+    normalized: Object.fromEntries(base.components.map((c) => [c.name, c.normalized])),
+  });
+}
+
 /** 1 for each cell in a zone, else 0 (a loop: `Uint8Array.from` with a map is slow on 50,000 cells). */
 function isInZone(zoneOfCell: Int32Array): Uint8Array {
   const mask = new Uint8Array(zoneOfCell.length);
@@ -780,7 +806,7 @@ function isInZone(zoneOfCell: Int32Array): Uint8Array {
  * note for each weighted component the analysis cannot score.
  */
 function priorityComponents(
-  base: AnalysisBase,
+  base: Pick<AnalysisBase, 'components'>,
   w: HexreachConfig['priority']['weights'],
   notes: string[],
 ): PriorityComponent[] {

@@ -13,7 +13,10 @@ export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.
 export { configSchema } from './config/configSchema.js';
 export { parseConfig } from './config/parseConfig.js';
 export { assertArgument, HexreachError, type HexreachErrorCode } from './errors.js';
-export { analysisToCellColumns } from './export/analysisToCellColumns.js';
+export {
+  type AnalysisToCellColumnsOptions,
+  analysisToCellColumns,
+} from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
 export { analysisToCellValues } from './export/analysisToCellValues.js';
 export { analysisToReportModel } from './export/analysisToReportModel.js';
@@ -21,6 +24,7 @@ export { analysisToSpaceTime, type SpaceTimeView } from './export/analysisToSpac
 export { analysisToZones } from './export/analysisToZones.js';
 export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
 export { escapeHtml } from './export/escapeHtml.js';
+export { priorityToCellValues } from './export/priorityToCellValues.js';
 export { rejectionsToCsv } from './export/rejectionsToCsv.js';
 export { renderReportHtml } from './export/renderReportHtml.js';
 export { renderReportMarkdown } from './export/renderReportMarkdown.js';
@@ -69,6 +73,7 @@ export {
   type RescoreAnalysisOptions,
   rescoreAnalysis,
 } from './rescoreAnalysis.js';
+export { rescorePriority } from './rescorePriority.js';
 export {
   type CellReasonPhrasesInput,
   cellReasonPhrases,

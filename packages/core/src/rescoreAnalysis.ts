@@ -68,34 +68,7 @@ export function rescoreAnalysis(
   options: RescoreAnalysisOptions = {},
 ): AnalysisResult {
   const fn = 'rescoreAnalysis';
-  assertArgument(
-    typeof weights === 'object' && weights !== null && !Array.isArray(weights),
-    fn,
-    `weights must be an object of weights by component, got ${JSON.stringify(weights)}`,
-    weights,
-  );
-  const configured = result.config.priority.weights;
-  const merged = { ...configured };
-  for (const [name, weight] of Object.entries(weights)) {
-    assertArgument(
-      (COMPONENTS as readonly string[]).includes(name),
-      fn,
-      `unknown priority component "${name}"; the components are ${COMPONENTS.join(', ')}`,
-      name,
-    );
-    if (weight === undefined) continue;
-    assertArgument(
-      typeof weight === 'number' && Number.isFinite(weight) && weight >= 0,
-      fn,
-      `the weight of "${name}" must be a finite number >= 0, got ${weight}`,
-      weight,
-    );
-    merged[name as keyof PriorityWeights] = weight;
-  }
-  const config: HexreachConfig = {
-    ...result.config,
-    priority: { ...result.config.priority, weights: merged },
-  };
+  const config = configWithWeights(result.config, weights, fn);
 
   const robustness = options.robustness ?? false;
   const configuredResolutions = config.robustness.resolutions;
@@ -126,4 +99,51 @@ export function rescoreAnalysis(
     );
   }
   return { ...result, config, ...scored.fields, notes, durations };
+}
+
+/**
+ * A configuration with some priority weights replaced, each checked: `rescoreAnalysis` and
+ * `rescorePriority` both take their weights through it, so they accept and reject the same
+ * weights. Not part of the public API.
+ *
+ * @param configured - the configuration the analysis was made with
+ * @param weights - new weights of some components; the others keep their configured weight
+ * @param fn - the public function named in error messages
+ * @returns `configured` with the merged weights
+ * @throws HexreachError `E_ARGUMENT` when `weights` is not an object, names an unknown
+ *   component, or a weight is not a finite number ≥ 0
+ * @example
+ * ```ts
+ * configWithWeights(result.config, { need: 0.6 }, 'rescoreAnalysis').priority.weights.need; // 0.6
+ * ```
+ */
+export function configWithWeights(
+  configured: HexreachConfig,
+  weights: Readonly<Partial<PriorityWeights>>,
+  fn: string,
+): HexreachConfig {
+  assertArgument(
+    typeof weights === 'object' && weights !== null && !Array.isArray(weights),
+    fn,
+    `weights must be an object of weights by component, got ${JSON.stringify(weights)}`,
+    weights,
+  );
+  const merged = { ...configured.priority.weights };
+  for (const [name, weight] of Object.entries(weights)) {
+    assertArgument(
+      (COMPONENTS as readonly string[]).includes(name),
+      fn,
+      `unknown priority component "${name}"; the components are ${COMPONENTS.join(', ')}`,
+      name,
+    );
+    if (weight === undefined) continue;
+    assertArgument(
+      typeof weight === 'number' && Number.isFinite(weight) && weight >= 0,
+      fn,
+      `the weight of "${name}" must be a finite number >= 0, got ${weight}`,
+      weight,
+    );
+    merged[name as keyof PriorityWeights] = weight;
+  }
+  return { ...configured, priority: { ...configured.priority, weights: merged } };
 }

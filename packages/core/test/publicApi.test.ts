@@ -9,6 +9,9 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 /** Helpers shared between modules on purpose, not part of the public API. */
 const INTERNAL = new Set([
   'analyze.ts:scoreAndZone',
+  'analyze.ts:scorePriority',
+  'rescoreAnalysis.ts:configWithWeights',
+  'export/analysisToCellColumns.ts:scoreColumnsOf',
   'config/parseConfig.ts:formatPath',
   'export/lorenzToSvg.ts:lorenzToSvg',
   'export/reportSections.ts:reportSections',

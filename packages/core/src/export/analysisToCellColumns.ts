@@ -1,6 +1,21 @@
 import type { AnalysisResult } from '../analyze.js';
 import { PARTNER_CLASS_LABELS } from '../score/partnerClasses.js';
+import type { PriorityResult } from '../score/priorityScore.js';
 import { suppressSmallCount } from './suppressSmallCount.js';
+
+/** A per-cell column: one number, string or null per cell. */
+type CellColumn = ArrayLike<number> | readonly (string | number | null)[];
+
+/** Options of {@link analysisToCellColumns}. */
+export interface AnalysisToCellColumnsOptions {
+  /** The public-export threshold k: small counts are written as `"<k"` (default: none). */
+  readonly minCount?: number;
+  /**
+   * Which columns to build, by name (default: every one). A column left out costs nothing: a
+   * viewer that wants the score columns does not pay for every cell's reasons in words.
+   */
+  readonly include?: (column: string) => boolean;
+}
 
 /**
  * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
@@ -15,92 +30,102 @@ import { suppressSmallCount } from './suppressSmallCount.js';
  * `joint_class`, `partner_class`, `reasons`, `robustness`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
- * as `"<k"` in cells with 1 to k − 1 incidents.
+ * as `"<k"` in cells with 1 to k − 1 incidents. With `include`, only the columns it accepts are
+ * built, in the same order.
  *
  * @param result - the result of `analyze`
- * @param options - `minCount`: the public-export threshold k
+ * @param options - `minCount`: the public-export threshold k; `include`: which columns to build
  * @returns columns by name, each with one entry per cell of `result.grid`
  * @example
  * ```ts
  * const columns = analysisToCellColumns(analyze(inputs, config));
  * columns.gi_z[0];
+ * const zones = analysisToCellColumns(result, { include: (name) => name.startsWith('zone') });
+ * Object.keys(zones); // ['zone', 'zone_rank']
  * ```
  */
 export function analysisToCellColumns(
   result: AnalysisResult,
-  options: { readonly minCount?: number } = {},
-): Record<string, ArrayLike<number> | readonly (string | number | null)[]> {
+  options: AnalysisToCellColumnsOptions = {},
+): Record<string, CellColumn> {
   const n = result.grid.cells.length;
   const k = options.minCount;
+  const include = options.include ?? (() => true);
   const incidents = result.binned.incidents;
+  const columns: Record<string, CellColumn> = {};
+  // Columns are built on demand: a few of them (reasons, classes, suppressed counts) cost
+  // milliseconds each on 50,000 cells.
+  const add = (name: string, build: () => CellColumn) => {
+    if (include(name)) columns[name] = build();
+  };
   // In a public export every column that reveals a small count is suppressed with it.
   const guarded = (values: ArrayLike<number>) =>
     k === undefined ? values : Array.from(values, (v, i) => suppressSmallCount(incidents[i], k, v));
-  const columns: Record<string, ArrayLike<number> | readonly (string | number | null)[]> = {
-    incidents: guarded(incidents),
-    weighted_incidents: guarded(result.binned.count),
-  };
-  if (result.populationAttribute !== undefined) {
-    columns.population = result.attributes[result.populationAttribute];
-  }
+  add('incidents', () => guarded(incidents));
+  add('weighted_incidents', () => guarded(result.binned.count));
+  const population = result.populationAttribute;
+  if (population !== undefined) add('population', () => result.attributes[population]);
   for (const [name, values] of Object.entries(result.attributes)) {
-    if (name !== result.populationAttribute) columns[`area_${name}`] = values;
+    if (name !== population) add(`area_${name}`, () => values);
   }
-  columns[`rate_per_${result.config.rates.per}`] = guarded(result.rate);
-  if (result.smoothedRate !== undefined) {
-    columns[`rate_eb_per_${result.config.rates.per}`] = guarded(result.smoothedRate);
-  }
+  const per = result.config.rates.per;
+  add(`rate_per_${per}`, () => guarded(result.rate));
+  const smoothedRate = result.smoothedRate;
+  if (smoothedRate !== undefined) add(`rate_eb_per_${per}`, () => guarded(smoothedRate));
   if (result.kde !== undefined) {
-    columns.kde_per_km2 = result.kde.density;
-    if (result.kde.ratio !== undefined)
-      columns[`kde_per_${result.config.rates.per}`] = result.kde.ratio;
+    const { density, ratio } = result.kde;
+    add('kde_per_km2', () => density);
+    if (ratio !== undefined) add(`kde_per_${per}`, () => ratio);
   }
-  columns.gi_z = result.hotspots.z;
-  columns.gi_p = result.hotspots.p;
-  columns.gi_p_fdr = result.hotspots.pFdr;
-  columns.gi_bin = result.hotspots.bin;
-  if (result.hotspots.pSim !== undefined) {
-    columns.gi_p_sim = result.hotspots.pSim;
-    columns.gi_z_sim = result.hotspots.zSim!;
-    columns.gi_p_sim_fdr = result.hotspots.pSimFdr!;
+  const hotspots = result.hotspots;
+  add('gi_z', () => hotspots.z);
+  add('gi_p', () => hotspots.p);
+  add('gi_p_fdr', () => hotspots.pFdr);
+  add('gi_bin', () => hotspots.bin);
+  if (hotspots.pSim !== undefined) {
+    add('gi_p_sim', () => hotspots.pSim!);
+    add('gi_z_sim', () => hotspots.zSim!);
+    add('gi_p_sim_fdr', () => hotspots.pSimFdr!);
   }
   if (result.lisa !== undefined) {
-    columns.lisa_i = result.lisa.I;
-    columns.lisa_z = result.lisa.z;
-    columns.lisa_p = result.lisa.p;
-    if (result.lisa.pSim !== undefined) columns.lisa_p_sim = result.lisa.pSim;
-    columns.lisa_quadrant = result.lisa.quadrant;
+    const lisa = result.lisa;
+    add('lisa_i', () => lisa.I);
+    add('lisa_z', () => lisa.z);
+    add('lisa_p', () => lisa.p);
+    if (lisa.pSim !== undefined) add('lisa_p_sim', () => lisa.pSim!);
+    add('lisa_quadrant', () => lisa.quadrant);
   }
   if (result.vulnerability !== undefined) {
-    for (const [name, rank] of Object.entries(result.vulnerability.ranks))
-      columns[`need_${name}`] = rank;
-    for (const [theme, t] of Object.entries(result.vulnerability.themes)) {
-      columns[`need_theme_${theme}`] = t.index;
+    const v = result.vulnerability;
+    for (const [name, rank] of Object.entries(v.ranks)) add(`need_${name}`, () => rank);
+    for (const [theme, t] of Object.entries(v.themes)) add(`need_theme_${theme}`, () => t.index);
+    add('need_index', () => v.index);
+    const interval = result.needInterval;
+    if (interval !== undefined) {
+      add('need_index_low', () => interval.low);
+      add('need_index_high', () => interval.high);
     }
-    columns.need_index = result.vulnerability.index;
-    if (result.needInterval !== undefined) {
-      columns.need_index_low = result.needInterval.low;
-      columns.need_index_high = result.needInterval.high;
-    }
-    columns.need_flags = result.vulnerability.flags;
-    columns.need_missing = result.vulnerability.missing;
+    add('need_flags', () => v.flags);
+    add('need_missing', () => v.missing);
   }
   if (result.emerging !== undefined) {
     const e = result.emerging.result;
-    columns.eh_pattern = e.category;
-    columns.eh_trend_z = e.trendZ;
-    columns.eh_trend_p = e.trendP;
-    columns.eh_hot_steps = e.hotSteps;
-    columns.eh_cold_steps = e.coldSteps;
+    add('eh_pattern', () => e.category);
+    add('eh_trend_z', () => e.trendZ);
+    add('eh_trend_p', () => e.trendP);
+    add('eh_hot_steps', () => e.hotSteps);
+    add('eh_cold_steps', () => e.coldSteps);
   }
   if (result.change !== undefined) {
     const c = result.change;
-    columns.change_before = guarded(c.before);
-    columns.change_after = guarded(c.after);
-    columns.change_difference = k === undefined ? c.result.difference : suppressedDifference(c, k);
-    columns.change_rate_ratio = c.result.rateRatio;
-    columns.change_p = c.result.p;
-    columns.change_p_fdr = c.result.pFdr;
+    add('change_before', () => guarded(c.before));
+    add('change_after', () => guarded(c.after));
+    add('change_difference', () =>
+      k === undefined ? c.result.difference : suppressedDifference(c, k),
+    );
+    add('change_rate_ratio', () => c.result.rateRatio);
+    add('change_p', () => c.result.p);
+    add('change_p_fdr', () => c.result.pFdr);
   }
   if (result.trust !== undefined) {
     const t = result.trust;
@@ -109,43 +134,66 @@ export function analysisToCellColumns(
       k === undefined
         ? values
         : Array.from(values, (v, i) => suppressSmallCount(t.responses[i], k, v));
-    columns.trust_responses = answered(t.responses);
-    columns.trust_mean = answered(t.mean);
-    columns.trust_shrunk = answered(t.shrunk);
-    columns.trust_deficit = answered(t.deficit);
-    columns.trust_few_responses = t.fewResponses;
+    add('trust_responses', () => answered(t.responses));
+    add('trust_mean', () => answered(t.mean));
+    add('trust_shrunk', () => answered(t.shrunk));
+    add('trust_deficit', () => answered(t.deficit));
+    add('trust_few_responses', () => t.fewResponses);
   }
   if (result.partners !== undefined) {
     const a = result.partners;
-    columns.partner_nearest_m = a.nearestAnyMeters;
-    columns.partners_within_radius = a.anyWithinRadius;
-    if (a.capacityWithinRadius !== undefined)
-      columns.partner_capacity_within_radius = a.capacityWithinRadius;
-    for (const type of a.types) columns[`partner_${toColumnName(type)}_m`] = a.nearestMeters[type];
+    add('partner_nearest_m', () => a.nearestAnyMeters);
+    add('partners_within_radius', () => a.anyWithinRadius);
+    const capacity = a.capacityWithinRadius;
+    if (capacity !== undefined) add('partner_capacity_within_radius', () => capacity);
+    for (const type of a.types) add(`partner_${toColumnName(type)}_m`, () => a.nearestMeters[type]);
   }
-  columns.joint_class = Array.from(result.jointClasses.code, (c) => result.jointClasses.labels[c]);
-  if (result.partnerClasses !== undefined) {
-    columns.partner_class = Array.from(result.partnerClasses, (c) => PARTNER_CLASS_LABELS[c]);
+  const joint = result.jointClasses;
+  add('joint_class', () => Array.from(joint.code, (c) => joint.labels[c]));
+  const partnerClasses = result.partnerClasses;
+  if (partnerClasses !== undefined) {
+    add('partner_class', () => Array.from(partnerClasses, (c) => PARTNER_CLASS_LABELS[c]));
   }
-  columns.reasons = result.reasons.map((list) => list.join('; '));
-  if (result.robustness !== undefined) columns.robustness = result.robustness.probability;
-  columns.score = result.priority.score;
-  for (const [name, share] of Object.entries(result.priority.contributions)) {
+  add('reasons', () => result.reasons.map((list) => list.join('; ')));
+  const robustness = result.robustness;
+  if (robustness !== undefined) add('robustness', () => robustness.probability);
+  for (const [name, values] of Object.entries(scoreColumnsOf(result.priority)))
+    add(name, () => values);
+  if (include('zone') || include('zone_rank')) {
+    const zone: (string | null)[] = new Array(n).fill(null);
+    const zoneRank: (number | null)[] = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+      const z = result.zoneOfCell[i];
+      if (z >= 0) {
+        zone[i] = result.zones[z].id;
+        zoneRank[i] = result.zones[z].rank;
+      }
+    }
+    add('zone', () => zone);
+    add('zone_rank', () => zoneRank);
+  }
+  add('coverage', () => result.coverage);
+  add('area_km2', () => result.areaKm2);
+  return columns;
+}
+
+/**
+ * The score columns of a priority, unrounded and by reference: `score`, then `score_<component>`
+ * (in snake case) for each component's contribution. The one place that names them, for
+ * `analysisToCellColumns` and `priorityToCellValues`. Not part of the public API.
+ *
+ * @param priority - a priority score with its contributions
+ * @returns the columns by name, in the order cells.geojson writes them
+ * @example
+ * ```ts
+ * Object.keys(scoreColumnsOf(result.priority)); // ['score', 'score_hotspot', 'score_crime_rate', …]
+ * ```
+ */
+export function scoreColumnsOf(priority: PriorityResult): Record<string, Float64Array> {
+  const columns: Record<string, Float64Array> = { score: priority.score };
+  for (const [name, share] of Object.entries(priority.contributions)) {
     columns[`score_${toSnakeCase(name)}`] = share;
   }
-  const zone: (string | null)[] = new Array(n).fill(null);
-  const zoneRank: (number | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    const z = result.zoneOfCell[i];
-    if (z >= 0) {
-      zone[i] = result.zones[z].id;
-      zoneRank[i] = result.zones[z].rank;
-    }
-  }
-  columns.zone = zone;
-  columns.zone_rank = zoneRank;
-  columns.coverage = result.coverage;
-  columns.area_km2 = result.areaKm2;
   return columns;
 }
 
@@ -172,6 +220,7 @@ function toColumnName(type: string): string {
     .replace(/^_|_$/g, '');
 }
 
+/** A component name as part of a column name: `crimeRate` → `crime_rate`. */
 function toSnakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -7,7 +7,8 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  * Some columns of `cells.geojson` exactly as `analysisToCells` writes them — rounded to the
  * same digits, non-finite numbers as null, small counts suppressed in a public export — without
  * building the cell polygons. For a viewer that re-scores and updates only the columns that
- * changed (`score`, `score_*`, `zone` …) while keeping the cells it already drew.
+ * changed (`score`, `score_*`, `zone` …) while keeping the cells it already drew. Only the chosen
+ * columns are built: a few of them cost what those few cost, not what every column costs.
  *
  * @param result - the result of `analyze` (or `rescoreAnalysis`)
  * @param include - which columns to return, by name
@@ -23,10 +24,12 @@ export function analysisToCellValues(
   include: (column: string) => boolean,
 ): Record<string, (string | number | null)[]> {
   const { public: isPublic, minCount } = result.config.privacy;
-  const columns = analysisToCellColumns(result, { minCount: isPublic ? minCount : undefined });
+  const columns = analysisToCellColumns(result, {
+    minCount: isPublic ? minCount : undefined,
+    include,
+  });
   const values: Record<string, (string | number | null)[]> = {};
   for (const [name, column] of Object.entries(columns)) {
-    if (!include(name)) continue;
     const digits = CELL_DIGITS[name];
     const factor = digits === undefined ? 0 : 10 ** digits;
     const out = new Array<string | number | null>(column.length);

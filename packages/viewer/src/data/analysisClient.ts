@@ -17,8 +17,17 @@ export interface AnalysisClient {
   ): Promise<AnalysisOutputs>;
   /** Runs the last inputs again with other priority weights or incident filters. */
   rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
-  /** Re-scores the analysis shown with other priority weights (milliseconds, not a new run). */
-  rescore(weights: Readonly<Record<string, number>>): Promise<RescoreUpdate>;
+  /**
+   * Re-scores the analysis shown with other priority weights (milliseconds, not a new run), in
+   * two phases: `onScores` gets the new score columns (`score`, `score_<component>`, as
+   * Float64Arrays, NaN for null) as soon as the worker has them, before the promise resolves
+   * with the whole update (zones, reasons, summary), whose score columns hold the same values.
+   * Neither comes when the weights are rejected: the promise rejects.
+   */
+  rescore(
+    weights: Readonly<Record<string, number>>,
+    onScores?: (scores: Readonly<Record<string, Float64Array>>) => void,
+  ): Promise<RescoreUpdate>;
   /** The report.html of the analysis shown, written now. */
   report(): Promise<string>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
@@ -64,6 +73,7 @@ export function createAnalysisClient(): AnalysisClient {
   const run = <T extends AnalysisOutputs | RescoreUpdate | string>(
     request: AnalysisRequest,
     onProgress: ProgressListener,
+    onScores: (scores: Readonly<Record<string, Float64Array>>) => void = () => {},
   ) => {
     if (running !== undefined) stop();
     if (worker === undefined) {
@@ -78,6 +88,18 @@ export function createAnalysisClient(): AnalysisClient {
         if (message.type === 'progress') {
           onProgress(message.label, message.fraction);
           return;
+        }
+        if (message.type === 'scored') {
+          // A listener that fails ends the job as the worker failing would, not silently.
+          try {
+            onScores(message.scores);
+            return;
+          } catch (error) {
+            current.removeEventListener('message', onMessage);
+            running = undefined;
+            reject(error instanceof Error ? error : new Error(String(error)));
+            return;
+          }
         }
         current.removeEventListener('message', onMessage);
         running = undefined;
@@ -106,7 +128,8 @@ export function createAnalysisClient(): AnalysisClient {
     },
     rerun: (settings, onProgress) =>
       run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
-    rescore: (weights) => run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}),
+    rescore: (weights, onScores) =>
+      run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}, onScores),
     report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),
     cancel: stop,
     canReweight: () => analysed,

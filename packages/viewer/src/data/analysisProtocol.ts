@@ -21,7 +21,14 @@ export type AnalysisRequest =
     }
   | { readonly type: 'report'; readonly id: number };
 
-/** Messages from the analysis worker. */
+/**
+ * Messages from the analysis worker. A job ends with one `done`, `rescored`, `reported` or
+ * `error` message with its id, after any number of `progress` messages. A `rescore` has two
+ * phases: first `scored`, the score columns alone (`score`, `score_<component>`, a few
+ * milliseconds after the request), so that the map repaints at once; then `rescored`, the whole
+ * update (zones, reasons, summary), whose score columns equal those of `scored`. Bad weights
+ * give one `error` and no `scored`.
+ */
 export type AnalysisResponse =
   | {
       readonly type: 'progress';
@@ -30,6 +37,12 @@ export type AnalysisResponse =
       readonly fraction: number;
     }
   | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
+  | {
+      /** The first phase of a re-score: the score columns as new Float64Arrays (NaN for null), transferred. */
+      readonly type: 'scored';
+      readonly id: number;
+      readonly scores: Readonly<Record<string, Float64Array>>;
+    }
   | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
   | { readonly type: 'reported'; readonly id: number; readonly html: string }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -2,7 +2,8 @@
 // The analysis worker: reads raw inputs and runs @hexreach/core's analyze off the main thread,
 // so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
 // so that incident filters re-run without reading the files again, and the analysis shown stays
-// so that new priority weights only re-score it.
+// so that new priority weights only re-score it: the score columns first ('scored'), then the
+// zones, reasons and texts ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import {
@@ -10,6 +11,7 @@ import {
   readRawInputs,
   reportHtmlOf,
   rescoreParsedInputs,
+  rescoreScores,
   runParsedInputs,
 } from './analyzeRawInputs.js';
 
@@ -21,6 +23,13 @@ let shown: AnalysisResult | undefined;
 
 function post(message: AnalysisResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
+}
+
+/** The buffers of the numeric columns, moved to the page instead of copied (each is new). */
+function buffersOf(columns: Readonly<Record<string, unknown>>): ArrayBuffer[] {
+  return Object.values(columns).flatMap((values) =>
+    values instanceof Float64Array ? [values.buffer as ArrayBuffer] : [],
+  );
 }
 
 self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) => {
@@ -44,13 +53,16 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
     } else if (request.type === 'rescore') {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to re-score: analyse raw data first');
+      // Two phases: the score columns first (milliseconds), so the page repaints the map while
+      // the zones, reasons and texts are computed; then the whole update.
+      const scores = rescoreScores(shown, request.weights);
+      post({ type: 'scored', id: request.id, scores }, buffersOf(scores));
       const rescored = rescoreParsedInputs(parsed, shown, request.weights);
       shown = rescored.result;
-      // The numeric columns' buffers move to the page instead of being copied.
-      const buffers = Object.values(rescored.update.cellValues).flatMap((values) =>
-        values instanceof Float64Array ? [values.buffer as ArrayBuffer] : [],
+      post(
+        { type: 'rescored', id: request.id, update: rescored.update },
+        buffersOf(rescored.update.cellValues),
       );
-      post({ type: 'rescored', id: request.id, update: rescored.update }, buffers);
     } else {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to report: analyse raw data first');

@@ -3,13 +3,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lngLatToCell } from '@hexreach/core';
+import {
+  type AnalysisResult,
+  analysisToCellValues,
+  HexreachError,
+  lngLatToCell,
+} from '@hexreach/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnalysisOutputs,
   analyzeParsedInputs,
   type ParsedInputs,
   readRawInputs,
+  rescoreParsedInputs,
+  rescoreScores,
+  runParsedInputs,
+  WEIGHT_COLUMNS,
 } from '../../src/data/analyzeRawInputs.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -22,6 +31,8 @@ type Cells = { features: { geometry: unknown; properties: Record<string, unknown
 describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipeline)', () => {
   let parsed: ParsedInputs;
   let outputs: AnalysisOutputs;
+  /** The analysis behind `outputs`, as the worker keeps it to re-score it. */
+  let result: AnalysisResult;
   let cli: Cells;
   let cliZones: unknown;
   let cliSpaceTime: string;
@@ -39,7 +50,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
       },
       (label) => steps.push(label),
     );
-    outputs = analyzeParsedInputs(parsed, undefined, (label) => steps.push(label));
+    ({ outputs, result } = runParsedInputs(parsed, undefined, (label) => steps.push(label)));
     const out = mkdtempSync(join(tmpdir(), 'hexreach-viewer-raw-'));
     const run = spawnSync(
       process.execPath,
@@ -104,6 +115,63 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(hotspotOnly.zonesText).not.toBe(outputs.zonesText);
     const summary = JSON.parse(hotspotOnly.summaryText);
     expect(summary.parameters.priority.weights).toMatchObject(weights);
+  });
+
+  it('re-scores in two phases: the score columns first, equal to those of the update that follows', () => {
+    // Each re-score starts from the one before, as the worker's do: the weights not given are
+    // the previous ones. A component weighted 0 has no column.
+    const steps: [Record<string, number>, string[]][] = [
+      [{ hotspot: 0, need: 1 }, ['crime_rate', 'need', 'trust_deficit', 'partner_gap']],
+      [{ hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }, ['hotspot']],
+      [{ trustDeficit: 0.5, partnerGap: 0.4 }, ['hotspot', 'trust_deficit', 'partner_gap']],
+    ];
+    let shown = result;
+    for (const [weights, components] of steps) {
+      const scores = rescoreScores(shown, weights);
+      const rescored = rescoreParsedInputs(parsed, shown, weights);
+      const { cellValues } = rescored.update;
+      const scoreColumns = ['score', ...components.map((c) => `score_${c}`)];
+      expect(Object.keys(scores).sort()).toEqual([...scoreColumns].sort());
+      expect(
+        Object.keys(cellValues)
+          .filter((name) => name.startsWith('score'))
+          .sort(),
+      ).toEqual([...scoreColumns].sort());
+      for (const [name, values] of Object.entries(scores)) {
+        expect(values).toBeInstanceOf(Float64Array);
+        expect(values, name).toEqual(cellValues[name]);
+      }
+      shown = rescored.result;
+    }
+  });
+
+  it("gives the update's columns as cells.geojson holds them: numbers as Float64Arrays (NaN for null), text as text", () => {
+    const weights = { hotspot: 0.2, need: 0.8 };
+    const { result: rescored, update } = rescoreParsedInputs(parsed, result, weights);
+    const expected = analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name));
+    expect(Object.keys(update.cellValues).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, values] of Object.entries(expected)) {
+      const text = values.some((v) => typeof v === 'string');
+      const actual = update.cellValues[name];
+      expect(actual instanceof Float64Array, name).toBe(!text);
+      expect(Array.from(actual as ArrayLike<unknown>), name).toEqual(
+        text ? values : values.map((v) => v ?? Number.NaN),
+      );
+    }
+    expect(update.cellValues.zone_rank).toBeInstanceOf(Float64Array);
+    expect(update.cellValues.reasons).not.toBeInstanceOf(Float64Array);
+  });
+
+  it('rejects in the first phase the weights the whole re-score rejects', () => {
+    const rejected: Record<string, number>[] = [
+      { urgency: 1 },
+      { need: -1 },
+      { hotspot: 0, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 },
+    ];
+    for (const weights of rejected) {
+      expect(() => rescoreScores(result, weights), JSON.stringify(weights)).toThrow(HexreachError);
+      expect(() => rescoreParsedInputs(parsed, result, weights)).toThrow(HexreachError);
+    }
   });
 
   it('describes the incidents read: first and last day, categories by count', () => {

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDemoInputs } from '../../../data/readDemoInputs.js';
+import { type AnalysisResult, analyze } from '../src/analyze.js';
+import type { HexreachConfig } from '../src/config/configSchema.js';
+import { parseConfig } from '../src/config/parseConfig.js';
+import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
+import { rescorePriority } from '../src/rescorePriority.js';
+import { codeOf, thrownBy } from './helpers/errors.js';
+
+// The demo city (data/demo) with the example configuration; robustness and the other statistics
+// are left out because the priority score does not read them.
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+let result: AnalysisResult;
+
+/** The bytes of a column: equal bytes mean the same doubles, NaN and −0 included. */
+const bytesOf = (values: Float64Array) =>
+  new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+
+beforeAll(async () => {
+  const example = parseConfig(
+    JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
+    'examples/hexreach.config.json',
+  );
+  const config: HexreachConfig = {
+    ...example,
+    statistics: ['gistar'],
+    robustness: { ...example.robustness, draws: 0, resolutions: false },
+  };
+  result = analyze(await readDemoInputs(config), config);
+});
+
+describe('rescorePriority on the demo city', () => {
+  const weightSets: [string, Partial<PriorityWeights>][] = [
+    ['need first', { need: 0.6, hotspot: 0.2 }],
+    ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
+    ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
+    ['the configured weights', {}],
+  ];
+
+  for (const [label, weights] of weightSets) {
+    it(`equals rescoreAnalysis(result, weights).priority bit for bit: ${label}`, () => {
+      const actual = rescorePriority(result, weights);
+      const expected = rescoreAnalysis(result, weights).priority;
+      expect(actual.weights).toEqual(expected.weights);
+      expect(bytesOf(actual.score)).toEqual(bytesOf(expected.score));
+      expect(Object.keys(actual.contributions)).toEqual(Object.keys(expected.contributions));
+      for (const [name, share] of Object.entries(expected.contributions))
+        expect(bytesOf(actual.contributions[name]), name).toEqual(bytesOf(share));
+      expect(actual.normalized).toEqual(expected.normalized);
+    });
+  }
+
+  it('scores cells that lack a component on the others, as the full re-score does', () => {
+    // The crime rate is unknown below the minimum population: those cells are the edge case.
+    const priority = rescorePriority(result, { crimeRate: 1 });
+    const unknownRate = priority.normalized.crimeRate.findIndex(Number.isNaN);
+    expect(unknownRate).toBeGreaterThanOrEqual(0);
+    expect(priority.contributions.crimeRate[unknownRate]).toBe(0);
+    expect(Number.isFinite(priority.score[unknownRate])).toBe(true);
+  });
+
+  it('leaves the result it re-scores as it was', () => {
+    const score = result.priority.score.slice();
+    const weights = { ...result.config.priority.weights };
+    rescorePriority(result, { hotspot: 0.9, need: 0 });
+    expect(result.priority.score).toEqual(score);
+    expect(result.config.priority.weights).toEqual(weights);
+  });
+
+  it('rejects the weights rescoreAnalysis rejects, with the same code and offending value', () => {
+    const rejected: unknown[] = [
+      { urgency: 1 },
+      { need: -0.1 },
+      { need: Number.NaN },
+      { need: Number.POSITIVE_INFINITY },
+      { need: '0.5' },
+      null,
+      [0.5],
+      { hotspot: 0, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 },
+    ];
+    for (const weights of rejected) {
+      const label = JSON.stringify(weights);
+      const error = thrownBy(() => rescorePriority(result, weights as never));
+      expect(error.code, label).toBe('E_ARGUMENT');
+      expect(error.message, label).toMatch(/^rescorePriority: /);
+      const full = thrownBy(() => rescoreAnalysis(result, weights as never));
+      expect(error.code, label).toBe(full.code);
+      expect(error.value, label).toEqual(full.value);
+    }
+    expect(codeOf(() => rescorePriority(result, { need: 0 }))).toBeUndefined();
+  });
+});
