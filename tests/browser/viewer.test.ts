@@ -291,6 +291,66 @@ describe('the viewer on the demo results, in Chromium', () => {
     expectNoDialogOrError(harness);
   });
 
+  it('opens a zone clicked inside it on the map, and a cell there while a cell layer is shown', async () => {
+    const zoneCells = harness.cells.features.filter((f) => f.properties.zone === 'Z01');
+    const centres = zoneCells.map(cellCentre);
+    const middle = [0, 1].map((k) => centres.reduce((sum, c) => sum + c[k], 0) / centres.length);
+    await page.evaluate(
+      (center) =>
+        (window as unknown as TestWindow).hexreachTest.map.jumpTo({
+          center: center as [number, number],
+          zoom: 13,
+        }),
+      middle,
+    );
+    await mapIdle(page);
+    const legendBox = await page.locator('#legend').boundingBox();
+    const mapBox = await page.locator('#map').boundingBox();
+    const organizations = (await page.evaluate(() =>
+      (window as unknown as TestWindow).hexreachTest.map
+        .querySourceFeatures('hexreach-organizations')
+        .map((f) => (f.geometry as GeoJSON.Point).coordinates),
+    )) as [number, number][];
+    // A cell of the top zone away from organization symbols, its rank label and the legend.
+    const inZone = zoneCells.filter((f) => {
+      const [lng, lat] = cellCentre(f);
+      return !organizations.some(([x, y]) => Math.hypot(x - lng, (y - lat) * 1.35) < 0.004);
+    });
+    let point: { x: number; y: number } | undefined;
+    let cell: (typeof inZone)[number] | undefined;
+    const labelBox = await page.locator('.zone-label[data-zone="Z01"]').boundingBox();
+    for (const candidate of inZone) {
+      const p = await toPagePoint(page, cellCentre(candidate));
+      const near = (box: { x: number; y: number; width: number; height: number } | null) =>
+        box !== null &&
+        p.x > box.x - 15 &&
+        p.x < box.x + box.width + 15 &&
+        p.y > box.y - 15 &&
+        p.y < box.y + box.height + 15;
+      const inMap =
+        mapBox !== null &&
+        p.x > mapBox.x + 60 &&
+        p.x < mapBox.x + mapBox.width - 60 &&
+        p.y > mapBox.y + 60 &&
+        p.y < mapBox.y + mapBox.height - 60;
+      if (!inMap || near(legendBox) || near(labelBox)) continue;
+      point = p;
+      cell = candidate;
+      break;
+    }
+    expect(point).toBeDefined();
+    await page.mouse.click(point!.x, point!.y);
+    await expect
+      .poll(() => page.getAttribute('#details .details', 'data-h3'))
+      .toBe(cell!.properties.h3);
+    await page.uncheck('#layer-score');
+    await mapIdle(page);
+    await page.mouse.click(point!.x, point!.y);
+    await expect.poll(() => page.getAttribute('#details .details', 'data-zone')).toBe('Z01');
+    await page.check('#layer-score');
+    await mapIdle(page);
+  });
+
   it('flies to a zone chosen in the ranked list and opens its details', async () => {
     const zone = harness.zones.features[1];
     const id = zone.properties.id as string;

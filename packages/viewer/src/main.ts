@@ -393,6 +393,7 @@ let pendingWeights: Record<string, number> | undefined;
  * weights change: the cells' score columns (feature state, no new tiles), zones, panels.
  */
 function reweight(next: Record<string, number>): void {
+  const started = performance.now();
   weights = next;
   if (view !== undefined) {
     view = { ...view, weights: next };
@@ -406,22 +407,30 @@ function reweight(next: Record<string, number>): void {
   reweighting = true;
   // The sliders now start from these weights: the next move keeps this one's value.
   renderWeights();
-  const started = performance.now();
+  const times = { scores: 0, colored: 0, painted: 0, worker: 0, total: 0 };
+  // The map is drawn with the new scores before the rest is applied (which takes longer).
+  let scoresDrawn: Promise<void> = Promise.resolve();
   analysis
-    .rescore(next)
-    .then((update) => {
+    .rescore(next, (scores) => {
+      times.scores = performance.now() - started;
+      showScores(scores);
+      times.colored = performance.now() - started;
+      scoresDrawn = new Promise((resolve) =>
+        map.once('idle', () => {
+          times.painted = performance.now() - started;
+          resolve();
+        }),
+      );
+      map.triggerRepaint();
+    })
+    .then(async (update) => {
+      await scoresDrawn;
       if (results === undefined) return;
-      const received = performance.now();
+      times.worker = performance.now() - started;
       const applied = applyRescore(results, update);
-      const appliedAt = performance.now();
       showRescored(applied.results, applied.changed, update.weights);
-      const done = performance.now();
-      lastRescore = {
-        total: done - started,
-        worker: received - started,
-        apply: appliedAt - received,
-        show: done - appliedAt,
-      };
+      times.total = performance.now() - started;
+      lastRescore = times;
     })
     .catch((error: unknown) => analysisFailed(error, 're-score'))
     .finally(() => {
@@ -434,22 +443,42 @@ function reweight(next: Record<string, number>): void {
 }
 
 /**
- * Milliseconds of the last re-score: in all, from the slider's release to the results handed to
- * the map, and in its phases (the worker's re-score and the transfer, applying it to the
- * results, showing them: feature state, zones, panels).
+ * Milliseconds from the slider's release to each step of the last re-score: the worker's new
+ * scores arrived, the cells had their colours, MapLibre drew them; the whole re-score arrived
+ * (after that frame), and it was applied and shown (zones, list, panels).
  */
-let lastRescore: { total: number; worker: number; apply: number; show: number } | undefined;
+let lastRescore:
+  | { scores: number; colored: number; painted: number; worker: number; total: number }
+  | undefined;
 
-/** Shows re-scored results without reloading the cells: feature state for the changed columns. */
+/**
+ * The first phase of a re-score: the new score columns recolour the layers drawing them (and
+ * their legends) at once; the cells' properties, zones and panels follow with the whole update.
+ */
+function showScores(scores: Readonly<Record<string, Float64Array>>): void {
+  if (results === undefined) return;
+  results = { ...results, columns: { ...results.columns, ...scores } };
+  const changed = Object.keys(scores);
+  for (const key of [...classificationCache.keys()]) {
+    if (changed.includes(key.split('|')[1])) classificationCache.delete(key);
+  }
+  recolorCells();
+  renderLegend();
+}
+
+/** Shows re-scored results without reloading the cells: the layers of changed columns recoloured. */
 function showRescored(
   next: LoadedResults,
   changed: readonly string[],
   shares: Readonly<Record<string, number>>,
 ): void {
+  const previous = results;
   results = next;
-  // Only the classifications of changed columns are stale (keys are layer|column|…).
+  // Only the classifications of columns with new values are stale (keys are layer|column|…);
+  // the scores the page was given first keep their arrays (see applyRescore).
+  const stale = changed.filter((c) => previous?.columns[c] !== next.columns[c]);
   for (const key of [...classificationCache.keys()]) {
-    if (changed.includes(key.split('|')[1])) classificationCache.delete(key);
+    if (stale.includes(key.split('|')[1])) classificationCache.delete(key);
   }
   const zonesSource = map.getSource<GeoJSONSource>(SOURCES.zones);
   if (zonesSource !== undefined && next.zones !== undefined) zonesSource.setData(next.zones);
@@ -784,20 +813,22 @@ type Hit =
 function hitAt(event: MapMouseEvent): Hit | undefined {
   if (view === undefined || results === undefined) return undefined;
   const visible = (id: string) => view?.layers[id]?.visible === true;
-  const ids = [
-    ...(visible('organizations') ? [`${PREFIX}organizations`] : []),
-    ...(visible('zones') ? [`${PREFIX}zones-fill`] : []),
-  ].filter((id) => map.getLayer(id) !== undefined);
-  const features = ids.length === 0 ? [] : map.queryRenderedFeatures(event.point, { layers: ids });
-  const organization = features.find((f) => f.source === SOURCES.organizations);
+  const organizations = `${PREFIX}organizations`;
+  const organization =
+    visible('organizations') && map.getLayer(organizations) !== undefined
+      ? map.queryRenderedFeatures(event.point, { layers: [organizations] })[0]
+      : undefined;
   if (organization !== undefined) return { kind: 'organization', feature: organization };
-  // The cells are drawn by custom layers, which MapLibre cannot query: the H3 index finds them.
-  if ([...cellLayers.keys()].some(visible)) {
-    const index = cellAt(event.lngLat.lng, event.lngLat.lat);
-    if (index >= 0) return { kind: 'cell', h3: results.cells.features[index].properties.h3 };
-  }
-  const zone = features.find((f) => f.source === SOURCES.zones);
-  return zone === undefined ? undefined : { kind: 'zone', id: String(zone.properties.id) };
+  // The cells are drawn by custom layers, which MapLibre cannot query: the H3 index finds them,
+  // and a zone through its cells.
+  const index = cellAt(event.lngLat.lng, event.lngLat.lat);
+  if (index < 0) return undefined;
+  const cell = results.cells.features[index].properties;
+  if ([...cellLayers.keys()].some(visible)) return { kind: 'cell', h3: cell.h3 };
+  const zone = cell.zone;
+  return visible('zones') && typeof zone === 'string' && zone !== ''
+    ? { kind: 'zone', id: zone }
+    : undefined;
 }
 
 function setHovered(h3: string | undefined): void {

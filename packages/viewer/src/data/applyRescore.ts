@@ -8,7 +8,9 @@ import type { LoadedResults, ResultSummary } from './results.js';
  * weight-dependent properties (`score`, `score_*`, `zone`, `zone_rank`, `reasons`) replaced and
  * those the update lacks (a component now weighted 0, `robustness`) removed — on the cell features themselves, which are not copied,
  * so 50,000 cells update in milliseconds — and new numeric columns, zones, summary and report.
- * The result equals loading the files a full run with the same weights writes.
+ * The result equals loading the files a full run with the same weights writes. A numeric
+ * column whose values did not change keeps its array (e.g. the scores the page was given first),
+ * so what is drawn from it need not be drawn again.
  *
  * @param results - the results shown (their cell features are updated in place)
  * @param update - the worker's re-score
@@ -47,7 +49,8 @@ export function applyRescore(
   for (const name of removed) delete texts[name];
   for (const [name, values] of Object.entries(update.cellValues)) {
     if (values instanceof Float64Array && values.some((v) => !Number.isNaN(v))) {
-      columns[name] = values;
+      const before = columns[name];
+      columns[name] = before !== undefined && sameValues(before, values) ? before : values;
       numeric.add(name);
       continue;
     }
@@ -72,4 +75,13 @@ export function applyRescore(
     },
     changed,
   };
+}
+
+/** Are two columns equal value for value, NaN equal to NaN? */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  }
+  return true;
 }

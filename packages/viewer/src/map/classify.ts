@@ -1,4 +1,5 @@
-import { type ScaleThreshold, scaleQuantile, scaleQuantize, scaleThreshold } from 'd3-scale';
+import { bisectLeft, bisectRight, quantileSorted } from 'd3-array';
+import { type ScaleThreshold, scaleQuantize, scaleThreshold } from 'd3-scale';
 import { missingColor, type SchemeName, sequentialSchemes } from './colorSchemes.js';
 import { cssColorToHex } from './cssColorToHex.js';
 import { jenksBreaks } from './jenksBreaks.js';
@@ -77,19 +78,24 @@ export function classify(values: ArrayLike<number>, options: ClassifyOptions = {
   if (!Number.isInteger(classes) || classes < 1 || classes > 12) {
     throw new RangeError(`classify: classes must be an integer from 1 to 12, got ${classes}`);
   }
-  const finite: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of finite) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) count++;
+  // A typed array sorts numerically in native code: 50,000 values in a few milliseconds.
+  const finite = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++)
+    if (Number.isFinite(values[i])) finite[k++] = values[i];
+  finite.sort();
+  const min = count > 0 ? finite[0] : Number.NaN;
+  const max = count > 0 ? finite[count - 1] : Number.NaN;
   const indices = Array.from({ length: classes }, (_, i) => i);
   let raw: number[] = [];
-  if (finite.length > 0 && classes > 1) {
+  if (count > 0 && classes > 1) {
+    // d3's scaleQuantile thresholds (R-7 quantiles at i / classes), from the sorted values.
     if (method === 'quantile')
-      raw = scaleQuantile<number>().domain(finite).range(indices).quantiles();
+      // (@types/d3-array asks for an Array; d3 only indexes it, as a typed array allows.)
+      raw = indices
+        .slice(1)
+        .map((i) => quantileSorted(finite as unknown as number[], i / classes) ?? Number.NaN);
     else if (method === 'equal')
       raw = scaleQuantize<number>().domain([min, max]).range(indices).thresholds();
     else raw = jenksBreaks(finite, classes);
@@ -103,7 +109,16 @@ export function classify(values: ArrayLike<number>, options: ClassifyOptions = {
   const colors = Array.from({ length: n }, (_, i) =>
     cssColorToHex(scheme.interpolate(n === 1 ? 0.5 : i / (n - 1))),
   );
-  return withCounts(thresholds, colors, values, finite.length > 0 ? [min, max] : undefined);
+  // Each class's count from the sorted values: two binary searches per break, no pass per value.
+  const counts = [...thresholds, Number.POSITIVE_INFINITY].map(
+    (t, i) => bisectLeft(finite, t) - (i === 0 ? 0 : bisectLeft(finite, thresholds[i - 1])),
+  );
+  return {
+    scale: thresholdScale(thresholds, colors),
+    counts,
+    missing: values.length - count,
+    extent: count > 0 ? [min, max] : undefined,
+  };
 }
 
 /**
@@ -157,21 +172,24 @@ function withCounts(
   values: ArrayLike<number>,
   extent: readonly [number, number] | undefined,
 ): Classification {
-  const scale = scaleThreshold<number, string, string>()
-    .domain(thresholds)
-    .range(colors)
-    .unknown(missingColor);
-  // Counting through a copy of the same d3 scale keeps the counts on d3's rule for ties.
-  const classOf = scale
-    .copy()
-    .range(colors.map((_, i) => String(i)))
-    .unknown('');
+  const scale = thresholdScale(thresholds, colors);
+  // scaleThreshold finds a value's class with bisectRight: counting with it keeps d3's rule for ties.
   const counts = new Array<number>(colors.length).fill(0);
   let missing = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) missing++;
-    else counts[Number(classOf(v))]++;
+    else counts[bisectRight(thresholds, v)]++;
   }
   return { scale, counts, missing, extent };
+}
+
+function thresholdScale(
+  thresholds: number[],
+  colors: string[],
+): ScaleThreshold<number, string, string> {
+  return scaleThreshold<number, string, string>()
+    .domain(thresholds)
+    .range(colors)
+    .unknown(missingColor);
 }

@@ -1,3 +1,4 @@
+import { bisectRight } from 'd3-array';
 import type { ScaleThreshold } from 'd3-scale';
 import { cellColors } from './cellColors.js';
 import type { CategoryClassification } from './classifyCategories.js';
@@ -34,18 +35,31 @@ export type CellColoring =
 export function layerCellColors(coloring: CellColoring): Uint8Array {
   if (coloring.kind === 'scale') {
     const { values, scale } = coloring;
-    const unknown = scale.unknown();
-    return cellColors(values.length, (i) => {
-      const value = values[i];
-      return Number.isNaN(value) ? unknown : scale(value);
-    });
+    // scaleThreshold's own rule (bisectRight over its breaks), without a call to the scale and
+    // a colour text per cell; the unknown colour is the last class.
+    const breaks = scale.domain();
+    const unknown = scale.range().length;
+    return cellColors(
+      values.length,
+      (i) => (Number.isNaN(values[i]) ? unknown : bisectRight(breaks, values[i])),
+      [...scale.range(), scale.unknown()],
+    );
   }
   const { values, classification } = coloring;
-  const colorOf = new Map(classification.classes.map((c) => [c.value, c.color]));
-  return cellColors(values.length, (i) => {
-    const value = values[i];
-    return typeof value === 'string'
-      ? (colorOf.get(value) ?? classification.otherColor)
-      : classification.missingColor;
-  });
+  const palette = [
+    ...classification.classes.map((c) => c.color),
+    classification.otherColor,
+    classification.missingColor,
+  ];
+  const other = palette.length - 2;
+  const missing = palette.length - 1;
+  const classOf = new Map(classification.classes.map((c, k) => [c.value, k]));
+  return cellColors(
+    values.length,
+    (i) => {
+      const value = values[i];
+      return typeof value === 'string' ? (classOf.get(value) ?? other) : missing;
+    },
+    palette,
+  );
 }

@@ -74,8 +74,9 @@ export function outlineLayers(view: LayerView): LineLayerSpecification[] {
 }
 
 /**
- * Priority zones: an invisible fill (so a click inside a zone finds it) under a black outline
- * with a white casing. Rank labels are HTML markers, since the offline style has no glyphs.
+ * Priority zones: a black outline with a white casing. Rank labels are HTML markers, since the
+ * offline style has no glyphs; the pointer finds a zone through the cell under it (no fill layer
+ * to hit-test, which would cost MapLibre a triangulation of every zone at each re-score).
  *
  * @example
  * ```ts
@@ -84,13 +85,6 @@ export function outlineLayers(view: LayerView): LineLayerSpecification[] {
  */
 export function zoneLayers(view: LayerView): LayerSpecification[] {
   return [
-    {
-      id: `${PREFIX}zones-fill`,
-      type: 'fill',
-      source: SOURCES.zones,
-      layout: { visibility: visibility(view) },
-      paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
-    },
     {
       id: `${PREFIX}zones-casing`,
       type: 'line',
@@ -211,12 +205,11 @@ export function highlightLayers(): LineLayerSpecification[] {
  *
  * @example
  * ```ts
- * mapLayerIds({ id: 'zones', kind: 'zones', … }); // ['hexreach-zones-fill', 'hexreach-zones-casing', 'hexreach-zones']
+ * mapLayerIds({ id: 'zones', kind: 'zones', … }); // ['hexreach-zones-casing', 'hexreach-zones']
  * ```
  */
 export function mapLayerIds(layer: Pick<LayerDefinition, 'id' | 'kind'>): string[] {
-  if (layer.kind === 'zones')
-    return [`${PREFIX}zones-fill`, `${PREFIX}zones-casing`, `${PREFIX}zones`];
+  if (layer.kind === 'zones') return [`${PREFIX}zones-casing`, `${PREFIX}zones`];
   if (layer.kind === 'outline') return [`${PREFIX}outline-casing`, `${PREFIX}outline`];
   return [`${PREFIX}${layer.id}`];
 }

@@ -72,4 +72,19 @@ describe('applyRescore: a re-score in the worker applied to the results shown', 
     expect(results.summary?.parameters?.priority?.weights).toMatchObject(weights);
     expect(JSON.stringify(results.summary?.notes)).toContain('obustness');
   });
+
+  it('keeps the array of a column whose values did not change, and takes a changed one', () => {
+    const score = Float64Array.from(rescoredOnce.update.cellValues.score as Float64Array);
+    const zoneRank = shown.columns.zone_rank;
+    const given = {
+      ...shown,
+      columns: { ...shown.columns, score },
+    };
+    const { results } = applyRescore(given, rescoredOnce.update);
+    expect(results.columns.score).toBe(score);
+    expect(results.columns.zone_rank).not.toBe(zoneRank);
+    expect(Array.from(results.columns.zone_rank)).toEqual(
+      Array.from(rescoredOnce.update.cellValues.zone_rank as Float64Array),
+    );
+  });
 });

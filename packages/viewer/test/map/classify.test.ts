@@ -1,4 +1,5 @@
 import { mulberry32 } from '@hexreach/core';
+import { scaleQuantile } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { describe, expect, it } from 'vitest';
 import { expectAllClose } from '../../../core/test/helpers/tolerance.js';
@@ -23,6 +24,23 @@ describe('classify', () => {
     expect(c.scale.domain().length).toBe(3);
     expect(c.counts).toEqual([250, 250, 250, 250]);
     expect(c.counts).toEqual(bruteCounts(values, c.scale.domain()));
+  });
+
+  it("breaks at d3's scaleQuantile thresholds, ties and missing values included", () => {
+    const rounded = [...values.map((v) => Math.round(v / 5)), Number.NaN, Number.NaN];
+    for (const classes of [3, 5, 7]) {
+      const expected = scaleQuantile<number>()
+        .domain(rounded)
+        .range(Array.from({ length: classes }, (_, i) => i))
+        .quantiles()
+        .filter(
+          (t, i, all) => t > Math.min(...rounded.filter(Number.isFinite)) && t !== all[i - 1],
+        );
+      const c = classify(rounded, { method: 'quantile', classes });
+      expect(c.scale.domain()).toEqual(expected);
+      expect(c.counts).toEqual(bruteCounts(rounded.filter(Number.isFinite), expected));
+      expect(c.missing).toBe(2);
+    }
   });
 
   it('splits the range evenly for equal intervals', () => {
