@@ -395,18 +395,14 @@ let pendingWeights: Record<string, number> | undefined;
 function reweight(next: Record<string, number>): void {
   const started = performance.now();
   weights = next;
-  if (view !== undefined) {
-    view = { ...view, weights: next };
-    writeHash();
-  }
+  if (view !== undefined) view = { ...view, weights: next };
   if (reweighting) {
     pendingWeights = next;
+    writeHash();
     renderWeights();
     return;
   }
   reweighting = true;
-  // The sliders now start from these weights: the next move keeps this one's value.
-  renderWeights();
   const times = { scores: 0, colored: 0, painted: 0, worker: 0, total: 0 };
   // The map is drawn with the new scores before the rest is applied (which takes longer).
   let scoresDrawn: Promise<void> = Promise.resolve();
@@ -440,6 +436,10 @@ function reweight(next: Record<string, number>): void {
       if (queued !== undefined) reweight(queued);
       else renderWeights();
     });
+  // The worker is asked first: the link and the sliders (which now start from these weights,
+  // so the next move keeps this one's value) are updated while it computes.
+  writeHash();
+  renderWeights();
 }
 
 /**
