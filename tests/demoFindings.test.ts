@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoCity } from '../data/makeDemoCity.js';
 import { readDemoInputs } from '../data/readDemoInputs.js';
+import { readExampleConfig } from '../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../packages/core/src/analyze.js';
-import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk, lngLatToCell } from '../packages/core/src/hex/h3.js';
-import { root } from './helpers.js';
 
 // The demo city has planted structure (data/demo/README.md): the analysis must find it.
 const facts = makeDemoCity().facts;
@@ -15,10 +12,7 @@ describe('the demo analysis finds what was planted in the demo city', () => {
   let result: AnalysisResult;
 
   beforeAll(async () => {
-    const config = parseConfig(
-      JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8')),
-      'examples/hexreach.config.json',
-    );
+    const config = readExampleConfig();
     result = analyze(await readDemoInputs(config), {
       ...config,
       statistics: ['gistar', 'emerging', 'change'],

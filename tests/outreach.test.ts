@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../data/readDemoInputs.js';
+import { readExampleConfig } from '../data/readExampleConfig.js';
 import { type AnalysisResult, type AnalyzeInputs, analyze } from '../packages/core/src/analyze.js';
 import { configSchema, type HexreachConfig } from '../packages/core/src/config/configSchema.js';
-import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { gridDisk } from '../packages/core/src/hex/h3.js';
 import { JOINT_CLASS_LABELS } from '../packages/core/src/score/jointClasses.js';
-import { root } from './helpers.js';
 
 // Outreach targeting on the demo city with the example configuration.
 let inputs: AnalyzeInputs;
@@ -15,10 +12,7 @@ let config: HexreachConfig;
 let result: AnalysisResult;
 
 beforeAll(async () => {
-  config = parseConfig(
-    JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8')),
-    'example',
-  );
+  config = readExampleConfig();
   inputs = await readDemoInputs(config);
   result = analyze(inputs, config);
 });

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { readExampleConfig } from '../../../data/readExampleConfig.js';
 import { analyze } from '../src/analyze.js';
 import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import { parseConfig } from '../src/config/parseConfig.js';
@@ -43,10 +44,7 @@ async function timeAnalyze(
 
 /** Full `analyze` (reading included) on the demo city and on the real Chicago data in ../shared. */
 export async function benchAnalyze(runs: number): Promise<void> {
-  const demo = parseConfig(
-    JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8')),
-    'demo',
-  );
+  const demo = readExampleConfig();
   await timeAnalyze(
     'analyze: demo city (example config, incidents and tracts)',
     repoPath('data/demo/incidents.csv'),

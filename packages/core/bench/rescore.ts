@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { readDemoInputs } from '../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
-import { parseConfig } from '../src/config/parseConfig.js';
 import { analysisToCellColumns } from '../src/export/analysisToCellColumns.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
-import { median, printRow, repoPath } from './report.js';
+import { median, printRow } from './report.js';
 
 /** Slider positions, cycled so that zones, ranks and reasons change from one re-scoring to the next. */
 const WEIGHT_SETS: readonly Partial<PriorityWeights>[] = [
@@ -31,10 +30,7 @@ function milliseconds(ms: number): string {
  * re-scoring with the weight draws.
  */
 export async function benchRescore(runs: number): Promise<void> {
-  const example = parseConfig(
-    JSON.parse(readFileSync(repoPath('examples/hexreach.config.json'), 'utf8')),
-    'examples/hexreach.config.json',
-  );
+  const example = readExampleConfig();
   const config: HexreachConfig = {
     ...example,
     resolution: 11,

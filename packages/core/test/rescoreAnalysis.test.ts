@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../data/readExampleConfig.js';
 import { type AnalysisResult, type AnalyzeInputs, analyze } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
-import { parseConfig } from '../src/config/parseConfig.js';
 import { analysisToCells } from '../src/export/analysisToCells.js';
 import { analysisToZones } from '../src/export/analysisToZones.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
@@ -12,7 +10,6 @@ import { codeOf, thrownBy } from './helpers/errors.js';
 
 // The demo city (data/demo) with the example configuration: re-scoring an analysis with new
 // weights must give what a fresh analysis with those weights gives.
-const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 let inputs: AnalyzeInputs;
 let config: HexreachConfig;
@@ -57,10 +54,7 @@ function expectSameScoring(actual: AnalysisResult, expected: AnalysisResult): vo
 }
 
 beforeAll(async () => {
-  config = parseConfig(
-    JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
-    'examples/hexreach.config.json',
-  );
+  config = readExampleConfig();
   inputs = await readDemoInputs(config);
   base = analyze(inputs, config);
 });

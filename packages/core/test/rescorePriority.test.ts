@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
-import { parseConfig } from '../src/config/parseConfig.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { rescorePriority } from '../src/rescorePriority.js';
 import { codeOf, thrownBy } from './helpers/errors.js';
 
 // The demo city (data/demo) with the example configuration; robustness and the other statistics
 // are left out because the priority score does not read them.
-const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 let result: AnalysisResult;
 
@@ -20,10 +17,7 @@ const bytesOf = (values: Float64Array) =>
   new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 beforeAll(async () => {
-  const example = parseConfig(
-    JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
-    'examples/hexreach.config.json',
-  );
+  const example = readExampleConfig();
   const config: HexreachConfig = {
     ...example,
     statistics: ['gistar'],

@@ -551,17 +551,17 @@ async function moveSlider(page: Page, value: number, trace: boolean): Promise<Sl
   if (times === undefined) throw new Error('the viewer did not time the re-score');
   return {
     times,
-    repainted: done.repainted - release.at,
+    repainted: done - release.at,
     phases: phases.map((p) => ({ at: p.at - release.at, label: p.label })),
   };
 }
 
 /**
- * In the page: the "repainted" signal after a slider release. The app counts each re-score it
- * shows as a load (it hands MapLibre new feature states, zones and paint properties), so this
- * waits for the load counter to pass `loadsBefore`, then for MapLibre's next 'idle' (frame drawn).
+ * In the page: the end of a slider move. The app counts each re-score it has fully shown
+ * (cells, zones, list, panels) as a load, so this waits for the load counter to pass
+ * `loadsBefore`, then for MapLibre's next 'idle' (everything drawn); resolves with that time.
  */
-function waitForRepaint(loadsBefore: number): Promise<{ loaded: number; repainted: number }> {
+function waitForRepaint(loadsBefore: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const hooks = (window as BenchWindow).hexreachTest;
     if (hooks === undefined) {
@@ -573,8 +573,7 @@ function waitForRepaint(loadsBefore: number): Promise<{ loaded: number; repainte
         requestAnimationFrame(poll);
         return;
       }
-      const loaded = performance.now();
-      hooks.map.once('idle', () => resolve({ loaded, repainted: performance.now() }));
+      hooks.map.once('idle', () => resolve(performance.now()));
       hooks.map.triggerRepaint();
     };
     poll();

@@ -389,8 +389,9 @@ function analysisFailed(error: unknown, what: string): void {
 let pendingWeights: Record<string, number> | undefined;
 
 /**
- * Re-scores the analysis shown in the worker (tens of milliseconds) and updates only what the
- * weights change: the cells' score columns (feature state, no new tiles), zones, panels.
+ * Re-scores the analysis shown in the worker and updates only what the weights change: first
+ * the cells' colours from the new scores (the worker's first answer), then the zones, the
+ * ranked list and the panels (its second).
  */
 function reweight(next: Record<string, number>): void {
   const started = performance.now();
@@ -458,12 +459,16 @@ let lastRescore:
 function showScores(scores: Readonly<Record<string, Float64Array>>): void {
   if (results === undefined) return;
   results = { ...results, columns: { ...results.columns, ...scores } };
-  const changed = Object.keys(scores);
-  for (const key of [...classificationCache.keys()]) {
-    if (changed.includes(key.split('|')[1])) classificationCache.delete(key);
-  }
+  forgetClassifications(Object.keys(scores));
   recolorCells();
   renderLegend();
+}
+
+/** Drops the classifications of some columns, whose values changed (keys are layer|column|…). */
+function forgetClassifications(columns: readonly string[]): void {
+  for (const key of [...classificationCache.keys()]) {
+    if (columns.includes(key.split('|')[1])) classificationCache.delete(key);
+  }
 }
 
 /** Shows re-scored results without reloading the cells: the layers of changed columns recoloured. */
@@ -476,10 +481,7 @@ function showRescored(
   results = next;
   // Only the classifications of columns with new values are stale (keys are layer|column|…);
   // the scores the page was given first keep their arrays (see applyRescore).
-  const stale = changed.filter((c) => previous?.columns[c] !== next.columns[c]);
-  for (const key of [...classificationCache.keys()]) {
-    if (stale.includes(key.split('|')[1])) classificationCache.delete(key);
-  }
+  forgetClassifications(changed.filter((c) => previous?.columns[c] !== next.columns[c]));
   const zonesSource = map.getSource<GeoJSONSource>(SOURCES.zones);
   if (zonesSource !== undefined && next.zones !== undefined) zonesSource.setData(next.zones);
   const chosen = selected;

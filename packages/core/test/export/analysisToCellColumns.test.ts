@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
-import { parseConfig } from '../../src/config/parseConfig.js';
 import { analysisToCellColumns } from '../../src/export/analysisToCellColumns.js';
-
-const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 
 describe('analysisToCellColumns', () => {
   let result: AnalysisResult;
 
   beforeAll(async () => {
-    const example = parseConfig(
-      JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
-      'examples/hexreach.config.json',
-    );
+    const example = readExampleConfig();
     // Resolution 8 keeps the run short; the columns are the example's, change and KDE aside.
     const config: HexreachConfig = {
       ...example,

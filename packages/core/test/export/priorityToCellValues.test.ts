@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
-import { parseConfig } from '../../src/config/parseConfig.js';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { priorityToCellValues } from '../../src/export/priorityToCellValues.js';
 import { rescorePriority } from '../../src/rescorePriority.js';
 import { priorityScore } from '../../src/score/priorityScore.js';
 import { codeOf } from '../helpers/errors.js';
-
-const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 
 describe('priorityToCellValues', () => {
   it('names the columns score and score_<component in snake case>, rounds score to 6 places, NaN for null', () => {
@@ -61,10 +57,7 @@ describe('priorityToCellValues', () => {
     let result: AnalysisResult;
 
     beforeAll(async () => {
-      const example = parseConfig(
-        JSON.parse(readFileSync(root('examples/hexreach.config.json'), 'utf8')),
-        'examples/hexreach.config.json',
-      );
+      const example = readExampleConfig();
       // A public export: the score columns must not be touched by the suppression of counts.
       const config: HexreachConfig = {
         ...example,

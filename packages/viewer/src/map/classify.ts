@@ -28,7 +28,7 @@ export function isClassMethod(name: string): name is ClassMethod {
 
 /**
  * One colouring of a column: a d3 threshold scale from value to colour, and what the legend
- * shows. The map's fill expression and the legend are both read from `scale`, so they cannot
+ * shows. The cells' colours and the legend are both read from `scale`, so they cannot
  * disagree.
  */
 export interface Classification {
@@ -58,8 +58,8 @@ export interface ClassifyOptions {
  * Classifies a numeric column into coloured classes with d3 scales: quantiles are d3's
  * `scaleQuantile` (R-7 quantiles), equal intervals d3's `scaleQuantize`, natural breaks
  * {@link jenksBreaks}. Repeated or useless breaks (a quantile equal to the minimum, as with many
- * zero counts) are dropped, so every class can hold values and the map's `step` expression gets
- * strictly increasing stops; the colours are then spread over the classes that remain.
+ * zero counts) are dropped, so every class can hold values and the breaks increase strictly;
+ * the colours are then spread over the classes that remain.
  *
  * @param values - one value per cell; NaN marks a missing value
  * @param options - method, number of classes, scheme

@@ -15,8 +15,8 @@ export interface CategoryClass {
 
 /**
  * The colouring of a text column: every category of the palette, in its order, then every
- * other value the data hold, and the cells without a value. The map's `match` expression and
- * the legend are both read from it, so they cannot disagree.
+ * other value the data hold, and the cells without a value. The cells' colours and the legend
+ * are both read from it, so they cannot disagree.
  */
 export interface CategoryClassification {
   /** Listed categories first (palette order), then unlisted values, most frequent first. */

@@ -8,8 +8,8 @@
  * clustering in 1D"), so 50,000 values take O(k n log n), not Jenks' original O(k n²).
  *
  * Non-finite values (NaN, ±Infinity) are ignored. A threshold is the smallest value of the class
- * it starts, so `x >= threshold` places x in the upper class — the rule of d3's `scaleThreshold`
- * and of MapLibre's `step` expression.
+ * it starts, so `x >= threshold` places x in the upper class — the rule of d3's `scaleThreshold`,
+ * which colours the map's cells.
  *
  * @param values - the data; need not be sorted
  * @param classes - the number of classes wanted, an integer ≥ 1

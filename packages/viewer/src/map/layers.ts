@@ -173,8 +173,7 @@ export function organizationLayer(
 
 /**
  * Outlines of the hovered and the selected cell, from the small `highlight` source holding just
- * those two cells. (Driving them by feature state on the cells' source would make MapLibre
- * re-evaluate them for every cell whose state changes: a re-score doubled its repaint time.)
+ * those two cells, so that moving the pointer never touches the cell layers.
  *
  * @example
  * ```ts

@@ -56,17 +56,7 @@ export function classLegend(legend: ClassLegend): HTMLElement {
   rows.reverse();
   if (missing > 0)
     rows.push(legendRow(scale.unknown(), 'No value', missing, 'no value in the results'));
-  const total = counts.reduce((a, b) => a + b, 0) + missing;
-  return h(
-    'section',
-    {
-      className: 'legend',
-      attrs: { 'data-layer': legend.layerId, 'aria-label': `Legend: ${legend.title}` },
-    },
-    h('h3', {}, legend.title),
-    h('ul', { className: 'legend-rows' }, ...rows),
-    h('p', { className: 'legend-total' }, `${formatNumber(total)} cells`),
-  );
+  return cellLegendSection(legend, rows, counts.reduce((a, b) => a + b, 0) + missing);
 }
 
 /**
@@ -101,8 +91,8 @@ export interface CategoryClassLegend {
 }
 
 /**
- * Draws the legend of a categories layer from its classification — the one the map's `match`
- * expression is built from — one row per category with its number of cells, in the palette's
+ * Draws the legend of a categories layer from its classification — the one the cells' colours
+ * are read from — one row per category with its number of cells, in the palette's
  * order. As in ArcGIS's legend of emerging hot spots, every known category is listed, so a
  * reader sees which did not occur: those are greyed (class `is-absent`, count 0). Values the
  * palette does not list follow in their neutral grey, then the cells without a value. Rows carry
@@ -130,7 +120,15 @@ export function categoryClassLegend(legend: CategoryClassLegend): HTMLElement {
   });
   if (missing > 0)
     rows.push(legendRow(missingColor, 'No value', missing, 'no value in the results'));
-  const total = classes.reduce((n, c) => n + c.count, 0) + missing;
+  return cellLegendSection(legend, rows, classes.reduce((n, c) => n + c.count, 0) + missing);
+}
+
+/** The legend section of a cell layer: its title, its rows and the number of cells. */
+function cellLegendSection(
+  legend: { readonly layerId: string; readonly title: string },
+  rows: readonly HTMLElement[],
+  total: number,
+): HTMLElement {
   return h(
     'section',
     {
