@@ -34,8 +34,9 @@ import { cellPicker } from './map/cellPicker.js';
 import { type Classification, classify, fixedClassification } from './map/classify.js';
 import { type CategoryClassification, classifyCategories } from './map/classifyCategories.js';
 import { giBinColors } from './map/colorSchemes.js';
-import { applyView, type CellLayers, drawResults } from './map/drawResults.js';
+import { applyView, drawResults, type MeshLayers } from './map/drawResults.js';
 import { featureBounds } from './map/featureBounds.js';
+import { groupOutlines } from './map/groupOutlines.js';
 import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
 import { type CellColoring, layerCellColors } from './map/layerCellColors.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
@@ -128,8 +129,8 @@ let zoneMarkers: Marker[] = [];
 let cellIndex = new Map<string, number>();
 /** The index of the cell at a position, or −1 (see cellPicker). */
 let cellAt: (lng: number, lat: number) => number = () => -1;
-/** The map's cell layers, by viewer layer id (see drawResults). */
-let cellLayers: CellLayers = new Map();
+/** The map's layers drawn from the cells' mesh: the cell layers and the zones' outlines. */
+let drawn: MeshLayers | undefined;
 let loads = 0;
 const classificationCache = new Map<string, Classification>();
 const categoryCache = new Map<string, CategoryClassification>();
@@ -226,7 +227,7 @@ const painted = new Map<string, { values: unknown; scale: unknown }>();
 /** Gives each shown cell layer the colours of its current values and classes. */
 function recolorCells(): void {
   if (view === undefined) return;
-  for (const [id, layer] of cellLayers) {
+  for (const [id, layer] of drawn?.cells ?? []) {
     // A hidden layer is coloured when it is shown.
     if (view.layers[id]?.visible !== true) continue;
     const coloring = coloringOf(id);
@@ -482,8 +483,7 @@ function showRescored(
   // Only the classifications of columns with new values are stale (keys are layer|column|…);
   // the scores the page was given first keep their arrays (see applyRescore).
   forgetClassifications(changed.filter((c) => previous?.columns[c] !== next.columns[c]));
-  const zonesSource = map.getSource<GeoJSONSource>(SOURCES.zones);
-  if (zonesSource !== undefined && next.zones !== undefined) zonesSource.setData(next.zones);
+  outlineZones();
   const chosen = selected;
   if (chosen?.kind === 'zone' && !next.zones?.features.some((z) => z.properties.id === chosen.id))
     selected = undefined;
@@ -628,16 +628,26 @@ function whenStyleReady(run: () => void): void {
 
 function drawOnMap(): void {
   if (results === undefined || view === undefined) return;
-  cellLayers = drawResults(map, results, plan());
+  drawn = drawResults(map, results, plan());
   painted.clear();
   recolorCells();
+  outlineZones();
   placeZoneMarkers();
+}
+
+/** Draws the outline of each zone along the edges of its cells (no zone polygons needed). */
+function outlineZones(): void {
+  if (drawn?.zones === undefined || results === undefined) return;
+  const zoneOf = results.texts.zone;
+  const rank = new Map(results.zones?.features.map((z) => [z.properties.id, z.properties.rank]));
+  const groups = Float64Array.from(zoneOf ?? [], (id) => (id === null ? -1 : (rank.get(id) ?? -1)));
+  drawn.zones.setSegments(groupOutlines(drawn.mesh, groups));
 }
 
 /** Brings the map in line with the view and the results: layers, order, the cells' colours. */
 function refreshMap(): void {
-  if (cellLayers.size === 0 && map.getSource(SOURCES.highlight) === undefined) return;
-  applyView(map, plan(), cellLayers);
+  if (drawn === undefined) return;
+  applyView(map, plan(), drawn);
   recolorCells();
 }
 
@@ -826,7 +836,7 @@ function hitAt(event: MapMouseEvent): Hit | undefined {
   const index = cellAt(event.lngLat.lng, event.lngLat.lat);
   if (index < 0) return undefined;
   const cell = results.cells.features[index].properties;
-  if ([...cellLayers.keys()].some(visible)) return { kind: 'cell', h3: cell.h3 };
+  if ([...(drawn?.cells.keys() ?? [])].some(visible)) return { kind: 'cell', h3: cell.h3 };
   const zone = cell.zone;
   return visible('zones') && typeof zone === 'string' && zone !== ''
     ? { kind: 'zone', id: zone }
@@ -1281,7 +1291,10 @@ if (testMode) {
       /** Each cell layer's visibility and opacity as drawn (custom layers have no paint properties). */
       cellLayers: () =>
         Object.fromEntries(
-          [...cellLayers].map(([id, l]) => [id, { visible: l.visible, opacity: l.opacity }]),
+          [...(drawn?.cells ?? [])].map(([id, l]) => [
+            id,
+            { visible: l.visible, opacity: l.opacity },
+          ]),
         ),
       cells: () => results?.cells.features,
       zones: () => results?.zones?.features.map((z) => z.properties),

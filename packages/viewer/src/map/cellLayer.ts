@@ -4,6 +4,8 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import type { CellMesh } from './cellMesh.js';
+import { compileProgram } from './compileProgram.js';
+import { originMatrix } from './originMatrix.js';
 
 /**
  * A MapLibre layer drawing every cell in its own colour, straight from typed arrays: the
@@ -98,7 +100,6 @@ export function cellLayer(
   let opacity = options.opacity ?? 1;
   let visible = options.visible ?? true;
   const rows = Math.max(1, Math.ceil(mesh.cellCount / TEXTURE_WIDTH));
-  // The map's matrix with the origin's translation folded in (in float64, then stored as float32).
   const matrix = new Float32Array(16);
 
   const layer: CellLayer = {
@@ -160,8 +161,11 @@ export function cellLayer(
         uploadColors(gl, colors, rows);
         colorsChanged = false;
       }
-      translate(input.defaultProjectionData.mainMatrix, mesh.origin, matrix);
-      gl.uniformMatrix4fv(program.matrix, false, matrix);
+      gl.uniformMatrix4fv(
+        program.matrix,
+        false,
+        originMatrix(input.defaultProjectionData.mainMatrix, mesh.origin, matrix),
+      );
       gl.uniform1i(program.colors, 0);
       gl.uniform1f(program.opacity, opacity);
       gl.bindVertexArray(shared.vao);
@@ -170,17 +174,6 @@ export function cellLayer(
     },
   };
   return layer;
-}
-
-/** `out` = `m` × translation by `origin` (column-major), computed in float64. */
-function translate(
-  m: ArrayLike<number>,
-  origin: readonly [number, number],
-  out: Float32Array,
-): void {
-  const [x, y] = origin;
-  for (let i = 0; i < 12; i++) out[i] = m[i];
-  for (let row = 0; row < 4; row++) out[12 + row] = m[row] * x + m[4 + row] * y + m[12 + row];
 }
 
 /** Uploads the colours into the bound texture, padded to whole rows. */
@@ -240,24 +233,7 @@ function uploadMesh(gl: WebGL2RenderingContext, mesh: CellMesh): MeshBuffers {
 function programOf(gl: WebGL2RenderingContext): Program {
   const known = programs.get(gl);
   if (known !== undefined) return known;
-  const program = gl.createProgram();
-  for (const [type, source] of [
-    [gl.VERTEX_SHADER, VERTEX_SHADER],
-    [gl.FRAGMENT_SHADER, FRAGMENT_SHADER],
-  ] as const) {
-    const shader = gl.createShader(type);
-    if (shader === null) throw new Error('cellLayer: WebGL could not create a shader');
-    gl.shaderSource(shader, source);
-    gl.compileShader(shader);
-    if (gl.getShaderParameter(shader, gl.COMPILE_STATUS) !== true) {
-      throw new Error(`cellLayer: shader does not compile: ${gl.getShaderInfoLog(shader)}`);
-    }
-    gl.attachShader(program, shader);
-  }
-  gl.linkProgram(program);
-  if (gl.getProgramParameter(program, gl.LINK_STATUS) !== true) {
-    throw new Error(`cellLayer: program does not link: ${gl.getProgramInfoLog(program)}`);
-  }
+  const program = compileProgram(gl, VERTEX_SHADER, FRAGMENT_SHADER, 'cellLayer');
   const made: Program = {
     program,
     matrix: gl.getUniformLocation(program, 'u_matrix'),

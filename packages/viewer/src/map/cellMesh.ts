@@ -17,6 +17,12 @@ export interface CellMesh {
   readonly positions: Float32Array;
   /** The cell of each vertex. */
   readonly vertexCells: Uint32Array;
+  /**
+   * Where each ring's vertices start, and after the last one the number of vertices: ring r is
+   * vertices `ringStarts[r]` … `ringStarts[r + 1] − 1`, in order, each joined to the next and the
+   * last to the first.
+   */
+  readonly ringStarts: Uint32Array;
   /** Three vertex indices per triangle. */
   readonly triangles: Uint32Array;
 }
@@ -78,10 +84,12 @@ export function cellMesh(features: readonly Feature<Polygon | MultiPolygon, unkn
   const positions = new Float32Array(vertexCount * 2);
   const vertexCells = new Uint32Array(vertexCount);
   const triangles = new Uint32Array(triangleCount * 3);
+  const ringStarts = new Uint32Array(rings.length + 1);
   let v = 0;
   let t = 0;
-  for (const { cell, ring } of rings) {
+  for (const [r, { cell, ring }] of rings.entries()) {
     const first = v;
+    ringStarts[r] = first;
     for (const [lng, lat] of ring) {
       positions[2 * v] = mercatorX(lng) - origin[0];
       positions[2 * v + 1] = mercatorY(lat) - origin[1];
@@ -94,7 +102,8 @@ export function cellMesh(features: readonly Feature<Polygon | MultiPolygon, unkn
       triangles[t++] = first + k + 1;
     }
   }
-  return { cellCount: features.length, origin, positions, vertexCells, triangles };
+  ringStarts[rings.length] = v;
+  return { cellCount: features.length, origin, positions, vertexCells, ringStarts, triangles };
 }
 
 function isClosed(ring: Position[]): boolean {

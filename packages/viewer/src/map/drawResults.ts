@@ -2,7 +2,7 @@ import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedResults } from '../data/results.js';
 import type { LayerView, ViewState } from '../state/viewState.js';
 import { type CellLayer, cellLayer } from './cellLayer.js';
-import { cellMesh } from './cellMesh.js';
+import { type CellMesh, cellMesh } from './cellMesh.js';
 import { cellsOutline } from './cellsOutline.js';
 import { isCellLayer, type LayerDefinition } from './layerCatalog.js';
 import {
@@ -13,8 +13,9 @@ import {
   outlineLayers,
   PREFIX,
   SOURCES,
-  zoneLayers,
+  ZONE_STROKES,
 } from './layers.js';
+import { type OutlineLayer, outlineLayer } from './outlineLayer.js';
 
 /** What to draw: the layers and the view. */
 export interface DrawPlan {
@@ -25,24 +26,35 @@ export interface DrawPlan {
 /** The cell layers on the map, by viewer layer id; their colours are set by the caller. */
 export type CellLayers = ReadonlyMap<string, CellLayer>;
 
+/** The layers drawn from the cells' mesh, which the caller colours and outlines. */
+export interface MeshLayers {
+  /** The cells' triangles, shared by the layers. */
+  readonly mesh: CellMesh;
+  readonly cells: CellLayers;
+  /** The zones' outlines (see `groupOutlines`), when the results have zones. */
+  readonly zones: OutlineLayer | undefined;
+}
+
 /**
  * Puts results on the map: removes what an earlier load added, then adds the sources (the
- * study-area outline, zones, organizations, the hover and selection outlines), one
- * {@link cellLayer} per cell layer of the viewer (all drawing one mesh of the cells, built here)
- * and the MapLibre layers of the others, in the view's order, with the hover and selection
- * outlines on top.
+ * study-area outline, organizations, the hover and selection outlines), one {@link cellLayer}
+ * per cell layer of the viewer and an {@link outlineLayer} for the zones (all drawn from one mesh
+ * of the cells, built here) and the MapLibre layers of the others, in the view's order, with the
+ * hover and selection outlines on top.
  *
  * @param map - a map whose style has loaded
  * @param results - the results
  * @param plan - layers and view
- * @returns the cell layers, still without colours (give them with `setColors`)
+ * @returns the mesh and its layers, still without colours and zone outlines (give them with
+ *   `setColors` and `setSegments`)
  * @example
  * ```ts
- * const cellLayers = drawResults(map, results, { layers, view });
- * cellLayers.get('score')?.setColors(cellColors(n, (i) => scale(score[i])));
+ * const drawn = drawResults(map, results, { layers, view });
+ * drawn.cells.get('score')?.setColors(layerCellColors({ kind: 'scale', values, scale }));
+ * drawn.zones?.setSegments(groupOutlines(drawn.mesh, results.columns.zone_rank));
  * ```
  */
-export function drawResults(map: MapLibreMap, results: LoadedResults, plan: DrawPlan): CellLayers {
+export function drawResults(map: MapLibreMap, results: LoadedResults, plan: DrawPlan): MeshLayers {
   removeResults(map);
   map.addSource(SOURCES.highlight, {
     type: 'geojson',
@@ -52,14 +64,12 @@ export function drawResults(map: MapLibreMap, results: LoadedResults, plan: Draw
     type: 'geojson',
     data: { type: 'Feature', properties: {}, geometry: cellsOutline(results.cells.features) },
   });
-  if (results.zones !== undefined) {
-    map.addSource(SOURCES.zones, { type: 'geojson', data: results.zones, promoteId: 'id' });
-  }
   if (results.organizations !== undefined) {
     map.addSource(SOURCES.organizations, { type: 'geojson', data: results.organizations });
   }
   const mesh = cellMesh(results.cells.features);
   const cellLayers = new Map<string, CellLayer>();
+  let zones: OutlineLayer | undefined;
   const types = results.organizations?.features.map((f) => f.properties.type) ?? [];
   for (const layer of plan.layers) {
     const view = plan.view.layers[layer.id];
@@ -72,11 +82,20 @@ export function drawResults(map: MapLibreMap, results: LoadedResults, plan: Draw
       map.addLayer(drawn);
       continue;
     }
+    if (layer.kind === 'zones') {
+      if (results.zones === undefined) continue;
+      zones = outlineLayer(`${PREFIX}zones`, mesh.origin, ZONE_STROKES, {
+        opacity: view.opacity,
+        visible: view.visible,
+      });
+      map.addLayer(zones);
+      continue;
+    }
     for (const spec of layerSpecs(layer, view, types)) map.addLayer(spec);
   }
   for (const spec of highlightLayers()) map.addLayer(spec);
   orderLayers(map, plan);
-  return cellLayers;
+  return { mesh, cells: cellLayers, zones };
 }
 
 /**
@@ -105,8 +124,6 @@ function layerSpecs(
   switch (layer.kind) {
     case 'outline':
       return outlineLayers(view);
-    case 'zones':
-      return zoneLayers(view);
     case 'organizations':
       return [organizationLayer(organizationColors(types), view)];
     default:
@@ -120,19 +137,19 @@ function layerSpecs(
  *
  * @param map - the map {@link drawResults} drew on
  * @param plan - layers and view
- * @param cellLayers - what drawResults returned
+ * @param drawn - what drawResults returned
  * @example
  * ```ts
- * applyView(map, { layers, view }, cellLayers);
+ * applyView(map, { layers, view }, drawn);
  * ```
  */
-export function applyView(map: MapLibreMap, plan: DrawPlan, cellLayers: CellLayers): void {
+export function applyView(map: MapLibreMap, plan: DrawPlan, drawn: MeshLayers): void {
   for (const layer of plan.layers) {
     const view = plan.view.layers[layer.id];
-    const cells = cellLayers.get(layer.id);
-    if (cells !== undefined) {
-      cells.setVisible(view.visible);
-      cells.setOpacity(view.opacity);
+    const own = layer.kind === 'zones' ? drawn.zones : drawn.cells.get(layer.id);
+    if (own !== undefined) {
+      own.setVisible(view.visible);
+      own.setOpacity(view.opacity);
       continue;
     }
     const visibility = view.visible ? 'visible' : 'none';
@@ -145,9 +162,6 @@ export function applyView(map: MapLibreMap, plan: DrawPlan, cellLayers: CellLaye
     if (layer.kind === 'outline') {
       map.setPaintProperty(`${PREFIX}outline-casing`, 'line-opacity', view.opacity * 0.7);
       map.setPaintProperty(`${PREFIX}outline`, 'line-opacity', view.opacity);
-    } else if (layer.kind === 'zones') {
-      map.setPaintProperty(`${PREFIX}zones-casing`, 'line-opacity', view.opacity);
-      map.setPaintProperty(`${PREFIX}zones`, 'line-opacity', view.opacity);
     } else if (layer.kind === 'organizations') {
       map.setPaintProperty(first, 'circle-opacity', view.opacity);
       map.setPaintProperty(first, 'circle-stroke-opacity', view.opacity);

@@ -1,13 +1,13 @@
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
-  LayerSpecification,
   LineLayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { LayerView } from '../state/viewState.js';
 import { categoricalColors } from './colorSchemes.js';
 import type { LayerDefinition } from './layerCatalog.js';
+import type { OutlineStroke } from './outlineLayer.js';
 
 /** Every source and layer the viewer adds starts with this, so a basemap's never collide. */
 export const PREFIX = 'hexreach-';
@@ -15,7 +15,6 @@ export const PREFIX = 'hexreach-';
 /** Source ids. */
 export const SOURCES = {
   outline: `${PREFIX}outline`,
-  zones: `${PREFIX}zones`,
   organizations: `${PREFIX}organizations`,
   /** The hovered and the selected cell, each with `role: 'hover' | 'selected'`. */
   highlight: `${PREFIX}highlight`,
@@ -73,34 +72,11 @@ export function outlineLayers(view: LayerView): LineLayerSpecification[] {
   ];
 }
 
-/**
- * Priority zones: a black outline with a white casing. Rank labels are HTML markers, since the
- * offline style has no glyphs; the pointer finds a zone through the cell under it (no fill layer
- * to hit-test, which would cost MapLibre a triangulation of every zone at each re-score).
- *
- * @example
- * ```ts
- * for (const layer of zoneLayers(view)) map.addLayer(layer);
- * ```
- */
-export function zoneLayers(view: LayerView): LayerSpecification[] {
-  return [
-    {
-      id: `${PREFIX}zones-casing`,
-      type: 'line',
-      source: SOURCES.zones,
-      layout: { visibility: visibility(view), 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': view.opacity },
-    },
-    {
-      id: `${PREFIX}zones`,
-      type: 'line',
-      source: SOURCES.zones,
-      layout: { visibility: visibility(view), 'line-join': 'round' },
-      paint: { 'line-color': '#111111', 'line-width': 2.5, 'line-opacity': view.opacity },
-    },
-  ];
-}
+/** The zones' outline: a black line over a white casing, readable on any fill. */
+export const ZONE_STROKES: readonly OutlineStroke[] = [
+  { color: '#ffffff', width: 5 },
+  { color: '#111111', width: 2.5 },
+];
 
 /**
  * A colour for each organization type, most frequent first, from the Okabe–Ito palette; types
@@ -204,11 +180,10 @@ export function highlightLayers(): LineLayerSpecification[] {
  *
  * @example
  * ```ts
- * mapLayerIds({ id: 'zones', kind: 'zones', … }); // ['hexreach-zones-casing', 'hexreach-zones']
+ * mapLayerIds({ id: 'zones', kind: 'zones', … }); // ['hexreach-zones']
  * ```
  */
 export function mapLayerIds(layer: Pick<LayerDefinition, 'id' | 'kind'>): string[] {
-  if (layer.kind === 'zones') return [`${PREFIX}zones-casing`, `${PREFIX}zones`];
   if (layer.kind === 'outline') return [`${PREFIX}outline-casing`, `${PREFIX}outline`];
   return [`${PREFIX}${layer.id}`];
 }

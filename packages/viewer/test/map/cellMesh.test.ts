@@ -32,6 +32,7 @@ describe('cellMesh', () => {
     expect(mesh.cellCount).toBe(2);
     expect(mesh.positions.length).toBe(2 * 11);
     expect([...mesh.vertexCells]).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect([...mesh.ringStarts]).toEqual([0, 6, 11]);
     expect([...mesh.triangles]).toEqual([
       0, 1, 2, 0, 2, 3, 0, 3, 4, 0, 4, 5, 6, 7, 8, 6, 8, 9, 6, 9, 10,
     ]);
@@ -70,6 +71,7 @@ describe('cellMesh', () => {
     expect(mesh.cellCount).toBe(2);
     expect(mesh.triangles.length).toBe(2 * 4 * 3);
     expect(new Set(mesh.vertexCells)).toEqual(new Set([1]));
+    expect([...mesh.ringStarts]).toEqual([0, 6, 12]);
   });
 
   it('gives an empty mesh for no cells', () => {
