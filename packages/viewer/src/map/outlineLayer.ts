@@ -186,7 +186,9 @@ export function outlineLayer(
         originMatrix(input.defaultProjectionData.mainMatrix, origin, matrix),
       );
       gl.uniform2f(gpu.uniforms.viewport, gl.drawingBufferWidth, gl.drawingBufferHeight);
-      const ratio = gl.drawingBufferWidth / (map?.getCanvas().clientWidth || gl.drawingBufferWidth);
+      // Widths are CSS pixels, as MapLibre's line-width; the drawing buffer has device pixels.
+      const cssWidth = map?.getCanvas().clientWidth ?? 0;
+      const ratio = cssWidth > 0 ? gl.drawingBufferWidth / cssWidth : 1;
       strokes.forEach((stroke, s) => {
         const [r, g, b] = rgba[s];
         // Premultiplied, as MapLibre blends.
