@@ -609,62 +609,25 @@ export function scoreAndZone(
   options: ScoreAndZoneOptions,
 ): { readonly fields: Pick<AnalysisResult, WeightDependentField>; readonly notes: string[] } {
   const timed: TimedStep = options.timed ?? ((_, run) => run());
-  const { grid, binned, vulnerability, trust } = base;
+  const { grid, binned, trust } = base;
   const { incidents, organizations } = base.inputs;
-  const n = grid.cells.length;
-  const population =
-    base.populationAttribute === undefined ? undefined : base.attributes[base.populationAttribute];
+  const population = populationOf(base);
   const notes: string[] = [];
 
   const priority = timed('priority', () =>
     scorePriority(base, config, notes, options.caller ?? 'analyze'),
   );
 
-  // The same rule chooses the zones and, in the robustness analysis, each drawn selection.
-  const groupsOf = (score: Float64Array) => {
-    const budget = config.zones.budget;
-    return budget !== undefined
-      ? selectZonesByBudget(grid, score, {
-          maxZones: budget.maxZones,
-          maxCells: budget.maxCells,
-          maxPopulation: budget.maxPopulation,
-          population,
-          need: vulnerability?.index,
-        })
-      : groupContiguousCells(
-          grid,
-          selectCells(
-            score,
-            config.zones.topN !== undefined
-              ? { topN: config.zones.topN }
-              : { threshold: config.zones.threshold ?? 0.8 },
-          ),
-          { minCells: config.zones.minCells },
-        );
-  };
-
-  const { zoneOfCell, zones, droppedCells } = timed('zones', () => {
-    const groups = groupsOf(priority.score);
-    const summaries = summarizeZones(grid, groups, {
-      score: priority.score,
-      areaKm2: base.areaKm2,
-      population,
-      incidents: binned.incidents,
-      byCategory: { counts: binned.byCategory, categories: binned.categories },
-    });
-    // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
-    const zoneIndex = new Int32Array(n).fill(-1);
-    summaries.forEach((zone, z) => {
-      for (const cell of zone.cells) zoneIndex[grid.indexOf.get(cell)!] = z;
-    });
-    return { zoneOfCell: zoneIndex, zones: summaries, droppedCells: groups.droppedCells };
-  });
+  const { zoneOfCell, zones, droppedCells } = timed('zones', () =>
+    zonesOfScore(base, config, priority.score),
+  );
 
   const robustness = timed('robustness', () => {
     const { draws, resolutions } = options;
     const { concentration, robustAt, moderateAt } = config.robustness;
     if (draws === 0 && !resolutions) return undefined;
-    const select = (score: Float64Array): Uint8Array => isInZone(groupsOf(score).zoneOfCell);
+    const select = (score: Float64Array): Uint8Array =>
+      isInZone(zoneGroupsOf(base, config, score).zoneOfCell);
     const weightProbability =
       draws > 0
         ? weightRobustness(priority.normalized, priority.weights, select, {
@@ -755,6 +718,79 @@ export function scoreAndZone(
     },
     notes,
   };
+}
+
+/**
+ * The zones `scoreAndZone` draws from a priority score — its second step — alone:
+ * `rescoreZones` calls it too, so zones wanted before the reasons are the very zones the whole
+ * re-score then describes. Selects the cells by the configured rule (threshold, top N or
+ * budget), groups them into contiguous zones, summarises and ranks them, and numbers each cell
+ * with its zone's place in rank order. Not part of the public API.
+ *
+ * @param base - the analysis' grid, counts, population and need
+ * @param config - the configuration whose `zones` section to select with
+ * @param score - the priority score, one value per grid cell
+ * @returns the zones in rank order, each cell's zone (its index in `zones`, −1 for none) and
+ *   the cells of groups too small to be zones
+ * @example
+ * ```ts
+ * const { zones, zoneOfCell } = zonesOfScore(result, result.config, result.priority.score);
+ * zones[zoneOfCell[0]]?.id; // the zone of the first cell, if it is in one
+ * ```
+ */
+export function zonesOfScore(
+  base: AnalysisBase,
+  config: HexreachConfig,
+  score: Float64Array,
+): Pick<AnalysisResult, 'zoneOfCell' | 'zones' | 'droppedCells'> {
+  const { grid, binned } = base;
+  const groups = zoneGroupsOf(base, config, score);
+  const summaries = summarizeZones(grid, groups, {
+    score,
+    areaKm2: base.areaKm2,
+    population: populationOf(base),
+    incidents: binned.incidents,
+    byCategory: { counts: binned.byCategory, categories: binned.categories },
+  });
+  // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
+  const zoneOfCell = new Int32Array(grid.cells.length).fill(-1);
+  summaries.forEach((zone, z) => {
+    for (const cell of zone.cells) zoneOfCell[grid.indexOf.get(cell)!] = z;
+  });
+  return { zoneOfCell, zones: summaries, droppedCells: groups.droppedCells };
+}
+
+/** The residents per cell, when the analysis has them. */
+function populationOf(base: AnalysisBase): Float64Array | undefined {
+  return base.populationAttribute === undefined
+    ? undefined
+    : base.attributes[base.populationAttribute];
+}
+
+/**
+ * The groups of cells the configured rule selects from a score: the zones and, in the
+ * robustness analysis, each drawn selection are chosen by this one rule.
+ */
+function zoneGroupsOf(base: AnalysisBase, config: HexreachConfig, score: Float64Array) {
+  const budget = config.zones.budget;
+  return budget !== undefined
+    ? selectZonesByBudget(base.grid, score, {
+        maxZones: budget.maxZones,
+        maxCells: budget.maxCells,
+        maxPopulation: budget.maxPopulation,
+        population: populationOf(base),
+        need: base.vulnerability?.index,
+      })
+    : groupContiguousCells(
+        base.grid,
+        selectCells(
+          score,
+          config.zones.topN !== undefined
+            ? { topN: config.zones.topN }
+            : { threshold: config.zones.threshold ?? 0.8 },
+        ),
+        { minCells: config.zones.minCells },
+      );
 }
 
 /**

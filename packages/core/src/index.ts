@@ -33,6 +33,10 @@ export { rewindRfc7946 } from './export/rewindRfc7946.js';
 export { roundCoordinates } from './export/roundCoordinates.js';
 export { suppressSmallCount } from './export/suppressSmallCount.js';
 export { toCsv } from './export/toCsv.js';
+export {
+  type ZoneSummaryProperties,
+  zoneSummaryProperties,
+} from './export/zoneSummaryProperties.js';
 export { zonesToCsv } from './export/zonesToCsv.js';
 export { zonesToFeatureCollection } from './export/zonesToFeatureCollection.js';
 export { CellLocator } from './hex/cellLocator.js';
@@ -74,6 +78,7 @@ export {
   rescoreAnalysis,
 } from './rescoreAnalysis.js';
 export { rescorePriority } from './rescorePriority.js';
+export { rescoreZones } from './rescoreZones.js';
 export {
   type CellReasonPhrasesInput,
   cellReasonPhrases,

@@ -10,6 +10,7 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 const INTERNAL = new Set([
   'analyze.ts:scoreAndZone',
   'analyze.ts:scorePriority',
+  'analyze.ts:zonesOfScore',
   'rescoreAnalysis.ts:configWithWeights',
   'export/analysisToCellColumns.ts:scoreColumnsOf',
   'config/parseConfig.ts:formatPath',
@@ -33,6 +34,7 @@ const INTERNAL_FILES = [
   /^io\/(checkLngLat|collectPropertyNames|describeGeometry|findColumn|formatValue|getFeatures|normalizeName|readCsvChunks)\.ts$/,
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,
+  /^util\/finiteOrNull\.ts$/,
 ];
 
 function sources(dir: string): string[] {

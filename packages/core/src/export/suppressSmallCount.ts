@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { finiteOrNull } from '../util/finiteOrNull.js';
 
 /**
  * A count as it may be published: 0 stays 0, counts from 1 to k − 1 become the text `"<k"`
@@ -30,5 +31,5 @@ export function suppressSmallCount(
     k,
   );
   if (count >= 1 && count < k) return `<${k}`;
-  return Number.isFinite(value) ? value : null;
+  return finiteOrNull(value);
 }

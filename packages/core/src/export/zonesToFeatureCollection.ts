@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { finiteOrNull } from '../util/finiteOrNull.js';
 import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
 import type { ZoneRobustness } from '../zones/zoneRobustness.js';
@@ -6,7 +7,7 @@ import { zoneToPolygon } from '../zones/zoneToPolygon.js';
 import type { ZoneTrend } from '../zones/zoneTrends.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
-import { suppressSmallCount } from './suppressSmallCount.js';
+import { type ZoneSummaryProperties, zoneSummaryProperties } from './zoneSummaryProperties.js';
 
 /** Options of {@link zonesToFeatureCollection}. */
 export interface ZonesToFeatureCollectionOptions {
@@ -20,28 +21,11 @@ export interface ZonesToFeatureCollectionOptions {
   readonly robustness?: readonly ZoneRobustness[];
 }
 
-/** The properties written for each zone: plain JSON, with `null` where a number is missing. */
-export interface ZoneFeatureProperties {
-  /** Zone id, `Z01` for rank 1. */
-  readonly id: string;
-  /** 1 for the highest mean score. */
-  readonly rank: number;
-  /** Number of cells. */
-  readonly cellCount: number;
-  /** Mean score of the zone's cells; null when none has a score. */
-  readonly meanScore: number | null;
-  /** Highest score of the zone's cells; null when none has a score. */
-  readonly maxScore: number | null;
-  /** Area in km². */
-  readonly areaKm2: number | null;
-  /** Residents; null when unknown. */
-  readonly population: number | null;
-  /** Incidents; null when unknown; `"<k"` in a public export when from 1 to k − 1. */
-  readonly incidents: number | string | null;
-  /** The leading categories as text for a popup or spreadsheet, e.g. `THEFT 120; BATTERY 80`. */
-  readonly topCategories: string;
-  /** The zone's H3 indexes, sorted. */
-  readonly cells: string[];
+/**
+ * The properties written for each zone: its summary ({@link ZoneSummaryProperties}) and, as
+ * given, its details and robustness. Plain JSON, with `null` where a number is missing.
+ */
+export interface ZoneFeatureProperties extends ZoneSummaryProperties {
   /** With details: the zone's top reasons in words. */
   readonly reasons?: string[];
   /** With details: the joint class most of its cells have. */
@@ -87,25 +71,12 @@ export function zonesToFeatureCollection(
 ): FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProperties> {
   const precision = options.precision ?? 6;
   const k = options.minCount;
-  const count = (value: number) =>
-    k === undefined ? finiteOrNull(value) : suppressSmallCount(value, k);
   const features = zones.map(
     (zone, z): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
       type: 'Feature',
       geometry: rewindRfc7946(roundCoordinates(zoneToPolygon(zone.cells), { precision })),
       properties: {
-        id: zone.id,
-        rank: zone.rank,
-        cellCount: zone.cellCount,
-        meanScore: finiteOrNull(zone.meanScore),
-        maxScore: finiteOrNull(zone.maxScore),
-        areaKm2: finiteOrNull(zone.areaKm2),
-        population: finiteOrNull(zone.population),
-        incidents: count(zone.incidents),
-        topCategories: zone.topCategories
-          .map((c) => `${c.category} ${count(c.incidents)}`)
-          .join('; '),
-        cells: [...zone.cells],
+        ...zoneSummaryProperties(zone, { minCount: k }),
         ...(options.details === undefined ? {} : detailProperties(options.details[z], k)),
         ...(options.robustness === undefined
           ? {}
@@ -120,10 +91,6 @@ export function zonesToFeatureCollection(
     }),
   );
   return { type: 'FeatureCollection', features };
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
 }
 
 /** The detail properties of one zone; trust from fewer than k answers is suppressed when public. */

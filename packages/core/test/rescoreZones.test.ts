@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDemoInputs } from '../../../data/readDemoInputs.js';
+import { readExampleConfig } from '../../../data/readExampleConfig.js';
+import { type AnalysisResult, analyze } from '../src/analyze.js';
+import type { HexreachConfig } from '../src/config/configSchema.js';
+import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
+import { rescorePriority } from '../src/rescorePriority.js';
+import { rescoreZones } from '../src/rescoreZones.js';
+import { thrownBy } from './helpers/errors.js';
+
+// The demo city (data/demo) with the example configuration (zones: score ≥ 0.8, 3 cells or
+// more), then with a top-N and a budget rule; robustness and the statistics the zones do not
+// read are left out.
+
+let result: AnalysisResult;
+
+beforeAll(async () => {
+  const example = readExampleConfig();
+  const config: HexreachConfig = {
+    ...example,
+    statistics: ['gistar'],
+    robustness: { ...example.robustness, draws: 0, resolutions: false },
+  };
+  result = analyze(await readDemoInputs(config), config);
+});
+
+const weightSets: [string, Partial<PriorityWeights>][] = [
+  ['need first', { need: 0.6, hotspot: 0.2 }],
+  ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
+  ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
+  ['the configured weights', {}],
+];
+
+/** The result with another zones section, as if analysed with it. */
+function withZones(zones: Partial<HexreachConfig['zones']>): AnalysisResult {
+  return { ...result, config: { ...result.config, zones: { ...result.config.zones, ...zones } } };
+}
+
+describe('rescoreZones on the demo city', () => {
+  for (const [label, weights] of weightSets) {
+    it(`equals rescoreAnalysis' zones, zoneOfCell and droppedCells: ${label}`, () => {
+      const actual = rescoreZones(result, rescorePriority(result, weights).score);
+      const expected = rescoreAnalysis(result, weights);
+      expect(actual.zones.length).toBeGreaterThan(0);
+      expect(actual.zones).toEqual(expected.zones);
+      expect(actual.zoneOfCell).toEqual(expected.zoneOfCell);
+      expect(actual.droppedCells).toEqual(expected.droppedCells);
+    });
+  }
+
+  it('selects by the configured rule: the top 40 cells', () => {
+    const topN = withZones({ threshold: undefined, topN: 40, minCells: 1 });
+    const weights = { need: 0.7 };
+    const actual = rescoreZones(topN, rescorePriority(topN, weights).score);
+    expect(actual.zones).toEqual(rescoreAnalysis(topN, weights).zones);
+    expect(actual.zones.reduce((sum, zone) => sum + zone.cellCount, 0)).toBe(40);
+  });
+
+  it('selects by the configured rule: a budget of 3 zones', () => {
+    const budget = withZones({ budget: { maxZones: 3, maxCells: 60 } });
+    const weights = { hotspot: 0.8 };
+    const actual = rescoreZones(budget, rescorePriority(budget, weights).score);
+    expect(actual.zones).toEqual(rescoreAnalysis(budget, weights).zones);
+    expect(actual.zones.length).toBeGreaterThan(0);
+    expect(actual.zones.length).toBeLessThanOrEqual(3);
+  });
+
+  it('numbers each cell with its zone in rank order, −1 outside the zones', () => {
+    const { zones, zoneOfCell } = rescoreZones(result, rescorePriority(result, {}).score);
+    zones.forEach((zone, z) => {
+      expect(zone.rank).toBe(z + 1);
+      for (const cell of zone.cells) expect(zoneOfCell[result.grid.indexOf.get(cell)!]).toBe(z);
+    });
+    const inZones = zones.reduce((sum, zone) => sum + zone.cellCount, 0);
+    expect(zoneOfCell.filter((z) => z === -1).length).toBe(zoneOfCell.length - inZones);
+  });
+
+  it('leaves the result it re-scores as it was', () => {
+    const zoneOfCell = result.zoneOfCell.slice();
+    const ids = result.zones.map((zone) => zone.id);
+    rescoreZones(result, rescorePriority(result, { hotspot: 0.9, need: 0 }).score);
+    expect(result.zoneOfCell).toEqual(zoneOfCell);
+    expect(result.zones.map((zone) => zone.id)).toEqual(ids);
+  });
+
+  it('rejects a score that is not one Float64Array value per cell', () => {
+    const cells = result.grid.cells.length;
+    for (const score of [new Float64Array(cells - 1), Array.from({ length: cells }, () => 0.5)]) {
+      const error = thrownBy(() => rescoreZones(result, score as Float64Array));
+      expect(error.code).toBe('E_ARGUMENT');
+      expect(error.message).toMatch(
+        /rescoreZones: score must be a Float64Array with one value per cell/,
+      );
+    }
+  });
+});
