@@ -25,7 +25,12 @@ import { fileResultSource, type PickedFile } from './data/fileResultSource.js';
 import { loadResults } from './data/loadResults.js';
 import { memoryResultSource } from './data/memoryResultSource.js';
 import type { ResultSource } from './data/ResultSource.js';
-import type { LoadedResults, OrganizationProperties, ResultSummary } from './data/results.js';
+import type {
+  LoadedResults,
+  OrganizationProperties,
+  ResultSummary,
+  ZoneProperties,
+} from './data/results.js';
 import { urlResultSource } from './data/urlResultSource.js';
 import { drawMapImage } from './export/drawMapImage.js';
 import { readLegend } from './export/readLegend.js';
@@ -40,6 +45,7 @@ import { groupOutlines } from './map/groupOutlines.js';
 import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
 import { type CellColoring, layerCellColors } from './map/layerCellColors.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
+import { zoneGroups } from './map/zoneGroups.js';
 import { zoneLabelPoints } from './map/zoneLabelPoints.js';
 import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
@@ -125,6 +131,20 @@ let view: ViewState | undefined;
 let selected: { kind: 'cell'; h3: string } | { kind: 'zone'; id: string } | undefined;
 let hovered: string | undefined;
 let zoneMarkers: Marker[] = [];
+/**
+ * The zones drawn — outlines, rank labels, the ranked list — as each cell's zone (its place in
+ * `list`, −1 for none) and the zones' properties, rank 1 first. They come from the results, or,
+ * while a re-score runs, from the worker's zones ahead of the rest of it (`ahead`).
+ */
+let shownZones:
+  | {
+      readonly groups: Int32Array;
+      readonly list: readonly ZoneProperties[];
+      readonly ahead: boolean;
+    }
+  | undefined;
+/** A zone chosen while the zones shown were ahead of the results: selected once they arrive. */
+let selectWhenRescored: string | undefined;
 /** Position of each cell (by H3 index) among the features of cells.geojson. */
 let cellIndex = new Map<string, number>();
 /** The index of the cell at a position, or −1 (see cellPicker). */
@@ -405,32 +425,59 @@ function reweight(next: Record<string, number>): void {
     return;
   }
   reweighting = true;
-  const times = { scores: 0, colored: 0, painted: 0, worker: 0, total: 0 };
-  // The map is drawn with the new scores before the rest is applied (which takes longer).
+  const times: RescoreTimes = {
+    scores: 0,
+    colored: 0,
+    painted: 0,
+    zoned: 0,
+    zonesShown: 0,
+    zonesPainted: 0,
+    worker: 0,
+    total: 0,
+  };
+  const since = () => performance.now() - started;
+  const whenDrawn = (step: 'painted' | 'zonesPainted') =>
+    nextFrameDrawn().then(() => {
+      times[step] = since();
+    });
+  // The map is drawn with the new scores, then the new zones, before the rest is applied (which
+  // takes longer).
   let scoresDrawn: Promise<void> = Promise.resolve();
+  let zonesDrawn: Promise<void> = Promise.resolve();
   analysis
-    .rescore(next, (scores) => {
-      times.scores = performance.now() - started;
-      showScores(scores);
-      times.colored = performance.now() - started;
-      scoresDrawn = new Promise((resolve) =>
-        map.once('idle', () => {
-          times.painted = performance.now() - started;
-          resolve();
-        }),
-      );
-      map.triggerRepaint();
+    .rescore(next, {
+      scores: (scores) => {
+        times.scores = since();
+        showScores(scores);
+        times.colored = since();
+        scoresDrawn = whenDrawn('painted');
+        map.triggerRepaint();
+      },
+      zones: (zones) => {
+        if (results === undefined) return;
+        times.zoned = since();
+        showZones({ groups: zones.zoneOfCell, list: zones.zones, ahead: true });
+        times.zonesShown = since();
+        zonesDrawn = whenDrawn('zonesPainted');
+        map.triggerRepaint();
+      },
     })
     .then(async (update) => {
       await scoresDrawn;
+      await zonesDrawn;
       if (results === undefined) return;
-      times.worker = performance.now() - started;
+      times.worker = since();
       const applied = applyRescore(results, update);
       showRescored(applied.results, applied.changed, update.weights);
-      times.total = performance.now() - started;
+      times.total = since();
       lastRescore = times;
     })
-    .catch((error: unknown) => analysisFailed(error, 're-score'))
+    .catch((error: unknown) => {
+      // The zones drawn ahead belong to a re-score that failed: back to the results'.
+      if (shownZones?.ahead === true) showZones(zonesOfResults(results));
+      selectWhenRescored = undefined;
+      analysisFailed(error, 're-score');
+    })
     .finally(() => {
       reweighting = false;
       const queued = pendingWeights;
@@ -445,13 +492,41 @@ function reweight(next: Record<string, number>): void {
 }
 
 /**
- * Milliseconds from the slider's release to each step of the last re-score: the worker's new
- * scores arrived, the cells had their colours, MapLibre drew them; the whole re-score arrived
- * (after that frame), and it was applied and shown (zones, list, panels).
+ * Milliseconds from the slider's release to each step of a re-score: the worker's new scores
+ * arrived, the cells had their colours, MapLibre drew them; the new zones arrived, their
+ * outlines, labels and list were shown, MapLibre drew them; the whole re-score arrived (after
+ * those frames), and it was applied and shown (cells' properties, zone details, panels).
  */
-let lastRescore:
-  | { scores: number; colored: number; painted: number; worker: number; total: number }
-  | undefined;
+interface RescoreTimes {
+  scores: number;
+  colored: number;
+  painted: number;
+  zoned: number;
+  zonesShown: number;
+  zonesPainted: number;
+  worker: number;
+  total: number;
+}
+
+/** The times of the last re-score. */
+let lastRescore: RescoreTimes | undefined;
+
+/**
+ * Resolves once MapLibre has drawn its next frame ('idle'); with ?test, once the GPU has
+ * finished drawing it too, which a one-pixel read waits for. With software WebGL the pixels come
+ * tens of milliseconds after 'idle', and the benchmark times the pixels.
+ */
+function nextFrameDrawn(): Promise<void> {
+  return new Promise((resolve) =>
+    map.once('idle', () => {
+      if (testMode) {
+        const gl = map.getCanvas().getContext('webgl2');
+        gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      }
+      resolve();
+    }),
+  );
+}
 
 /**
  * The first phase of a re-score: the new score columns recolour the layers drawing them (and
@@ -483,12 +558,12 @@ function showRescored(
   // Only the classifications of columns with new values are stale (keys are layer|column|…);
   // the scores the page was given first keep their arrays (see applyRescore).
   forgetClassifications(changed.filter((c) => previous?.columns[c] !== next.columns[c]));
-  outlineZones();
   const chosen = selected;
   if (chosen?.kind === 'zone' && !next.zones?.features.some((z) => z.properties.id === chosen.id))
     selected = undefined;
   refreshMap();
-  placeZoneMarkers();
+  // Usually the very zones drawn ahead: then their outlines and labels stay as they are.
+  showZones(zonesOfResults(next));
   // The sliders show the weights as configured (not their shares), as after a full run, unless
   // the user has moved on to others, which are being re-scored next.
   weights = pendingWeights ?? { ...(next.summary?.parameters?.priority?.weights ?? shares) };
@@ -497,6 +572,9 @@ function showRescored(
   renderDetails();
   renderWeights();
   setStatus(describeResults(next));
+  const wanted = selectWhenRescored;
+  selectWhenRescored = undefined;
+  if (wanted !== undefined) selectZone(wanted);
 }
 
 function applyFilters(filters: IncidentFilters): void {
@@ -596,6 +674,8 @@ function show(loaded: LoadedResults, keepCamera = false): void {
       };
   selected = undefined;
   hovered = undefined;
+  shownZones = zonesOfResults(loaded);
+  selectWhenRescored = undefined;
   ui.welcome.hidden = true;
   setStatus(describeResults(loaded));
   renderPanels();
@@ -635,13 +715,42 @@ function drawOnMap(): void {
   placeZoneMarkers();
 }
 
+/** The zones of results as drawn: each cell's place in the zone list, and the list. */
+function zonesOfResults(r: LoadedResults | undefined): typeof shownZones {
+  if (r?.zones === undefined) return undefined;
+  const cellZones = r.texts.zone ?? new Array<null>(r.cells.features.length).fill(null);
+  return {
+    groups: zoneGroups(cellZones, r.zones.features),
+    list: r.zones.features.map((z) => z.properties),
+    ahead: false,
+  };
+}
+
+/**
+ * Draws other zones: their outlines and labels (unless they are the zones already drawn, as
+ * when a re-score's whole update follows its zones) and the ranked list.
+ */
+function showZones(next: typeof shownZones): void {
+  const before = shownZones;
+  shownZones = next;
+  if (before === undefined || next === undefined || !sameZones(before, next)) {
+    outlineZones();
+    placeZoneMarkers();
+  }
+  renderZoneList();
+}
+
+/** Do two sets of zones have the same cells and ids, zone for zone? */
+function sameZones(a: NonNullable<typeof shownZones>, b: NonNullable<typeof shownZones>): boolean {
+  if (a.groups.length !== b.groups.length || a.list.length !== b.list.length) return false;
+  for (let c = 0; c < a.groups.length; c++) if (a.groups[c] !== b.groups[c]) return false;
+  return a.list.every((zone, z) => zone.id === b.list[z].id && zone.rank === b.list[z].rank);
+}
+
 /** Draws the outline of each zone along the edges of its cells (no zone polygons needed). */
 function outlineZones(): void {
-  if (drawn?.zones === undefined || results === undefined) return;
-  const zoneOf = results.texts.zone;
-  const rank = new Map(results.zones?.features.map((z) => [z.properties.id, z.properties.rank]));
-  const groups = Float64Array.from(zoneOf ?? [], (id) => (id === null ? -1 : (rank.get(id) ?? -1)));
-  drawn.zones.setSegments(groupOutlines(drawn.mesh, groups));
+  if (drawn?.zones === undefined) return;
+  drawn.zones.setSegments(groupOutlines(drawn.mesh, shownZones?.groups ?? []));
 }
 
 /** Brings the map in line with the view and the results: layers, order, the cells' colours. */
@@ -715,10 +824,11 @@ function renderTime(): void {
 function placeZoneMarkers(): void {
   for (const marker of zoneMarkers) marker.remove();
   zoneMarkers = [];
-  if (results?.zones === undefined || view === undefined) return;
-  const points = zoneLabelPoints(results.cells.features);
-  for (const zone of results.zones.features) {
-    const point = points.get(zone.properties.id);
+  if (results === undefined || shownZones === undefined || view === undefined) return;
+  const { groups, list } = shownZones;
+  const points = zoneLabelPoints(results.cells.features, groups, list.length);
+  for (const [z, zone] of list.entries()) {
+    const point = points[z];
     if (point === undefined) continue;
     const label = h(
       'button',
@@ -726,15 +836,15 @@ function placeZoneMarkers(): void {
         className: 'zone-label',
         attrs: {
           type: 'button',
-          'aria-label': `Zone ${zone.properties.id}, rank ${zone.properties.rank}`,
-          'data-zone': zone.properties.id,
+          'aria-label': `Zone ${zone.id}, rank ${zone.rank}`,
+          'data-zone': zone.id,
         },
       },
-      String(zone.properties.rank),
+      String(zone.rank),
     );
     label.addEventListener('click', (event) => {
       event.stopPropagation();
-      selectZone(zone.properties.id, false);
+      selectZone(zone.id, false);
     });
     zoneMarkers.push(new Marker({ element: label }).setLngLat(point).addTo(map));
   }
@@ -747,6 +857,11 @@ function updateZoneMarkers(): void {
 }
 
 function selectZone(id: string, fly = true): void {
+  if (shownZones?.ahead === true) {
+    // The zone's outline and details come with the rest of the re-score, in a moment.
+    selectWhenRescored = id;
+    return;
+  }
   const zone = results?.zones?.features.find((z) => z.properties.id === id);
   if (zone === undefined) return;
   setSelectedCell(undefined);
@@ -837,10 +952,9 @@ function hitAt(event: MapMouseEvent): Hit | undefined {
   if (index < 0) return undefined;
   const cell = results.cells.features[index].properties;
   if ([...(drawn?.cells.keys() ?? [])].some(visible)) return { kind: 'cell', h3: cell.h3 };
-  const zone = cell.zone;
-  return visible('zones') && typeof zone === 'string' && zone !== ''
-    ? { kind: 'zone', id: zone }
-    : undefined;
+  // The zones drawn, which may be a re-score's ahead of the cells' properties.
+  const zone = shownZones?.list[shownZones.groups[index]];
+  return visible('zones') && zone !== undefined ? { kind: 'zone', id: zone.id } : undefined;
 }
 
 function setHovered(h3: string | undefined): void {
@@ -913,7 +1027,7 @@ map.on('mousemove', (event) => {
     );
   } else {
     setHovered(undefined);
-    const props = results?.zones?.features.find((z) => z.properties.id === hit.id)?.properties;
+    const props = shownZones?.list.find((z) => z.id === hit.id);
     showTooltip(ui.tooltip, event.point.x, event.point.y, `Zone ${hit.id}`, [
       ['Rank', formatCellValue('', props?.rank)],
       ['Mean score', formatCellValue('', props?.meanScore)],
@@ -1050,13 +1164,13 @@ function renderLegend(): void {
 function renderZoneList(): void {
   renderExport();
   if (results === undefined) return;
-  if (results.zones === undefined) {
+  if (shownZones === undefined) {
     replaceContent(ui.zones, h('p', { className: 'hint' }, 'No zones.geojson loaded.'));
     return;
   }
   replaceContent(
     ui.zones,
-    zoneList(results.zones.features, selected?.kind === 'zone' ? selected.id : undefined, (id) =>
+    zoneList(shownZones.list, selected?.kind === 'zone' ? selected.id : undefined, (id) =>
       selectZone(id),
     ),
   );

@@ -2,8 +2,11 @@ import { finiteOrNull } from '../util/finiteOrNull.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
 import { suppressSmallCount } from './suppressSmallCount.js';
 
-/** A zone's summary as `zones.geojson` writes it: plain JSON, with `null` where a number is missing. */
-export interface ZoneSummaryProperties {
+/**
+ * A zone's summary as `zones.geojson` writes it: plain JSON, with `null` where a number is
+ * missing. (A type, not an interface, so that it fits wherever properties of any names fit.)
+ */
+export type ZoneSummaryProperties = {
   /** Zone id, `Z01` for rank 1. */
   readonly id: string;
   /** 1 for the highest mean score. */
@@ -24,7 +27,7 @@ export interface ZoneSummaryProperties {
   readonly topCategories: string;
   /** The zone's H3 indexes, sorted. */
   readonly cells: string[];
-}
+};
 
 /**
  * The properties `zones.geojson` writes for a zone's summary (its details and robustness

@@ -5,7 +5,16 @@ import type {
   ProgressListener,
   RawInputs,
   RescoreUpdate,
+  ZonesUpdate,
 } from './analyzeRawInputs.js';
+
+/** Listeners to the early phases of a re-score (see {@link AnalysisClient.rescore}). */
+export interface RescorePhases {
+  /** The new score columns (`score`, `score_<component>`, Float64Arrays with NaN for null). */
+  readonly scores?: (scores: Readonly<Record<string, Float64Array>>) => void;
+  /** The new zones' summaries and each cell's zone. */
+  readonly zones?: (zones: ZonesUpdate) => void;
+}
 
 /** The main thread's handle on the analysis worker. */
 export interface AnalysisClient {
@@ -19,14 +28,14 @@ export interface AnalysisClient {
   rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
   /**
    * Re-scores the analysis shown with other priority weights (milliseconds, not a new run), in
-   * two phases: `onScores` gets the new score columns (`score`, `score_<component>`, as
-   * Float64Arrays, NaN for null) as soon as the worker has them, before the promise resolves
-   * with the whole update (zones, reasons, summary), whose score columns hold the same values.
-   * Neither comes when the weights are rejected: the promise rejects.
+   * three phases: `phases.scores` gets the new score columns as soon as the worker has them,
+   * then `phases.zones` the new zones' summaries, before the promise resolves with the whole
+   * update (zones, reasons, summary), whose scores and zones are the same. None comes when the
+   * weights are rejected: the promise rejects; a listener that throws rejects it too.
    */
   rescore(
     weights: Readonly<Record<string, number>>,
-    onScores?: (scores: Readonly<Record<string, Float64Array>>) => void,
+    phases?: RescorePhases,
   ): Promise<RescoreUpdate>;
   /** The report.html of the analysis shown, written now. */
   report(): Promise<string>;
@@ -73,7 +82,7 @@ export function createAnalysisClient(): AnalysisClient {
   const run = <T extends AnalysisOutputs | RescoreUpdate | string>(
     request: AnalysisRequest,
     onProgress: ProgressListener,
-    onScores: (scores: Readonly<Record<string, Float64Array>>) => void = () => {},
+    phases: RescorePhases = {},
   ) => {
     if (running !== undefined) stop();
     if (worker === undefined) {
@@ -89,10 +98,11 @@ export function createAnalysisClient(): AnalysisClient {
           onProgress(message.label, message.fraction);
           return;
         }
-        if (message.type === 'scored') {
+        if (message.type === 'scored' || message.type === 'zoned') {
           // A listener that fails ends the job as the worker failing would, not silently.
           try {
-            onScores(message.scores);
+            if (message.type === 'scored') phases.scores?.(message.scores);
+            else phases.zones?.(message.zones);
             return;
           } catch (error) {
             current.removeEventListener('message', onMessage);
@@ -128,8 +138,8 @@ export function createAnalysisClient(): AnalysisClient {
     },
     rerun: (settings, onProgress) =>
       run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
-    rescore: (weights, onScores) =>
-      run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}, onScores),
+    rescore: (weights, phases) =>
+      run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}, phases),
     report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),
     cancel: stop,
     canReweight: () => analysed,

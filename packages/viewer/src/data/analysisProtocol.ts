@@ -3,6 +3,7 @@ import type {
   AnalysisSettings,
   RawInputs,
   RescoreUpdate,
+  ZonesUpdate,
 } from './analyzeRawInputs.js';
 
 /** Messages to the analysis worker. */
@@ -23,11 +24,12 @@ export type AnalysisRequest =
 
 /**
  * Messages from the analysis worker. A job ends with one `done`, `rescored`, `reported` or
- * `error` message with its id, after any number of `progress` messages. A `rescore` has two
+ * `error` message with its id, after any number of `progress` messages. A `rescore` has three
  * phases: first `scored`, the score columns alone (`score`, `score_<component>`, a few
- * milliseconds after the request), so that the map repaints at once; then `rescored`, the whole
- * update (zones, reasons, summary), whose score columns equal those of `scored`. Bad weights
- * give one `error` and no `scored`.
+ * milliseconds after the request), so that the map repaints at once; then `zoned`, the zones'
+ * summaries and each cell's zone, for the zone list and outlines; then `rescored`, the whole
+ * update (zones with outlines and reasons, cells' reasons, summary), whose scores and zones
+ * equal those of `scored` and `zoned`. Bad weights give one `error` and no `scored`.
  */
 export type AnalysisResponse =
   | {
@@ -42,6 +44,12 @@ export type AnalysisResponse =
       readonly type: 'scored';
       readonly id: number;
       readonly scores: Readonly<Record<string, Float64Array>>;
+    }
+  | {
+      /** The second phase of a re-score: the zones' summaries and each cell's zone (transferred). */
+      readonly type: 'zoned';
+      readonly id: number;
+      readonly zones: ZonesUpdate;
     }
   | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
   | { readonly type: 'reported'; readonly id: number; readonly html: string }

@@ -3,7 +3,8 @@
 // so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
 // so that incident filters re-run without reading the files again, and the analysis shown stays
 // so that new priority weights only re-score it: the score columns first ('scored'), then the
-// zones, reasons and texts ('rescored'; see analysisProtocol.ts).
+// zones' summaries ('zoned'), then the zones' outlines and reasons, the cells' reasons and the
+// summary ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import {
@@ -12,6 +13,7 @@ import {
   reportHtmlOf,
   rescoreParsedInputs,
   rescoreScores,
+  rescoreZoneList,
   runParsedInputs,
 } from './analyzeRawInputs.js';
 
@@ -53,10 +55,13 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
     } else if (request.type === 'rescore') {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to re-score: analyse raw data first');
-      // Two phases: the score columns first (milliseconds), so the page repaints the map while
-      // the zones, reasons and texts are computed; then the whole update.
-      const scores = rescoreScores(shown, request.weights);
-      post({ type: 'scored', id: request.id, scores }, buffersOf(scores));
+      // Three phases: the score columns first (milliseconds), so the page repaints the map while
+      // the rest is computed; the zones' summaries (milliseconds more), for the zone list and
+      // outlines; then the whole update, reasons and texts included.
+      const { priority, columns } = rescoreScores(shown, request.weights);
+      post({ type: 'scored', id: request.id, scores: columns }, buffersOf(columns));
+      const zones = rescoreZoneList(shown, priority);
+      post({ type: 'zoned', id: request.id, zones }, [zones.zoneOfCell.buffer as ArrayBuffer]);
       const rescored = rescoreParsedInputs(parsed, shown, request.weights);
       shown = rescored.result;
       post(

@@ -13,6 +13,7 @@ import {
   HexreachError,
   type IncidentTable,
   type OrganizationTable,
+  type PriorityResult,
   parseConfig,
   parseJson,
   priorityToCellValues,
@@ -25,7 +26,10 @@ import {
   renderReportHtml,
   rescoreAnalysis,
   rescorePriority,
+  rescoreZones,
   type SurveyTable,
+  type ZoneSummaryProperties,
+  zoneSummaryProperties,
 } from '@hexreach/core';
 import corePackage from '@hexreach/core/package.json';
 
@@ -317,7 +321,7 @@ export interface RescoreUpdate {
    * The cell columns that depend on the weights, as cells.geojson would hold them (numeric ones
    * as Float64Arrays, NaN for null); one of {@link WEIGHT_COLUMNS} missing here is gone (a
    * component weighted 0, robustness). The score columns equal those {@link rescoreScores}
-   * gives for the same weights.
+   * gives for the same weights, and `zone` and `zone_rank` the zones {@link rescoreZoneList} gives.
    */
   readonly cellValues: Readonly<Record<string, Float64Array | readonly (string | null)[]>>;
   readonly zonesText: string;
@@ -338,20 +342,54 @@ export const WEIGHT_COLUMNS = /^(score|score_.+|zone|zone_rank|reasons|robustnes
  *
  * @param result - the analysis shown
  * @param weights - the new weights, by component
- * @returns the score columns as cells.geojson would hold them, as new Float64Arrays (NaN for
- *   null) the worker can transfer
+ * @returns the priority (whose unrounded score {@link rescoreZoneList} draws the zones from) and
+ *   its score columns as cells.geojson would hold them, as new Float64Arrays (NaN for null) the
+ *   worker can transfer
  * @throws HexreachError `E_ARGUMENT` for an unknown component or weights that are all 0
  * @example
  * ```ts
- * const scores = rescoreScores(result, { hotspot: 0, need: 1 });
- * scores.score; // what the update's cellValues.score will be
+ * const { priority, columns } = rescoreScores(result, { hotspot: 0, need: 1 });
+ * columns.score; // what the update's cellValues.score will be
  * ```
  */
 export function rescoreScores(
   result: AnalysisResult,
   weights: Readonly<Record<string, number>>,
-): Record<string, Float64Array> {
-  return priorityToCellValues(rescorePriority(result, weights));
+): { priority: PriorityResult; columns: Record<string, Float64Array> } {
+  const priority = rescorePriority(result, weights);
+  return { priority, columns: priorityToCellValues(priority) };
+}
+
+/** The zones of a re-score ahead of the whole update: what the zone list and outlines need. */
+export interface ZonesUpdate {
+  /** Each cell's zone: its place in `zones` (rank 1 at 0), −1 outside every zone. */
+  readonly zoneOfCell: Int32Array;
+  /** Each zone's summary as zones.geojson will hold it, rank 1 first. */
+  readonly zones: readonly ZoneSummaryProperties[];
+}
+
+/**
+ * The second phase of a re-score: the zones of the new score (selected, grouped and ranked by
+ * `rescoreZones`) with their summaries — milliseconds, where their reasons, partners, trends and
+ * outlines take the whole re-score. The worker posts them so that the zone list and the zones'
+ * outlines follow the new scores at once; they equal the zones of the update that follows.
+ * Incident counts are suppressed as the update's zones.geojson suppresses them (a public run).
+ *
+ * @param result - the analysis shown
+ * @param priority - the priority under the new weights ({@link rescoreScores})
+ * @returns each cell's zone and each zone's summary properties, rank 1 first
+ * @example
+ * ```ts
+ * const { priority } = rescoreScores(result, weights);
+ * const { zones, zoneOfCell } = rescoreZoneList(result, priority);
+ * zones[zoneOfCell[0]]?.id; // the first cell's zone, if it is in one
+ * ```
+ */
+export function rescoreZoneList(result: AnalysisResult, priority: PriorityResult): ZonesUpdate {
+  const { zones, zoneOfCell } = rescoreZones(result, priority.score);
+  const { public: isPublic, minCount } = result.config.privacy;
+  const options = { minCount: isPublic ? minCount : undefined };
+  return { zoneOfCell, zones: zones.map((zone) => zoneSummaryProperties(zone, options)) };
 }
 
 /**
@@ -359,7 +397,7 @@ export function rescoreScores(
  * where `analyze` takes seconds): the score, its contributions, the zones and the reasons,
  * as the CLI would compute them with those weights. Robustness is not recomputed (it reruns the
  * scoring hundreds of times); the update drops its column and the summary's notes say so. The
- * second phase of a re-score in the worker, after {@link rescoreScores}.
+ * last phase of a re-score in the worker, after {@link rescoreScores} and {@link rescoreZoneList}.
  *
  * @param parsed - the inputs the analysis was made from
  * @param result - the analysis shown

@@ -5,24 +5,26 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
  * centres — always inside the zone, even for a crescent-shaped one whose centroid is not. A cell
  * centre is the mean of its outer ring's corners (exact enough for a hexagon).
  *
- * @param cells - cell features with a `zone` property (null outside zones)
- * @returns zone id → `[lng, lat]`
+ * @param cells - the cell features
+ * @param groupOf - each cell's zone: its place in the zone list, negative (or NaN) for none
+ * @param count - the number of zones
+ * @returns `[lng, lat]` of each zone by its place, undefined for a zone without cells
  * @example
  * ```ts
- * zoneLabelPoints(results.cells.features).get('Z01'); // [-101.35, 42.34]
+ * zoneLabelPoints(results.cells.features, zoneOfCell, zones.length)[0]; // [-101.35, 42.34]
  * ```
  */
 export function zoneLabelPoints(
-  cells: readonly Feature<Polygon | MultiPolygon, Readonly<Record<string, unknown>>>[],
-): Map<string, [number, number]> {
-  const centres = new Map<string, [number, number][]>();
-  for (const cell of cells) {
-    const zone = cell.properties.zone;
-    if (typeof zone !== 'string' || zone === '') continue;
-    const ring =
-      cell.geometry.type === 'Polygon'
-        ? cell.geometry.coordinates[0]
-        : cell.geometry.coordinates[0][0];
+  cells: readonly Feature<Polygon | MultiPolygon, unknown>[],
+  groupOf: ArrayLike<number>,
+  count: number,
+): ([number, number] | undefined)[] {
+  const centres: [number, number][][] = Array.from({ length: count }, () => []);
+  for (let c = 0; c < cells.length; c++) {
+    const group = groupOf[c];
+    if (!(group >= 0 && group < count)) continue;
+    const geometry = cells[c].geometry;
+    const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0];
     const n = ring.length - 1;
     let lng = 0;
     let lat = 0;
@@ -30,12 +32,10 @@ export function zoneLabelPoints(
       lng += ring[i][0] / n;
       lat += ring[i][1] / n;
     }
-    const list = centres.get(zone);
-    if (list === undefined) centres.set(zone, [[lng, lat]]);
-    else list.push([lng, lat]);
+    centres[group].push([lng, lat]);
   }
-  const points = new Map<string, [number, number]>();
-  for (const [zone, list] of centres) {
+  return centres.map((list) => {
+    if (list.length === 0) return undefined;
     const mean = [0, 0];
     for (const c of list) {
       mean[0] += c[0] / list.length;
@@ -50,7 +50,6 @@ export function zoneLabelPoints(
         best = c;
       }
     }
-    points.set(zone, best);
-  }
-  return points;
+    return best;
+  });
 }

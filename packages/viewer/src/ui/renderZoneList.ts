@@ -1,4 +1,4 @@
-import type { ZoneFeature } from '../data/results.js';
+import type { ZoneProperties } from '../data/results.js';
 import { h } from './dom.js';
 import { formatNumber } from './format.js';
 
@@ -6,17 +6,17 @@ import { formatNumber } from './format.js';
  * The ranked zone list: one button per zone (rank, id, mean score, cells, residents, incidents);
  * choosing one calls `select`, which flies the map to the zone and opens its details.
  *
- * @param zones - the zones, rank 1 first
+ * @param zones - the zones' properties, rank 1 first
  * @param selected - the id of the selected zone, if any
  * @param select - called with the zone id
  * @returns the list, or a sentence when there are no zones
  * @example
  * ```ts
- * replaceContent(panel, zoneList(results.zones.features, undefined, selectZone));
+ * replaceContent(panel, zoneList(results.zones.features.map((z) => z.properties), undefined, selectZone));
  * ```
  */
 export function zoneList(
-  zones: readonly ZoneFeature[],
+  zones: readonly ZoneProperties[],
   selected: string | undefined,
   select: (id: string) => void,
 ): HTMLElement {
@@ -24,8 +24,7 @@ export function zoneList(
   return h(
     'ol',
     { className: 'zone-list' },
-    ...zones.map((zone) => {
-      const p = zone.properties;
+    ...zones.map((p) => {
       const score = typeof p.meanScore === 'number' ? formatNumber(p.meanScore) : '—';
       const button = h(
         'button',

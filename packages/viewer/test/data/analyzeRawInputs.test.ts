@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import {
   type AnalysisResult,
   analysisToCellValues,
+  analysisToZones,
   HexreachError,
   lngLatToCell,
+  rescoreAnalysis,
 } from '@hexreach/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +19,7 @@ import {
   readRawInputs,
   rescoreParsedInputs,
   rescoreScores,
+  rescoreZoneList,
   runParsedInputs,
   WEIGHT_COLUMNS,
 } from '../../src/data/analyzeRawInputs.js';
@@ -117,7 +120,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(summary.parameters.priority.weights).toMatchObject(weights);
   });
 
-  it('re-scores in two phases: the score columns first, equal to those of the update that follows', () => {
+  it('re-scores in three phases: the score columns, then the zones, equal to those of the update that follows', () => {
     // Each re-score starts from the one before, as the worker's do: the weights not given are
     // the previous ones. A component weighted 0 has no column.
     const steps: [Record<string, number>, string[]][] = [
@@ -127,9 +130,26 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     ];
     let shown = result;
     for (const [weights, components] of steps) {
-      const scores = rescoreScores(shown, weights);
+      const { priority, columns: scores } = rescoreScores(shown, weights);
+      const zoned = rescoreZoneList(shown, priority);
       const rescored = rescoreParsedInputs(parsed, shown, weights);
       const { cellValues } = rescored.update;
+      // The zones: each one's summary as the update's zones.geojson holds it, each cell's zone.
+      const zones = JSON.parse(rescored.update.zonesText) as {
+        features: { properties: Record<string, unknown> }[];
+      };
+      expect(zones.features.length).toBeGreaterThan(0);
+      expect(zoned.zones).toEqual(
+        zones.features.map(({ properties: p }) =>
+          Object.fromEntries(Object.keys(zoned.zones[0]).map((key) => [key, p[key]])),
+        ),
+      );
+      expect(Array.from(zoned.zoneOfCell, (z) => (z < 0 ? null : zoned.zones[z].id))).toEqual(
+        cellValues.zone,
+      );
+      expect(Array.from(zoned.zoneOfCell, (z) => (z < 0 ? Number.NaN : z + 1))).toEqual(
+        Array.from(cellValues.zone_rank as Float64Array),
+      );
       const scoreColumns = ['score', ...components.map((c) => `score_${c}`)];
       expect(Object.keys(scores).sort()).toEqual([...scoreColumns].sort());
       expect(
@@ -143,6 +163,31 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
       }
       shown = rescored.result;
     }
+  });
+
+  it('gives the zones of a public run with small incident counts suppressed, as zones.geojson does', () => {
+    const weights = { hotspot: 0.5, need: 0.5 };
+    // k above the smallest zone's count and at most the largest's: some suppressed, some not.
+    const counts = rescoreZoneList(result, rescoreScores(result, weights).priority)
+      .zones.map((z) => z.incidents as number)
+      .sort((a, b) => a - b);
+    const k = counts[0] + 1;
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[counts.length - 1]).toBeGreaterThanOrEqual(k);
+    const published = {
+      ...result,
+      config: {
+        ...result.config,
+        privacy: { ...result.config.privacy, public: true, minCount: k },
+      },
+    };
+    const { zones } = rescoreZoneList(published, rescoreScores(published, weights).priority);
+    const written = analysisToZones(rescoreAnalysis(published, weights)).features;
+    expect(zones.map((z) => z.incidents)).toEqual(written.map((f) => f.properties.incidents));
+    expect(zones.filter((z) => z.incidents === `<${k}`).length).toBeGreaterThan(0);
+    expect(zones.map((z) => z.topCategories)).toEqual(
+      written.map((f) => f.properties.topCategories),
+    );
   });
 
   it("gives the update's columns as cells.geojson holds them: numbers as Float64Arrays (NaN for null), text as text", () => {
@@ -170,6 +215,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     ];
     for (const weights of rejected) {
       expect(() => rescoreScores(result, weights), JSON.stringify(weights)).toThrow(HexreachError);
+      expect(() => rescoreZoneList(result, rescoreScores(result, {}).priority)).not.toThrow();
       expect(() => rescoreParsedInputs(parsed, result, weights)).toThrow(HexreachError);
     }
   });

@@ -4,14 +4,10 @@ import { featureBounds } from '../../src/map/featureBounds.js';
 import { zoneLabelPoints } from '../../src/map/zoneLabelPoints.js';
 
 /** A unit square cell with its lower-left corner at (x, y). */
-function square(
-  x: number,
-  y: number,
-  zone: string | null = null,
-): Feature<Polygon, { zone: string | null }> {
+function square(x: number, y: number): Feature<Polygon, null> {
   return {
     type: 'Feature',
-    properties: { zone },
+    properties: null,
     geometry: {
       type: 'Polygon',
       coordinates: [
@@ -39,8 +35,17 @@ describe('featureBounds', () => {
 
 describe('zoneLabelPoints', () => {
   it('puts the label on a cell of the zone, the one nearest the zone’s middle', () => {
-    const cells = [square(0, 0, 'Z01'), square(1, 0, 'Z01'), square(2, 0, 'Z01'), square(9, 9)];
-    expect(zoneLabelPoints(cells)).toEqual(new Map([['Z01', [1.5, 0.5]]]));
+    const cells = [square(0, 0), square(1, 0), square(2, 0), square(9, 9)];
+    expect(zoneLabelPoints(cells, [0, 0, 0, -1], 1)).toEqual([[1.5, 0.5]]);
+  });
+
+  it('places each zone by its place in the list, none for a zone without cells', () => {
+    const cells = [square(0, 0), square(5, 5), square(6, 5), square(9, 9)];
+    expect(zoneLabelPoints(cells, [2, 0, 0, Number.NaN], 3)).toEqual([
+      [5.5, 5.5],
+      undefined,
+      [0.5, 0.5],
+    ]);
   });
 
   it('keeps the label inside a crescent whose mean centre lies outside it', () => {
@@ -53,8 +58,8 @@ describe('zoneLabelPoints', () => {
       [2, 1],
       [0, 2],
       [2, 2],
-    ].map(([x, y]) => square(x, y, 'Z02'));
-    const point = zoneLabelPoints(u).get('Z02')!;
+    ].map(([x, y]) => square(x, y));
+    const point = zoneLabelPoints(u, new Int32Array(u.length), 1)[0]!;
     const inside = u.some((c) => {
       const [x, y] = c.geometry.coordinates[0][0];
       return point[0] > x && point[0] < x + 1 && point[1] > y && point[1] < y + 1;
