@@ -59,8 +59,29 @@ void main() {
   fragColor = u_color;
 }`;
 
-/** The corners of a segment's rectangle, as two triangles. */
-const CORNERS = [0, -1, 1, -1, 1, 1, 0, -1, 1, 1, 0, 1];
+/** The corners of a segment's rectangle, and the two triangles over them. */
+const CORNERS = [0, -1, 1, -1, 1, 1, 0, 1];
+const QUAD = [0, 1, 2, 0, 2, 3];
+
+/** The vertices (segment and corner, 6 floats each) and indices of the segments' rectangles. */
+function segmentQuads(segments: Float32Array): { vertices: Float32Array; indices: Uint32Array } {
+  const count = segments.length / 4;
+  const vertices = new Float32Array(count * 24);
+  const indices = new Uint32Array(count * 6);
+  for (let s = 0; s < count; s++) {
+    for (let c = 0; c < 4; c++) {
+      const at = (s * 4 + c) * 6;
+      vertices[at] = segments[4 * s];
+      vertices[at + 1] = segments[4 * s + 1];
+      vertices[at + 2] = segments[4 * s + 2];
+      vertices[at + 3] = segments[4 * s + 3];
+      vertices[at + 4] = CORNERS[2 * c];
+      vertices[at + 5] = CORNERS[2 * c + 1];
+    }
+    for (let i = 0; i < 6; i++) indices[s * 6 + i] = s * 4 + QUAD[i];
+  }
+  return { vertices, indices };
+}
 
 /**
  * An {@link OutlineLayer}, for `map.addLayer`; it draws on the map's default (Mercator)
@@ -94,7 +115,7 @@ export function outlineLayer(
         program: WebGLProgram;
         vao: WebGLVertexArrayObject;
         vertices: WebGLBuffer;
-        corners: WebGLBuffer;
+        indices: WebGLBuffer;
         uniforms: Record<
           'matrix' | 'viewport' | 'halfWidth' | 'color',
           WebGLUniformLocation | null
@@ -135,24 +156,25 @@ export function outlineLayer(
       const program = compileProgram(gl, VERTEX_SHADER, FRAGMENT_SHADER, 'outlineLayer');
       const vao = gl.createVertexArray();
       gl.bindVertexArray(vao);
+      // Four vertices per segment, each the segment and one corner of its rectangle (6 floats),
+      // and two triangles of indices: software WebGL draws these faster than instanced quads.
       const vertices = gl.createBuffer();
       gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
       gl.enableVertexAttribArray(0);
-      gl.vertexAttribPointer(0, 4, gl.FLOAT, false, 0, 0);
-      gl.vertexAttribDivisor(0, 1);
-      const corners = gl.createBuffer();
-      gl.bindBuffer(gl.ARRAY_BUFFER, corners);
-      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array(CORNERS), gl.STATIC_DRAW);
+      gl.vertexAttribPointer(0, 4, gl.FLOAT, false, 24, 0);
       gl.enableVertexAttribArray(1);
-      gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 0, 0);
+      gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 24, 16);
+      const indices = gl.createBuffer();
+      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
       gl.bindVertexArray(null);
       gl.bindBuffer(gl.ARRAY_BUFFER, null);
+      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, null);
       const uniform = (name: string) => gl.getUniformLocation(program, name);
       gpu = {
         program,
         vao,
         vertices,
-        corners,
+        indices,
         uniforms: {
           matrix: uniform('u_matrix'),
           viewport: uniform('u_viewport'),
@@ -167,7 +189,7 @@ export function outlineLayer(
       if (gpu === undefined) return;
       gl.deleteVertexArray(gpu.vao);
       gl.deleteBuffer(gpu.vertices);
-      gl.deleteBuffer(gpu.corners);
+      gl.deleteBuffer(gpu.indices);
       gl.deleteProgram(gpu.program);
       gpu = undefined;
     },
@@ -175,9 +197,14 @@ export function outlineLayer(
       if (gpu === undefined || !visible || opacity === 0 || segments.length === 0) return;
       gl.useProgram(gpu.program);
       gl.bindVertexArray(gpu.vao);
+      const count = segments.length / 4;
       if (!uploaded) {
+        const quads = segmentQuads(segments);
         gl.bindBuffer(gl.ARRAY_BUFFER, gpu.vertices);
-        gl.bufferData(gl.ARRAY_BUFFER, segments, gl.DYNAMIC_DRAW);
+        gl.bufferData(gl.ARRAY_BUFFER, quads.vertices, gl.DYNAMIC_DRAW);
+        gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, gpu.indices);
+        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, quads.indices, gl.DYNAMIC_DRAW);
+        gl.bindBuffer(gl.ARRAY_BUFFER, null);
         uploaded = true;
       }
       gl.uniformMatrix4fv(
@@ -194,7 +221,7 @@ export function outlineLayer(
         // Premultiplied, as MapLibre blends.
         gl.uniform4f(gpu!.uniforms.color, r * opacity, g * opacity, b * opacity, opacity);
         gl.uniform1f(gpu!.uniforms.halfWidth, (stroke.width / 2) * ratio);
-        gl.drawArraysInstanced(gl.TRIANGLES, 0, 6, segments.length / 4);
+        gl.drawElements(gl.TRIANGLES, count * 6, gl.UNSIGNED_INT, 0);
       });
       gl.bindVertexArray(null);
     },
