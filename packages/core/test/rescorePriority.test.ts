@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDemoInputs } from '../../../data/readDemoInputs.js';
-import { readExampleConfig } from '../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../src/analyze.js';
-import type { HexreachConfig } from '../src/config/configSchema.js';
+import type { AnalysisResult } from '../src/analyze.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { rescorePriority } from '../src/rescorePriority.js';
+import { analyzeDemoCity } from './helpers/analyzeDemoCity.js';
 import { codeOf, thrownBy } from './helpers/errors.js';
 
 // The demo city (data/demo) with the example configuration; robustness and the other statistics
@@ -17,13 +15,7 @@ const bytesOf = (values: Float64Array) =>
   new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 beforeAll(async () => {
-  const example = readExampleConfig();
-  const config: HexreachConfig = {
-    ...example,
-    statistics: ['gistar'],
-    robustness: { ...example.robustness, draws: 0, resolutions: false },
-  };
-  result = analyze(await readDemoInputs(config), config);
+  result = await analyzeDemoCity();
 });
 
 describe('rescorePriority on the demo city', () => {

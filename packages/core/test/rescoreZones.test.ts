@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDemoInputs } from '../../../data/readDemoInputs.js';
-import { readExampleConfig } from '../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../src/analyze.js';
+import type { AnalysisResult } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { rescorePriority } from '../src/rescorePriority.js';
 import { rescoreZones } from '../src/rescoreZones.js';
+import { analyzeDemoCity } from './helpers/analyzeDemoCity.js';
 import { thrownBy } from './helpers/errors.js';
 
 // The demo city (data/demo) with the example configuration (zones: score ≥ 0.8, 3 cells or
@@ -15,13 +14,7 @@ import { thrownBy } from './helpers/errors.js';
 let result: AnalysisResult;
 
 beforeAll(async () => {
-  const example = readExampleConfig();
-  const config: HexreachConfig = {
-    ...example,
-    statistics: ['gistar'],
-    robustness: { ...example.robustness, draws: 0, resolutions: false },
-  };
-  result = analyze(await readDemoInputs(config), config);
+  result = await analyzeDemoCity();
 });
 
 const weightSets: [string, Partial<PriorityWeights>][] = [

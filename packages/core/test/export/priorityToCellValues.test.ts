@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDemoInputs } from '../../../../data/readDemoInputs.js';
-import { readExampleConfig } from '../../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../../src/analyze.js';
-import type { HexreachConfig } from '../../src/config/configSchema.js';
+import type { AnalysisResult } from '../../src/analyze.js';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { priorityToCellValues } from '../../src/export/priorityToCellValues.js';
 import { rescorePriority } from '../../src/rescorePriority.js';
 import { priorityScore } from '../../src/score/priorityScore.js';
+import { analyzeDemoCity } from '../helpers/analyzeDemoCity.js';
 import { codeOf } from '../helpers/errors.js';
 
 describe('priorityToCellValues', () => {
@@ -57,15 +55,10 @@ describe('priorityToCellValues', () => {
     let result: AnalysisResult;
 
     beforeAll(async () => {
-      const example = readExampleConfig();
       // A public export: the score columns must not be touched by the suppression of counts.
-      const config: HexreachConfig = {
-        ...example,
-        statistics: ['gistar'],
-        robustness: { ...example.robustness, draws: 0, resolutions: false },
+      result = await analyzeDemoCity((example) => ({
         privacy: { ...example.privacy, public: true },
-      };
-      result = analyze(await readDemoInputs(config), config);
+      }));
     });
 
     it("equals analysisToCellValues' score columns of the same result, null as NaN", () => {
