@@ -77,6 +77,11 @@ export interface AnalysisResult {
   readonly config: HexreachConfig;
   /** The analysis cells: every H3 cell covering the areas, occupied or not. */
   readonly grid: CellGrid;
+  /**
+   * Each cell's neighbours sharing an edge (the k = 1 ring without the cell, binary links):
+   * zones are grouped along them, in `analyze` and at every re-score and robustness draw.
+   */
+  readonly contiguity: SpatialWeights;
   /** The area attribute used as the resident count, or undefined when there is none. */
   readonly populationAttribute: string | undefined;
   /** Incidents binned to cells, with those outside the study area or date window. */
@@ -241,6 +246,7 @@ export function analyze(
   }
 
   const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
+  const contiguity = timed('contiguity', () => kRingWeights(grid, { k: 1, selfIncluded: false }));
   const binned = timed('binning', () =>
     pointsToCells(incidents, grid, {
       categoryWeights: config.incidents.categoryWeights,
@@ -506,6 +512,7 @@ export function analyze(
   const base: AnalysisBase = {
     inputs,
     grid,
+    contiguity,
     populationAttribute,
     binned,
     attributes: interpolated.columns,
@@ -780,6 +787,7 @@ function zoneGroupsOf(base: AnalysisBase, config: HexreachConfig, score: Float64
         maxPopulation: budget.maxPopulation,
         population: populationOf(base),
         need: base.vulnerability?.index,
+        neighbors: base.contiguity,
       })
     : groupContiguousCells(
         base.grid,
@@ -789,7 +797,7 @@ function zoneGroupsOf(base: AnalysisBase, config: HexreachConfig, score: Float64
             ? { topN: config.zones.topN }
             : { threshold: config.zones.threshold ?? 0.8 },
         ),
-        { minCells: config.zones.minCells },
+        { minCells: config.zones.minCells, neighbors: base.contiguity },
       );
 }
 

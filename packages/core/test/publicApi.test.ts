@@ -35,6 +35,7 @@ const INTERNAL_FILES = [
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,
   /^util\/finiteOrNull\.ts$/,
+  /^zones\/edgeNeighbors\.ts$/,
 ];
 
 function sources(dir: string): string[] {

@@ -1,11 +1,16 @@
 import { assertArgument } from '../errors.js';
-import { gridDisk } from '../hex/h3.js';
-import type { CellGrid } from '../types.js';
+import type { CellGrid, SpatialWeights } from '../types.js';
+import { edgeNeighbors } from './edgeNeighbors.js';
 
 /** Options of {@link groupContiguousCells}. */
 export interface GroupContiguousCellsOptions {
   /** Groups with fewer cells are dropped (default 1: keep every group). */
   readonly minCells?: number;
+  /**
+   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them
+   * (computed when not given): pass them when grouping the same grid many times.
+   */
+  readonly neighbors?: SpatialWeights;
 }
 
 /** One group of edge-connected selected cells. */
@@ -25,17 +30,17 @@ export interface ZoneGroups {
 }
 
 /**
- * Groups selected cells into zones of cells that share an edge (H3 `gridDisk` with k = 1,
- * restricted to the grid), by breadth-first search. Groups smaller than `minCells` are dropped
+ * Groups selected cells into zones of cells that share an edge (the H3 k = 1 ring, restricted
+ * to the grid), by breadth-first search. Groups smaller than `minCells` are dropped
  * so that isolated cells need not become zones of their own.
  *
  * @param grid - the analysis cells
  * @param selected - one entry per grid cell, non-zero when selected (e.g. from `selectCells`)
- * @param options - `minCells`, an integer ≥ 1 (default 1)
+ * @param options - `minCells`, an integer ≥ 1 (default 1); the grid's `neighbors`, if known
  * @returns the zone of every cell, the kept zones in order of their smallest cell index, and the
  *   number of selected cells dropped
- * @throws HexreachError `E_ARGUMENT` when `selected` does not have one entry per grid cell or
- *   `minCells` is not an integer ≥ 1
+ * @throws HexreachError `E_ARGUMENT` when `selected` does not have one entry per grid cell,
+ *   `minCells` is not an integer ≥ 1 or `neighbors` is not over the grid's cells
  * @example
  * ```ts
  * const groups = groupContiguousCells(grid, selectCells(priority, { topN: 200 }), { minCells: 3 });
@@ -62,6 +67,7 @@ export function groupContiguousCells(
     minCells,
   );
 
+  const { offsets, neighbors } = edgeNeighbors(grid, options.neighbors, 'groupContiguousCells');
   const zoneOfCell = new Int32Array(n).fill(-1);
   const visited = new Uint8Array(n);
   const queue = new Uint32Array(n);
@@ -76,9 +82,9 @@ export function groupContiguousCells(
     let tail = 1;
     while (head < tail) {
       const cell = queue[head++];
-      for (const neighbor of gridDisk(grid.cells[cell], 1)) {
-        const j = grid.indexOf.get(neighbor);
-        if (j === undefined || selected[j] === 0 || visited[j] === 1) continue;
+      for (let e = offsets[cell]; e < offsets[cell + 1]; e++) {
+        const j = neighbors[e];
+        if (selected[j] === 0 || visited[j] === 1) continue;
         visited[j] = 1;
         queue[tail++] = j;
       }

@@ -1,6 +1,6 @@
 import { assertArgument } from '../errors.js';
-import { gridDisk } from '../hex/h3.js';
-import type { CellGrid } from '../types.js';
+import type { CellGrid, SpatialWeights } from '../types.js';
+import { edgeNeighbors } from './edgeNeighbors.js';
 import type { ZoneGroup, ZoneGroups } from './groupContiguousCells.js';
 
 /** Options of {@link selectZonesByBudget}: the budget, and what a cell is worth. */
@@ -17,6 +17,11 @@ export interface SelectZonesByBudgetOptions {
   readonly need?: ArrayLike<number>;
   /** Cells scoring below this are never taken (default: every cell of positive value). */
   readonly minScore?: number;
+  /**
+   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them
+   * (computed when not given): pass them when selecting on the same grid many times.
+   */
+  readonly neighbors?: SpatialWeights;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface SelectZonesByBudgetOptions {
  * A cell's value is score × need (need-weighted priority; NaN need → 0), or the score alone
  * without `need`; NaN scores are worth 0. Only cells of positive value (and score ≥ `minScore`)
  * are ever taken. Each zone starts from the most valuable cell not yet taken and grows by the most
- * valuable cell sharing an edge with it (H3 `gridDisk` k = 1, restricted to the grid) while the
+ * valuable cell sharing an edge with it (the H3 k = 1 ring, restricted to the grid) while the
  * caps hold; a cell too populous for the zone is passed over for the next best. So every zone is
  * edge-connected by construction, and the first is grown around the most valuable cell. Zones may
  * touch one another where a valuable region is larger than one zone's budget. A cell whose own
@@ -41,7 +46,8 @@ export interface SelectZonesByBudgetOptions {
  * @returns zones in the shape `groupContiguousCells` returns (ordered by smallest cell index, cells
  *   ascending, `droppedCells` 0), ready for `summarizeZones`
  * @throws HexreachError `E_ARGUMENT` when a column does not have one entry per grid cell, neither
- *   cap is given, `maxPopulation` comes without `population`, or an option is out of range
+ *   cap is given, `maxPopulation` comes without `population`, an option is out of range, or
+ *   `neighbors` is not over the grid's cells
  * @example
  * ```ts
  * const groups = selectZonesByBudget(grid, priority.score, {
@@ -137,6 +143,7 @@ export function selectZonesByBudget(
   const before = (a: number, b: number) => value[a] > value[b] || (value[a] === value[b] && a < b);
   seeds.sort((a, b) => (before(a, b) ? -1 : 1));
 
+  const { offsets, neighbors } = edgeNeighbors(grid, options.neighbors, fn);
   const taken = new Uint8Array(n);
   const queuedFor = new Int32Array(n).fill(-1);
   const frontier = new CellHeap(before);
@@ -149,9 +156,9 @@ export function selectZonesByBudget(
     let total = residents[seed];
     taken[seed] = 1;
     const enqueueNeighbors = (cell: number) => {
-      for (const neighbor of gridDisk(grid.cells[cell], 1)) {
-        const j = grid.indexOf.get(neighbor);
-        if (j === undefined || eligible[j] === 0 || taken[j] === 1 || queuedFor[j] === z) continue;
+      for (let e = offsets[cell]; e < offsets[cell + 1]; e++) {
+        const j = neighbors[e];
+        if (eligible[j] === 0 || taken[j] === 1 || queuedFor[j] === z) continue;
         queuedFor[j] = z;
         frontier.push(j);
       }

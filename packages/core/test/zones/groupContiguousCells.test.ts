@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areNeighborCells, gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { kRingWeights } from '../../src/weights/kRingWeights.js';
 import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
 import { codeOf } from '../helpers/errors.js';
 
@@ -136,6 +137,31 @@ describe('groupContiguousCells', () => {
             if (areNeighborCells(grid.cells[i], grid.cells[j]))
               expect(groups.zoneOfCell[i]).toBe(groups.zoneOfCell[j]);
     }
+  });
+
+  it("groups alike with the grid's edge neighbours given (as an analysis passes them)", () => {
+    const grid = gridOf(gridDisk(CENTER, 6));
+    const neighbors = kRingWeights(grid, { k: 1, selfIncluded: false });
+    for (const seed of [1, 2, 3]) {
+      const random = mulberry32(seed);
+      const selected = new Uint8Array(grid.cells.length).map(() => (random() < 0.45 ? 1 : 0));
+      expect(groupContiguousCells(grid, selected, { minCells: 2, neighbors })).toEqual(
+        groupContiguousCells(grid, selected, { minCells: 2 }),
+      );
+    }
+  });
+
+  it('rejects neighbours of another grid, or including each cell itself, with E_ARGUMENT', () => {
+    const grid = gridOf(gridDisk(CENTER, 2));
+    const selected = new Uint8Array(grid.cells.length).fill(1);
+    const other = kRingWeights(gridOf(gridDisk(CENTER, 1)), { selfIncluded: false });
+    const withSelf = kRingWeights(grid, { selfIncluded: true });
+    expect(codeOf(() => groupContiguousCells(grid, selected, { neighbors: other }))).toBe(
+      'E_ARGUMENT',
+    );
+    expect(codeOf(() => groupContiguousCells(grid, selected, { neighbors: withSelf }))).toBe(
+      'E_ARGUMENT',
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { gridDisk } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { kRingWeights } from '../../src/weights/kRingWeights.js';
 import type { ZoneGroups } from '../../src/zones/groupContiguousCells.js';
 import { selectZonesByBudget } from '../../src/zones/selectZonesByBudget.js';
 import { summarizeZones } from '../../src/zones/summarizeZones.js';
@@ -116,6 +117,9 @@ describe('selectZonesByBudget', () => {
         minScore: seed === 4 ? 0.4 : undefined,
       };
       const groups = selectZonesByBudget(grid, score, options);
+      // The grid's edge neighbours given (as an analysis passes them) select the same zones.
+      const neighbors = kRingWeights(grid, { k: 1, selfIncluded: false });
+      expect(selectZonesByBudget(grid, score, { ...options, neighbors })).toEqual(groups);
       const value = (i: number) => {
         const v = score[i] * need[i];
         return Number.isNaN(v) ? 0 : v;
@@ -224,6 +228,12 @@ describe('selectZonesByBudget', () => {
     expect(
       codeOf(() =>
         selectZonesByBudget(grid, score, { maxZones: 1, maxCells: 2, minScore: Number.NaN }),
+      ),
+    ).toBe('E_ARGUMENT');
+    const withSelf = kRingWeights(grid, { selfIncluded: true });
+    expect(
+      codeOf(() =>
+        selectZonesByBudget(grid, score, { maxZones: 1, maxCells: 2, neighbors: withSelf }),
       ),
     ).toBe('E_ARGUMENT');
   });
