@@ -43,6 +43,8 @@ interface BenchWindow extends Window {
     map: MapLibreMap;
     loads(): number;
     lastRescore?(): RescoreTimes | undefined;
+    /** `performance.now()` once the GPU has finished the map's next frame (a polled fence). */
+    frameFinished(): Promise<number>;
   };
 }
 
@@ -465,27 +467,16 @@ async function mapLibreAlone(page: Page, origin: string, camera: Camera): Promis
 /**
  * In the page: resolves with `performance.now()` when MapLibre has drawn everything it was given
  * (the next 'idle': sources loaded, tiles parsed, no transition, the frame rendered), checked with
- * `map.loaded()`, and the GPU has finished the frame (a one-pixel read waits for it).
+ * `map.loaded()`, and the GPU has finished the frame (with software WebGL well after 'idle').
  */
-function mapDrawn(): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const map = (window as BenchWindow).hexreachTest?.map;
-    if (map === undefined) {
-      reject(new Error('no map'));
-      return;
-    }
-    map.once('idle', () => {
-      if (!map.loaded()) {
-        reject(new Error('idle but not loaded'));
-        return;
-      }
-      // The pixels: with software WebGL the GPU finishes the frame well after 'idle'.
-      const gl = map.getCanvas().getContext('webgl2');
-      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-      resolve(performance.now());
-    });
-    map.triggerRepaint();
-  });
+async function mapDrawn(): Promise<number> {
+  const hooks = (window as BenchWindow).hexreachTest;
+  if (hooks === undefined) throw new Error('no test hooks');
+  const finished = hooks.frameFinished();
+  hooks.map.triggerRepaint();
+  const at = await finished;
+  if (!hooks.map.loaded()) throw new Error('idle but not loaded');
+  return at;
 }
 
 /** The WebGL renderer Chromium draws with (no GPU here: a software one). */
@@ -601,12 +592,8 @@ function waitForRepaint(loadsBefore: number): Promise<number> {
         requestAnimationFrame(poll);
         return;
       }
-      hooks.map.once('idle', () => {
-        // The pixels: with software WebGL the GPU finishes the frame well after 'idle'.
-        const gl = hooks.map.getCanvas().getContext('webgl2');
-        gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-        resolve(performance.now());
-      });
+      // With software WebGL the GPU finishes the frame well after 'idle'.
+      hooks.frameFinished().then(resolve, reject);
       hooks.map.triggerRepaint();
     };
     poll();
@@ -661,12 +648,8 @@ function plainRepaint(): Promise<number> {
       return;
     }
     const start = performance.now();
-    hooks.map.once('idle', () => {
-      // The pixels: with software WebGL the GPU finishes the frame well after 'idle'.
-      const gl = hooks.map.getCanvas().getContext('webgl2');
-      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-      resolve(performance.now() - start);
-    });
+    // With software WebGL the GPU finishes the frame well after 'idle'.
+    hooks.frameFinished().then((at) => resolve(at - start), reject);
     hooks.map.triggerRepaint();
   });
 }

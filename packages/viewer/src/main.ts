@@ -45,6 +45,7 @@ import { groupOutlines } from './map/groupOutlines.js';
 import { availableLayers, type LayerDefinition, otherColumns } from './map/layerCatalog.js';
 import { type CellColoring, layerCellColors } from './map/layerCellColors.js';
 import { offlineStyle, organizationColors, PREFIX, SOURCES } from './map/layers.js';
+import { nextFrameFinished } from './map/nextFrameFinished.js';
 import { zoneGroups } from './map/zoneGroups.js';
 import { zoneLabelPoints } from './map/zoneLabelPoints.js';
 import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
@@ -411,8 +412,9 @@ let pendingWeights: Record<string, number> | undefined;
 
 /**
  * Re-scores the analysis shown in the worker and updates only what the weights change: first
- * the cells' colours from the new scores (the worker's first answer), then the zones, the
- * ranked list and the panels (its second).
+ * the cells' colours from the new scores (the worker's first answer), then the zones' outlines,
+ * labels and ranked list (its second); once the map has drawn those, the worker computes the
+ * rest (reasons, zone details, summary), which updates the panels.
  */
 function reweight(next: Record<string, number>): void {
   const started = performance.now();
@@ -437,11 +439,11 @@ function reweight(next: Record<string, number>): void {
   };
   const since = () => performance.now() - started;
   const whenDrawn = (step: 'painted' | 'zonesPainted') =>
-    nextFrameDrawn().then(() => {
-      times[step] = since();
+    nextFrameFinished(map).then((at) => {
+      times[step] = at - started;
     });
-  // The map is drawn with the new scores, then the new zones, before the rest is applied (which
-  // takes longer).
+  // The map is drawn with the new scores, then the new zones; the worker computes the rest
+  // (which takes longer) once they are drawn, so as not to slow the drawing down.
   let scoresDrawn: Promise<void> = Promise.resolve();
   let zonesDrawn: Promise<void> = Promise.resolve();
   analysis
@@ -460,6 +462,7 @@ function reweight(next: Record<string, number>): void {
         times.zonesShown = since();
         zonesDrawn = whenDrawn('zonesPainted');
         map.triggerRepaint();
+        return zonesDrawn;
       },
     })
     .then(async (update) => {
@@ -493,9 +496,10 @@ function reweight(next: Record<string, number>): void {
 
 /**
  * Milliseconds from the slider's release to each step of a re-score: the worker's new scores
- * arrived, the cells had their colours, MapLibre drew them; the new zones arrived, their
- * outlines, labels and list were shown, MapLibre drew them; the whole re-score arrived (after
- * those frames), and it was applied and shown (cells' properties, zone details, panels).
+ * arrived, the cells had their colours, the GPU had drawn them; the new zones arrived, their
+ * outlines, labels and list were shown, the GPU had drawn them; the whole re-score arrived
+ * (asked for after those frames), and it was applied and shown (cells' properties, zone
+ * details, panels).
  */
 interface RescoreTimes {
   scores: number;
@@ -510,23 +514,6 @@ interface RescoreTimes {
 
 /** The times of the last re-score. */
 let lastRescore: RescoreTimes | undefined;
-
-/**
- * Resolves once MapLibre has drawn its next frame ('idle'); with ?test, once the GPU has
- * finished drawing it too, which a one-pixel read waits for. With software WebGL the pixels come
- * tens of milliseconds after 'idle', and the benchmark times the pixels.
- */
-function nextFrameDrawn(): Promise<void> {
-  return new Promise((resolve) =>
-    map.once('idle', () => {
-      if (testMode) {
-        const gl = map.getCanvas().getContext('webgl2');
-        gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-      }
-      resolve();
-    }),
-  );
-}
 
 /**
  * The first phase of a re-score: the new score columns recolour the layers drawing them (and
@@ -1401,6 +1388,8 @@ if (testMode) {
       loads: () => loads,
       /** Milliseconds of the last re-score, in all and by phase (see lastRescore). */
       lastRescore: () => lastRescore,
+      /** When the GPU has finished the map's next frame (see nextFrameFinished). */
+      frameFinished: () => nextFrameFinished(map),
       layers: () => layers.map((l) => l.id),
       /** Each cell layer's visibility and opacity as drawn (custom layers have no paint properties). */
       cellLayers: () =>

@@ -12,8 +12,12 @@ import type {
 export interface RescorePhases {
   /** The new score columns (`score`, `score_<component>`, Float64Arrays with NaN for null). */
   readonly scores?: (scores: Readonly<Record<string, Float64Array>>) => void;
-  /** The new zones' summaries and each cell's zone. */
-  readonly zones?: (zones: ZonesUpdate) => void;
+  /**
+   * The new zones' summaries and each cell's zone. The worker computes the rest of the update
+   * once what this returns settles (e.g. the map has drawn the zones), so that its longer work
+   * does not compete with drawing for the processor.
+   */
+  readonly zones?: (zones: ZonesUpdate) => void | Promise<void>;
 }
 
 /** The main thread's handle on the analysis worker. */
@@ -29,9 +33,10 @@ export interface AnalysisClient {
   /**
    * Re-scores the analysis shown with other priority weights (milliseconds, not a new run), in
    * three phases: `phases.scores` gets the new score columns as soon as the worker has them,
-   * then `phases.zones` the new zones' summaries, before the promise resolves with the whole
-   * update (zones, reasons, summary), whose scores and zones are the same. None comes when the
-   * weights are rejected: the promise rejects; a listener that throws rejects it too.
+   * then `phases.zones` the new zones' summaries; once that listener's promise settles, the
+   * worker computes the whole update (zones, reasons, summary), whose scores and zones are the
+   * same, and the promise resolves with it. None comes when the weights are rejected: the
+   * promise rejects; a listener that throws (or whose promise rejects) rejects it too.
    */
   rescore(
     weights: Readonly<Record<string, number>>,
@@ -79,7 +84,7 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
-  const run = <T extends AnalysisOutputs | RescoreUpdate | string>(
+  const run = <T extends AnalysisOutputs | ZonesUpdate | RescoreUpdate | string>(
     request: AnalysisRequest,
     onProgress: ProgressListener,
     phases: RescorePhases = {},
@@ -98,11 +103,10 @@ export function createAnalysisClient(): AnalysisClient {
           onProgress(message.label, message.fraction);
           return;
         }
-        if (message.type === 'scored' || message.type === 'zoned') {
+        if (message.type === 'scored') {
           // A listener that fails ends the job as the worker failing would, not silently.
           try {
-            if (message.type === 'scored') phases.scores?.(message.scores);
-            else phases.zones?.(message.zones);
+            phases.scores?.(message.scores);
             return;
           } catch (error) {
             current.removeEventListener('message', onMessage);
@@ -114,6 +118,7 @@ export function createAnalysisClient(): AnalysisClient {
         current.removeEventListener('message', onMessage);
         running = undefined;
         if (message.type === 'done') resolve(message.outputs as T);
+        else if (message.type === 'zoned') resolve(message.zones as T);
         else if (message.type === 'rescored') resolve(message.update as T);
         else if (message.type === 'reported') resolve(message.html as T);
         else reject(new Error(message.message));
@@ -138,8 +143,15 @@ export function createAnalysisClient(): AnalysisClient {
     },
     rerun: (settings, onProgress) =>
       run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
-    rescore: (weights, phases) =>
-      run<RescoreUpdate>({ type: 'rescore', id: nextId++, weights }, () => {}, phases),
+    rescore: async (weights, phases = {}) => {
+      const zones = await run<ZonesUpdate>(
+        { type: 'rescore', id: nextId++, weights },
+        () => {},
+        phases,
+      );
+      await phases.zones?.(zones);
+      return run<RescoreUpdate>({ type: 'rescoreDetails', id: nextId++, weights }, () => {});
+    },
     report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),
     cancel: stop,
     canReweight: () => analysed,

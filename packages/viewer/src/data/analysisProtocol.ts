@@ -16,20 +16,30 @@ export type AnalysisRequest =
     }
   | { readonly type: 'rerun'; readonly id: number; readonly settings: AnalysisSettings }
   | {
+      /** The score columns and zones of other weights (`scored`, then `zoned`). */
       readonly type: 'rescore';
+      readonly id: number;
+      readonly weights: Readonly<Record<string, number>>;
+    }
+  | {
+      /** The whole re-score with those weights (`rescored`), asked once the page has drawn the zones. */
+      readonly type: 'rescoreDetails';
       readonly id: number;
       readonly weights: Readonly<Record<string, number>>;
     }
   | { readonly type: 'report'; readonly id: number };
 
 /**
- * Messages from the analysis worker. A job ends with one `done`, `rescored`, `reported` or
- * `error` message with its id, after any number of `progress` messages. A `rescore` has three
- * phases: first `scored`, the score columns alone (`score`, `score_<component>`, a few
+ * Messages from the analysis worker. A job ends with one `done`, `zoned`, `rescored`, `reported`
+ * or `error` message with its id, after any number of `progress` messages. A `rescore` answers
+ * in two phases: first `scored`, the score columns alone (`score`, `score_<component>`, a few
  * milliseconds after the request), so that the map repaints at once; then `zoned`, the zones'
- * summaries and each cell's zone, for the zone list and outlines; then `rescored`, the whole
- * update (zones with outlines and reasons, cells' reasons, summary), whose scores and zones
- * equal those of `scored` and `zoned`. Bad weights give one `error` and no `scored`.
+ * summaries and each cell's zone, for the zone list and outlines. A `rescoreDetails` with the
+ * same weights, which the page sends once it has drawn them (so that the worker's longer work
+ * does not compete with drawing for the processor), answers `rescored`: the whole update (zones
+ * with outlines and reasons, cells' reasons, summary), whose scores and zones equal those of
+ * `scored` and `zoned`, and which becomes the analysis the next re-score starts from. Bad weights
+ * give one `error` and no `scored`.
  */
 export type AnalysisResponse =
   | {
@@ -46,7 +56,7 @@ export type AnalysisResponse =
       readonly scores: Readonly<Record<string, Float64Array>>;
     }
   | {
-      /** The second phase of a re-score: the zones' summaries and each cell's zone (transferred). */
+      /** The end of a `rescore`: the zones' summaries and each cell's zone (transferred). */
       readonly type: 'zoned';
       readonly id: number;
       readonly zones: ZonesUpdate;
