@@ -412,9 +412,9 @@ let pendingWeights: Record<string, number> | undefined;
 
 /**
  * Re-scores the analysis shown in the worker and updates only what the weights change: first
- * the cells' colours from the new scores (the worker's first answer), then the zones' outlines,
- * labels and ranked list (its second); once the map has drawn those, the worker computes the
- * rest (reasons, zone details, summary), which updates the panels.
+ * the cells' colours, the zones' outlines, labels and ranked list from the new scores and zones
+ * (the worker's first answer, drawn in one frame); once the map has drawn those, the worker
+ * computes the rest (reasons, zone details, summary), which updates the panels.
  */
 function reweight(next: Record<string, number>): void {
   const started = performance.now();
@@ -428,46 +428,31 @@ function reweight(next: Record<string, number>): void {
   }
   reweighting = true;
   const times: RescoreTimes = {
-    scores: 0,
+    scored: 0,
     colored: 0,
-    painted: 0,
-    zoned: 0,
     zonesShown: 0,
-    zonesPainted: 0,
+    painted: 0,
     worker: 0,
     total: 0,
   };
   const since = () => performance.now() - started;
-  const whenDrawn = (step: 'painted' | 'zonesPainted') =>
-    nextFrameFinished(map).then((at) => {
-      times[step] = at - started;
-    });
-  // The map is drawn with the new scores, then the new zones; the worker computes the rest
-  // (which takes longer) once they are drawn, so as not to slow the drawing down.
-  let scoresDrawn: Promise<void> = Promise.resolve();
-  let zonesDrawn: Promise<void> = Promise.resolve();
   analysis
-    .rescore(next, {
-      scores: (scores) => {
-        times.scores = since();
-        showScores(scores);
-        times.colored = since();
-        scoresDrawn = whenDrawn('painted');
-        map.triggerRepaint();
-      },
-      zones: (zones) => {
-        if (results === undefined) return;
-        times.zoned = since();
-        showZones({ groups: zones.zoneOfCell, list: zones.zones, ahead: true });
-        times.zonesShown = since();
-        zonesDrawn = whenDrawn('zonesPainted');
-        map.triggerRepaint();
-        return zonesDrawn;
-      },
+    // The worker computes the rest (which takes longer) once the map is drawn, so as not to
+    // slow the drawing down.
+    .rescore(next, ({ scores, zones }) => {
+      if (results === undefined) return;
+      times.scored = since();
+      showScores(scores);
+      times.colored = since();
+      showZones({ groups: zones.zoneOfCell, list: zones.zones, ahead: true });
+      times.zonesShown = since();
+      const drawn = nextFrameFinished(map).then((at) => {
+        times.painted = at - started;
+      });
+      map.triggerRepaint();
+      return drawn;
     })
-    .then(async (update) => {
-      await scoresDrawn;
-      await zonesDrawn;
+    .then((update) => {
       if (results === undefined) return;
       times.worker = since();
       const applied = applyRescore(results, update);
@@ -496,18 +481,15 @@ function reweight(next: Record<string, number>): void {
 
 /**
  * Milliseconds from the slider's release to each step of a re-score: the worker's new scores
- * arrived, the cells had their colours, the GPU had drawn them; the new zones arrived, their
- * outlines, labels and list were shown, the GPU had drawn them; the whole re-score arrived
- * (asked for after those frames), and it was applied and shown (cells' properties, zone
- * details, panels).
+ * and zones arrived; the cells had their colours; the zones' outlines, labels and list were
+ * shown; the GPU had drawn them all (one frame); the whole re-score arrived (asked for after
+ * that frame), and it was applied and shown (cells' properties, zone details, panels).
  */
 interface RescoreTimes {
-  scores: number;
+  scored: number;
   colored: number;
-  painted: number;
-  zoned: number;
   zonesShown: number;
-  zonesPainted: number;
+  painted: number;
   worker: number;
   total: number;
 }
@@ -516,8 +498,8 @@ interface RescoreTimes {
 let lastRescore: RescoreTimes | undefined;
 
 /**
- * The first phase of a re-score: the new score columns recolour the layers drawing them (and
- * their legends) at once; the cells' properties, zones and panels follow with the whole update.
+ * A re-score's first answer, its scores: the new score columns recolour the layers drawing them
+ * (and their legends) at once; the cells' properties and panels follow with the whole update.
  */
 function showScores(scores: Readonly<Record<string, Float64Array>>): void {
   if (results === undefined) return;

@@ -5,20 +5,16 @@ import type {
   ProgressListener,
   RawInputs,
   RescoreUpdate,
-  ZonesUpdate,
+  ScoresAndZones,
 } from './analyzeRawInputs.js';
 
-/** Listeners to the early phases of a re-score (see {@link AnalysisClient.rescore}). */
-export interface RescorePhases {
-  /** The new score columns (`score`, `score_<component>`, Float64Arrays with NaN for null). */
-  readonly scores?: (scores: Readonly<Record<string, Float64Array>>) => void;
-  /**
-   * The new zones' summaries and each cell's zone. The worker computes the rest of the update
-   * once what this returns settles (e.g. the map has drawn the zones), so that its longer work
-   * does not compete with drawing for the processor.
-   */
-  readonly zones?: (zones: ZonesUpdate) => void | Promise<void>;
-}
+/**
+ * The listener to a re-score's first answer, its scores and zones (see
+ * {@link AnalysisClient.rescore}). The worker computes the rest of the update once what it
+ * returns settles (e.g. the map has drawn them), so that the longer work does not compete with
+ * drawing for the processor.
+ */
+export type ScoresAndZonesListener = (first: ScoresAndZones) => void | Promise<void>;
 
 /** The main thread's handle on the analysis worker. */
 export interface AnalysisClient {
@@ -32,15 +28,15 @@ export interface AnalysisClient {
   rerun(settings: AnalysisSettings, onProgress: ProgressListener): Promise<AnalysisOutputs>;
   /**
    * Re-scores the analysis shown with other priority weights (milliseconds, not a new run), in
-   * three phases: `phases.scores` gets the new score columns as soon as the worker has them,
-   * then `phases.zones` the new zones' summaries; once that listener's promise settles, the
-   * worker computes the whole update (zones, reasons, summary), whose scores and zones are the
-   * same, and the promise resolves with it. None comes when the weights are rejected: the
-   * promise rejects; a listener that throws (or whose promise rejects) rejects it too.
+   * two steps: `onScored` gets the new score columns and zones as soon as the worker has them;
+   * once what it returns settles, the worker computes the whole update (zones, reasons,
+   * summary), whose scores and zones are the same, and the promise resolves with it. Nothing
+   * comes when the weights are rejected: the promise rejects; a listener that throws (or whose
+   * promise rejects) rejects it too.
    */
   rescore(
     weights: Readonly<Record<string, number>>,
-    phases?: RescorePhases,
+    onScored?: ScoresAndZonesListener,
   ): Promise<RescoreUpdate>;
   /** The report.html of the analysis shown, written now. */
   report(): Promise<string>;
@@ -84,10 +80,9 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
-  const run = <T extends AnalysisOutputs | ZonesUpdate | RescoreUpdate | string>(
+  const run = <T extends AnalysisOutputs | ScoresAndZones | RescoreUpdate | string>(
     request: AnalysisRequest,
     onProgress: ProgressListener,
-    phases: RescorePhases = {},
   ) => {
     if (running !== undefined) stop();
     if (worker === undefined) {
@@ -103,22 +98,10 @@ export function createAnalysisClient(): AnalysisClient {
           onProgress(message.label, message.fraction);
           return;
         }
-        if (message.type === 'scored') {
-          // A listener that fails ends the job as the worker failing would, not silently.
-          try {
-            phases.scores?.(message.scores);
-            return;
-          } catch (error) {
-            current.removeEventListener('message', onMessage);
-            running = undefined;
-            reject(error instanceof Error ? error : new Error(String(error)));
-            return;
-          }
-        }
         current.removeEventListener('message', onMessage);
         running = undefined;
         if (message.type === 'done') resolve(message.outputs as T);
-        else if (message.type === 'zoned') resolve(message.zones as T);
+        else if (message.type === 'scored') resolve(message.first as T);
         else if (message.type === 'rescored') resolve(message.update as T);
         else if (message.type === 'reported') resolve(message.html as T);
         else reject(new Error(message.message));
@@ -143,13 +126,9 @@ export function createAnalysisClient(): AnalysisClient {
     },
     rerun: (settings, onProgress) =>
       run<AnalysisOutputs>({ type: 'rerun', id: nextId++, settings }, onProgress),
-    rescore: async (weights, phases = {}) => {
-      const zones = await run<ZonesUpdate>(
-        { type: 'rescore', id: nextId++, weights },
-        () => {},
-        phases,
-      );
-      await phases.zones?.(zones);
+    rescore: async (weights, onScored) => {
+      const first = await run<ScoresAndZones>({ type: 'rescore', id: nextId++, weights }, () => {});
+      await onScored?.(first);
       return run<RescoreUpdate>({ type: 'rescoreDetails', id: nextId++, weights }, () => {});
     },
     report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),

@@ -3,7 +3,7 @@ import type {
   AnalysisSettings,
   RawInputs,
   RescoreUpdate,
-  ZonesUpdate,
+  ScoresAndZones,
 } from './analyzeRawInputs.js';
 
 /** Messages to the analysis worker. */
@@ -16,7 +16,7 @@ export type AnalysisRequest =
     }
   | { readonly type: 'rerun'; readonly id: number; readonly settings: AnalysisSettings }
   | {
-      /** The score columns and zones of other weights (`scored`, then `zoned`). */
+      /** The score columns and zones of other weights (`scored`). */
       readonly type: 'rescore';
       readonly id: number;
       readonly weights: Readonly<Record<string, number>>;
@@ -30,16 +30,16 @@ export type AnalysisRequest =
   | { readonly type: 'report'; readonly id: number };
 
 /**
- * Messages from the analysis worker. A job ends with one `done`, `zoned`, `rescored`, `reported`
- * or `error` message with its id, after any number of `progress` messages. A `rescore` answers
- * in two phases: first `scored`, the score columns alone (`score`, `score_<component>`, a few
- * milliseconds after the request), so that the map repaints at once; then `zoned`, the zones'
- * summaries and each cell's zone, for the zone list and outlines. A `rescoreDetails` with the
- * same weights, which the page sends once it has drawn them (so that the worker's longer work
- * does not compete with drawing for the processor), answers `rescored`: the whole update (zones
- * with outlines and reasons, cells' reasons, summary), whose scores and zones equal those of
- * `scored` and `zoned`, and which becomes the analysis the next re-score starts from. Bad weights
- * give one `error` and no `scored`.
+ * Messages from the analysis worker. A job ends with one `done`, `scored`, `rescored`,
+ * `reported` or `error` message with its id, after any number of `progress` messages. A
+ * `rescore` answers `scored`: the score columns (`score`, `score_<component>`) and the zones'
+ * summaries with each cell's zone, milliseconds after the request, so that the page redraws the
+ * cells, the zones' outlines and the zone list in one frame. A `rescoreDetails` with the same
+ * weights, which the page sends once it has drawn them (so that the worker's longer work does
+ * not compete with drawing for the processor), answers `rescored`: the whole update (zones with
+ * outlines and reasons, cells' reasons, summary), whose scores and zones equal those of
+ * `scored`, and which becomes the analysis the next re-score starts from. Bad weights give one
+ * `error` and no `scored`.
  */
 export type AnalysisResponse =
   | {
@@ -50,16 +50,10 @@ export type AnalysisResponse =
     }
   | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
   | {
-      /** The first phase of a re-score: the score columns as new Float64Arrays (NaN for null), transferred. */
+      /** The answer to a `rescore`: its score columns and zones (their arrays transferred). */
       readonly type: 'scored';
       readonly id: number;
-      readonly scores: Readonly<Record<string, Float64Array>>;
-    }
-  | {
-      /** The end of a `rescore`: the zones' summaries and each cell's zone (transferred). */
-      readonly type: 'zoned';
-      readonly id: number;
-      readonly zones: ZonesUpdate;
+      readonly first: ScoresAndZones;
     }
   | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
   | { readonly type: 'reported'; readonly id: number; readonly html: string }

@@ -2,9 +2,9 @@
 // The analysis worker: reads raw inputs and runs @hexreach/core's analyze off the main thread,
 // so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
 // so that incident filters re-run without reading the files again, and the analysis shown stays
-// so that new priority weights only re-score it: the score columns first ('scored'), then the
-// zones' summaries ('zoned'); once the page has drawn those, the zones' outlines and reasons,
-// the cells' reasons and the summary ('rescored'; see analysisProtocol.ts).
+// so that new priority weights only re-score it: the score columns and the zones' summaries
+// first ('scored'); once the page has drawn those, the zones' outlines and reasons, the cells'
+// reasons and the summary ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import {
@@ -55,12 +55,13 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
     } else if (request.type === 'rescore') {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to re-score: analyse raw data first');
-      // The score columns first (milliseconds), so the page repaints the map while the zones'
-      // summaries are computed (milliseconds more), for the zone list and outlines.
+      // The score columns and the zones' summaries (milliseconds), for the map and the zone list.
       const { priority, columns } = rescoreScores(shown, request.weights);
-      post({ type: 'scored', id: request.id, scores: columns }, buffersOf(columns));
       const zones = rescoreZoneList(shown, priority);
-      post({ type: 'zoned', id: request.id, zones }, [zones.zoneOfCell.buffer as ArrayBuffer]);
+      post({ type: 'scored', id: request.id, first: { scores: columns, zones } }, [
+        ...buffersOf(columns),
+        zones.zoneOfCell.buffer as ArrayBuffer,
+      ]);
     } else if (request.type === 'rescoreDetails') {
       if (parsed === undefined || shown === undefined)
         throw new Error('no analysis to re-score: analyse raw data first');

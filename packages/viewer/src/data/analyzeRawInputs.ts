@@ -334,11 +334,11 @@ export interface RescoreUpdate {
 export const WEIGHT_COLUMNS = /^(score|score_.+|zone|zone_rank|reasons|robustness)$/;
 
 /**
- * The first phase of a re-score: the score columns alone (`score`, `score_<component>`) under
+ * The first step of a re-score: the score columns alone (`score`, `score_<component>`) under
  * new weights, by `rescorePriority` — a few milliseconds on 50,000 cells, where the whole
  * re-score ({@link rescoreParsedInputs}) also draws the zones and words the reasons. The worker
- * posts them first so that the map repaints while the rest is computed; they equal the score
- * columns of the update that follows, value for value.
+ * posts them with the zones ({@link rescoreZoneList}) so that the map repaints before the rest
+ * is computed; they equal the score columns of the update that follows, value for value.
  *
  * @param result - the analysis shown
  * @param weights - the new weights, by component
@@ -368,11 +368,20 @@ export interface ZonesUpdate {
   readonly zones: readonly ZoneSummaryProperties[];
 }
 
+/** A re-score's first answer (see {@link rescoreScores} and {@link rescoreZoneList}). */
+export interface ScoresAndZones {
+  /** The score columns, as cells.geojson would hold them. */
+  readonly scores: Readonly<Record<string, Float64Array>>;
+  /** The zones of the new score, with each cell's zone. */
+  readonly zones: ZonesUpdate;
+}
+
 /**
- * The second phase of a re-score: the zones of the new score (selected, grouped and ranked by
+ * The second step of a re-score: the zones of the new score (selected, grouped and ranked by
  * `rescoreZones`) with their summaries — milliseconds, where their reasons, partners, trends and
- * outlines take the whole re-score. The worker posts them so that the zone list and the zones'
- * outlines follow the new scores at once; they equal the zones of the update that follows.
+ * outlines take the whole re-score. The worker posts them with the scores so that the zone list
+ * and the zones' outlines change with the cells' colours; they equal the zones of the update
+ * that follows.
  * Incident counts are suppressed as the update's zones.geojson suppresses them (a public run).
  *
  * @param result - the analysis shown
@@ -397,7 +406,7 @@ export function rescoreZoneList(result: AnalysisResult, priority: PriorityResult
  * where `analyze` takes seconds): the score, its contributions, the zones and the reasons,
  * as the CLI would compute them with those weights. Robustness is not recomputed (it reruns the
  * scoring hundreds of times); the update drops its column and the summary's notes say so. The
- * last phase of a re-score in the worker, after {@link rescoreScores} and {@link rescoreZoneList}.
+ * last step of a re-score in the worker, after {@link rescoreScores} and {@link rescoreZoneList}.
  *
  * @param parsed - the inputs the analysis was made from
  * @param result - the analysis shown
