@@ -65,7 +65,7 @@ import { styleControls } from './ui/renderStyleControls.js';
 import { zoneList } from './ui/renderZoneList.js';
 import { timeControls } from './ui/timeControls.js';
 import { hideTooltip, showTooltip } from './ui/tooltip.js';
-import { weightControls } from './ui/weightControls.js';
+import { type WeightControls, weightControls } from './ui/weightControls.js';
 
 // MapLibre looks for its worker beside its own module, which bundling moves; point it at the
 // copy Vite emits with the app (same origin, so it works offline and under a strict CSP).
@@ -245,6 +245,9 @@ function coloringOf(layerId: string): CellColoring | undefined {
  */
 const painted = new Map<string, { values: unknown; scale: unknown }>();
 
+/** The bytes each colouring is written in before a cell layer copies them. */
+let colorScratch = new Uint8Array(0);
+
 /** Gives each shown cell layer the colours of its current values and classes. */
 function recolorCells(): void {
   if (view === undefined) return;
@@ -256,9 +259,12 @@ function recolorCells(): void {
     const scale = coloring?.kind === 'scale' ? coloring.scale : coloring?.classification;
     const last = painted.get(id);
     if (last !== undefined && last.values === values && last.scale === scale) continue;
+    // The layer copies the colours: the same bytes serve every colouring (fresh memory is slow).
+    if (colorScratch.length !== 4 * cellIndex.size)
+      colorScratch = new Uint8Array(4 * cellIndex.size);
     // Nothing to colour by (the column is gone): the layer draws nothing rather than old colours.
     layer.setColors(
-      coloring === undefined ? new Uint8Array(4 * cellIndex.size) : layerCellColors(coloring),
+      coloring === undefined ? colorScratch.fill(0) : layerCellColors(coloring, colorScratch),
     );
     painted.set(id, { values, scale });
   }
@@ -592,10 +598,24 @@ function renderFilters(): void {
   );
 }
 
+/** The weight sliders shown, updated in place while the components stay the same. */
+let weightPanel: WeightControls | undefined;
+
 function renderWeights(): void {
   ui.weightsPanel.hidden = weights === undefined;
   if (weights === undefined) return;
-  replaceContent(ui.weights, weightControls(weights, reweighting, reweight));
+  const names = Object.keys(weights);
+  if (
+    weightPanel !== undefined &&
+    ui.weights.contains(weightPanel.element) &&
+    weightPanel.components.length === names.length &&
+    weightPanel.components.every((name, k) => name === names[k])
+  ) {
+    weightPanel.update(weights, reweighting);
+    return;
+  }
+  weightPanel = weightControls(weights, reweighting, reweight);
+  replaceContent(ui.weights, weightPanel.element);
 }
 
 ui.progressCancel.addEventListener('click', () => analysis.cancel());

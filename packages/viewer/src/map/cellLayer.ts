@@ -16,7 +16,10 @@ import { originMatrix } from './originMatrix.js';
  * cells with software WebGL); this draws the change in the next frame.
  */
 export interface CellLayer extends CustomLayerInterface {
-  /** The colours to draw: RGBA bytes of each cell (see `cellColors`), drawn at the next frame. */
+  /**
+   * The colours to draw: RGBA bytes of each cell (see `cellColors`), drawn at the next frame.
+   * They are copied, so the caller may reuse the bytes for its next colouring.
+   */
   setColors(colors: Uint8Array): void;
   /** Opacity of the whole layer, 0…1, as a fill layer's `fill-opacity`. */
   setOpacity(opacity: number): void;
@@ -167,12 +170,13 @@ export function cellLayer(
   options: { readonly opacity?: number; readonly visible?: boolean } = {},
 ): CellLayer {
   let map: MapLibreMap | undefined;
-  let colors: Uint8Array = new Uint8Array(mesh.cellCount * 4);
+  const rows = Math.max(1, Math.ceil(mesh.cellCount / TEXTURE_WIDTH));
+  // The colours as uploaded, padded to whole texture rows; the same bytes for every colouring.
+  const colors = new Uint8Array(TEXTURE_WIDTH * rows * 4);
   let colorsChanged = true;
   let texture: WebGLTexture | null = null;
   let opacity = options.opacity ?? 1;
   let visible = options.visible ?? true;
-  const rows = Math.max(1, Math.ceil(mesh.cellCount / TEXTURE_WIDTH));
   const matrix = new Float32Array(16);
 
   const layer: CellLayer = {
@@ -191,7 +195,7 @@ export function cellLayer(
           `cellLayer ${id}: ${next.length} colour bytes for ${mesh.cellCount} cells (4 per cell)`,
         );
       }
-      colors = next;
+      colors.set(next);
       colorsChanged = true;
       map?.triggerRepaint();
     },
@@ -279,11 +283,8 @@ export function cellLayer(
   return layer;
 }
 
-/** Uploads the colours into the bound texture, padded to whole rows. */
+/** Uploads the colours, already padded to whole rows, into the bound texture. */
 function uploadColors(gl: WebGL2RenderingContext, colors: Uint8Array, rows: number): void {
-  const size = TEXTURE_WIDTH * rows * 4;
-  const padded = colors.length === size ? colors : new Uint8Array(size);
-  if (padded !== colors) padded.set(colors);
   // MapLibre may leave these set for its own images; colours are plain bytes.
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
   gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
@@ -297,7 +298,7 @@ function uploadColors(gl: WebGL2RenderingContext, colors: Uint8Array, rows: numb
     0,
     gl.RGBA,
     gl.UNSIGNED_BYTE,
-    padded,
+    colors,
   );
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);

@@ -4,6 +4,9 @@ import { missingColor, type SchemeName, sequentialSchemes } from './colorSchemes
 import { cssColorToHex } from './cssColorToHex.js';
 import { jenksBreaks } from './jenksBreaks.js';
 
+/** The finite values of the column being classified, sorted; reused (see `classify`). */
+let sortScratch = new Float64Array(0);
+
 /** How class breaks are chosen. */
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
 
@@ -80,8 +83,10 @@ export function classify(values: ArrayLike<number>, options: ClassifyOptions = {
   }
   let count = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) count++;
-  // A typed array sorts numerically in native code: 50,000 values in a few milliseconds.
-  const finite = new Float64Array(count);
+  // A typed array sorts numerically in native code: 50,000 values in a few milliseconds. Its
+  // memory is kept from one classification to the next: fresh memory costs page faults.
+  if (sortScratch.length < count) sortScratch = new Float64Array(count);
+  const finite = sortScratch.subarray(0, count);
   for (let i = 0, k = 0; i < values.length; i++)
     if (Number.isFinite(values[i])) finite[k++] = values[i];
   finite.sort();

@@ -26,13 +26,15 @@ export type CellColoring =
  * does not list its neutral `otherColor`, and null its `missingColor`.
  *
  * @param coloring - the values and their classification
- * @returns 4 bytes per cell
+ * @param into - bytes to write the colours in, 4 per cell (see `cellColors`); default new bytes
+ * @returns 4 bytes per cell (`into` when given)
+ * @throws RangeError when `into` does not hold 4 bytes per cell
  * @example
  * ```ts
  * layer.setColors(layerCellColors({ kind: 'scale', values: results.columns.score, scale }));
  * ```
  */
-export function layerCellColors(coloring: CellColoring): Uint8Array {
+export function layerCellColors(coloring: CellColoring, into?: Uint8Array): Uint8Array {
   if (coloring.kind === 'scale') {
     const { values, scale } = coloring;
     // scaleThreshold's own rule (bisectRight over its breaks), without a call to the scale and
@@ -43,6 +45,7 @@ export function layerCellColors(coloring: CellColoring): Uint8Array {
       values.length,
       (i) => (Number.isNaN(values[i]) ? unknown : bisectRight(breaks, values[i])),
       [...scale.range(), scale.unknown()],
+      into,
     );
   }
   const { values, classification } = coloring;
@@ -61,5 +64,6 @@ export function layerCellColors(coloring: CellColoring): Uint8Array {
       return typeof value === 'string' ? (classOf.get(value) ?? other) : missing;
     },
     palette,
+    into,
   );
 }

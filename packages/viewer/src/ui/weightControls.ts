@@ -1,6 +1,20 @@
 import { componentLabel } from './componentLabel.js';
 import { h } from './dom.js';
 
+/** Sliders for the priority weights (see {@link weightControls}). */
+export interface WeightControls {
+  /** The sliders, their shares and a hint, to put in the panel. */
+  readonly element: HTMLElement;
+  /** The components they weigh, in order. */
+  readonly components: readonly string[];
+  /**
+   * Shows other weights of the same components, and whether the worker is re-scoring, in the
+   * elements already there: a slider's release then changes a few values and texts, not the
+   * panel's whole tree, which the browser would lay out and paint again as the map repaints.
+   */
+  update(weights: Readonly<Record<string, number>>, busy: boolean): void;
+}
+
 /**
  * Sliders for the priority weights of an analysis run in this browser: one per component
  * (0…1 in steps of 0.05), each showing its share of the total. Releasing a slider (or a key)
@@ -9,19 +23,26 @@ import { h } from './dom.js';
  * @param weights - the weight of each component, as configured or last chosen
  * @param busy - true while the worker re-scores (the sliders stay usable; the last value wins)
  * @param change - called with the new weights
- * @returns the controls
+ * @returns the controls, which `update` shows other weights of the same components
  * @example
  * ```ts
- * replaceContent(panel, weightControls({ hotspot: 0.4, crimeRate: 0.2, need: 0.4 }, false, reweight));
+ * const controls = weightControls({ hotspot: 0.4, crimeRate: 0.2, need: 0.4 }, false, reweight);
+ * replaceContent(panel, controls.element);
+ * controls.update({ hotspot: 0.6, crimeRate: 0.2, need: 0.4 }, true);
  * ```
  */
 export function weightControls(
   weights: Readonly<Record<string, number>>,
   busy: boolean,
   change: (weights: Record<string, number>) => void,
-): HTMLElement {
-  const total = Object.values(weights).reduce((a, b) => a + b, 0);
-  const rows = Object.entries(weights).map(([name, weight]) => {
+): WeightControls {
+  let shown = { ...weights };
+  const components = Object.keys(weights);
+  const shareOf = (weight: number, of: Readonly<Record<string, number>>) => {
+    const sum = Object.values(of).reduce((a, b) => a + b, 0);
+    return `${sum > 0 ? Math.round((weight / sum) * 100) : 0} %`;
+  };
+  const rows = components.map((name) => {
     const id = `weight-${name}`;
     const input = h('input', {
       attrs: {
@@ -34,35 +55,46 @@ export function weightControls(
         'data-weight': name,
       },
     });
-    input.value = String(weight);
-    const share = total > 0 ? Math.round((weight / total) * 100) : 0;
-    const output = h('output', { attrs: { for: id } }, `${share} %`);
+    const output = h('output', { attrs: { for: id } });
     input.addEventListener('input', () => {
-      const next = { ...weights, [name]: Number(input.value) };
-      const sum = Object.values(next).reduce((a, b) => a + b, 0);
-      output.textContent = `${sum > 0 ? Math.round((Number(input.value) / sum) * 100) : 0} %`;
+      output.textContent = shareOf(Number(input.value), { ...shown, [name]: Number(input.value) });
     });
-    input.addEventListener('change', () => change({ ...weights, [name]: Number(input.value) }));
-    return h(
+    input.addEventListener('change', () => change({ ...shown, [name]: Number(input.value) }));
+    const row = h(
       'div',
       { className: 'weight-row' },
       h('label', { attrs: { for: id } }, componentLabel(name)),
       input,
       output,
     );
+    return { name, input, output, row };
   });
-  return h(
-    'div',
-    { className: 'weight-controls', attrs: { 'aria-busy': String(busy) } },
-    ...rows,
-    h(
-      'p',
-      { className: 'hint' },
+  const hint = h('p', { className: 'hint' });
+  const element = h('div', { className: 'weight-controls' }, ...rows.map((r) => r.row), hint);
+
+  const update = (next: Readonly<Record<string, number>>, nextBusy: boolean) => {
+    shown = { ...next };
+    // Only what differs is written: an unchanged text or value costs the browser nothing.
+    const setText = (node: HTMLElement, text: string) => {
+      if (node.textContent !== text) node.textContent = text;
+    };
+    for (const { name, input, output } of rows) {
+      const value = String(next[name] ?? 0);
+      if (input.value !== value) input.value = value;
+      setText(output, shareOf(next[name] ?? 0, next));
+    }
+    const total = Object.values(next).reduce((a, b) => a + b, 0);
+    if (element.getAttribute('aria-busy') !== String(nextBusy))
+      element.setAttribute('aria-busy', String(nextBusy));
+    setText(
+      hint,
       total > 0
-        ? busy
+        ? nextBusy
           ? 'Re-scoring…'
           : 'Shares of the priority score; the zones are re-ranked when you let go of a slider.'
         : 'Give at least one component a weight.',
-    ),
-  );
+    );
+  };
+  update(weights, busy);
+  return { element, components, update };
 }

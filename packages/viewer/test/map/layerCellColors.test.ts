@@ -32,6 +32,22 @@ describe('layerCellColors', () => {
     ]);
   });
 
+  it('writes into bytes it is given, overwriting an earlier colouring, and rejects a wrong length', () => {
+    const { scale } = classify([1, 2, 3, 4, 5, 6], { classes: 2, method: 'equal' });
+    const [low, high] = scale.range();
+    const into = new Uint8Array(3 * 4).fill(7);
+    const values = Float64Array.of(1, 6, Number.NaN);
+    const bytes = layerCellColors({ kind: 'scale', values, scale }, into);
+    expect(bytes).toBe(into);
+    expect(hexColors(into)).toEqual([low, high, missingColor]);
+    expect(
+      hexColors(layerCellColors({ kind: 'scale', values: Float64Array.of(6, 1, 6), scale }, into)),
+    ).toEqual([high, low, high]);
+    expect(() => layerCellColors({ kind: 'scale', values, scale }, new Uint8Array(8))).toThrow(
+      RangeError,
+    );
+  });
+
   it('gives every cell of a single class its colour', () => {
     const { scale } = classify([4, 4], { classes: 5 });
     const values = Float64Array.of(4, 4, Number.NaN);
