@@ -810,34 +810,40 @@ function renderTime(): void {
 
 // ——— Zones: HTML labels (no glyphs offline), list, selection ———
 
+/**
+ * Puts a rank label on each zone shown. The labels of the zones shown before are moved and
+ * renamed rather than made anew, so that a re-score changes a few texts and positions.
+ */
 function placeZoneMarkers(): void {
-  for (const marker of zoneMarkers) marker.remove();
-  zoneMarkers = [];
-  if (results === undefined || shownZones === undefined || view === undefined) return;
-  const { groups, list } = shownZones;
-  const points = zoneLabelPoints(results.cells.features, groups, list.length);
-  for (const [z, zone] of list.entries()) {
-    const point = points[z];
-    if (point === undefined) continue;
-    const label = h(
-      'button',
-      {
-        className: 'zone-label',
-        attrs: {
-          type: 'button',
-          'aria-label': `Zone ${zone.id}, rank ${zone.rank}`,
-          'data-zone': zone.id,
-        },
-      },
-      String(zone.rank),
-    );
-    label.addEventListener('click', (event) => {
-      event.stopPropagation();
-      selectZone(zone.id, false);
-    });
-    zoneMarkers.push(new Marker({ element: label }).setLngLat(point).addTo(map));
+  const placed: Marker[] = [];
+  if (results !== undefined && shownZones !== undefined && view !== undefined) {
+    const { groups, list } = shownZones;
+    const points = zoneLabelPoints(results.cells.features, groups, list.length);
+    for (const [z, zone] of list.entries()) {
+      const point = points[z];
+      if (point === undefined) continue;
+      const marker = zoneMarkers[placed.length] ?? zoneMarker();
+      const label = marker.getElement();
+      label.textContent = String(zone.rank);
+      label.setAttribute('aria-label', `Zone ${zone.id}, rank ${zone.rank}`);
+      label.dataset.zone = zone.id;
+      placed.push(marker.setLngLat(point));
+      if (placed.length > zoneMarkers.length) marker.addTo(map);
+    }
   }
+  for (const marker of zoneMarkers.slice(placed.length)) marker.remove();
+  zoneMarkers = placed;
   updateZoneMarkers();
+}
+
+/** A zone's rank label, a button selecting the zone it names (see `placeZoneMarkers`). */
+function zoneMarker(): Marker {
+  const label = h('button', { className: 'zone-label', attrs: { type: 'button' } });
+  label.addEventListener('click', (event) => {
+    event.stopPropagation();
+    if (label.dataset.zone !== undefined) selectZone(label.dataset.zone, false);
+  });
+  return new Marker({ element: label });
 }
 
 function updateZoneMarkers(): void {
@@ -1151,7 +1157,9 @@ function renderLegend(): void {
 }
 
 function renderZoneList(): void {
-  renderExport();
+  // The export holds the results' zones: zones drawn ahead of a re-score's whole update change
+  // nothing there until it is applied (and rebuilding the toolbar would cost the frame).
+  if (shownZones?.ahead !== true) renderExport();
   if (results === undefined) return;
   if (shownZones === undefined) {
     replaceContent(ui.zones, h('p', { className: 'hint' }, 'No zones.geojson loaded.'));

@@ -11,7 +11,12 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  * a worker can hand to the page without a copy and a WebGL layer can colour from directly.
  *
  * @param priority - a priority score, e.g. of `rescorePriority` or `result.priority`
- * @returns one new Float64Array per column, one entry per cell, in the order of the file
+ * @param options - `share`: the columns the file holds unrounded (the contributions) are the
+ *   priority's own arrays rather than copies, for a priority made only to be handed on (a
+ *   re-score's, sent from a worker to the page): no new memory, which a page fault per 4 kB
+ *   page makes slow; transferring them then detaches the priority's. Default false: new arrays
+ * @returns a Float64Array per column (new ones unless shared), one entry per cell, in the order
+ *   of the file
  * @throws HexreachError `E_ARGUMENT` when `priority` has no score or a contribution does not
  *   have one entry per cell
  * @example
@@ -20,7 +25,10 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  * scores.score[0]; // as cells.geojson would hold it after a re-score (NaN for null)
  * ```
  */
-export function priorityToCellValues(priority: PriorityResult): Record<string, Float64Array> {
+export function priorityToCellValues(
+  priority: PriorityResult,
+  options: { readonly share?: boolean } = {},
+): Record<string, Float64Array> {
   const fn = 'priorityToCellValues';
   assertArgument(
     typeof priority === 'object' && priority !== null && priority.score instanceof Float64Array,
@@ -38,6 +46,11 @@ export function priorityToCellValues(priority: PriorityResult): Record<string, F
       name,
     );
     const digits = CELL_DIGITS[name];
+    if (digits === undefined && options.share === true) {
+      // Written as they are (NaN for null): the priority's own array holds exactly that.
+      values[name] = column;
+      continue;
+    }
     const factor = digits === undefined ? 0 : 10 ** digits;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -43,6 +43,22 @@ describe('priorityToCellValues', () => {
     expect(priority.score[0]).toBe(0);
   });
 
+  it("with share, gives the contributions as the priority's own arrays and the score rounded anew", () => {
+    const priority = priorityScore(
+      [
+        { name: 'need', values: [0.1, 0.2, Number.NaN], weight: 1 },
+        { name: 'hotspot', values: [0.3, Number.NaN, Number.NaN], weight: 2 },
+      ],
+      { normalization: 'minmax' },
+    );
+    const copied = priorityToCellValues(priority);
+    const shared = priorityToCellValues(priority, { share: true });
+    expect(shared).toEqual(copied);
+    expect(shared.score_need).toBe(priority.contributions.need);
+    expect(shared.score_hotspot).toBe(priority.contributions.hotspot);
+    expect(shared.score).not.toBe(priority.score);
+  });
+
   it('rejects what is not a priority score, or a contribution without one entry per cell', () => {
     expect(codeOf(() => priorityToCellValues(undefined as never))).toBe('E_ARGUMENT');
     expect(codeOf(() => priorityToCellValues({ score: [1, 2] } as never))).toBe('E_ARGUMENT');

@@ -343,8 +343,10 @@ export const WEIGHT_COLUMNS = /^(score|score_.+|zone|zone_rank|reasons|robustnes
  * @param result - the analysis shown
  * @param weights - the new weights, by component
  * @returns the priority (whose unrounded score {@link rescoreZoneList} draws the zones from) and
- *   its score columns as cells.geojson would hold them, as new Float64Arrays (NaN for null) the
- *   worker can transfer
+ *   its score columns as cells.geojson would hold them, as Float64Arrays (NaN for null) the
+ *   worker can transfer: a new `score`, and the priority's own contribution arrays (unrounded in
+ *   the file, so no copy is made: fresh memory is slow), which a transfer takes from the
+ *   priority, so the zones are drawn first
  * @throws HexreachError `E_ARGUMENT` for an unknown component or weights that are all 0
  * @example
  * ```ts
@@ -357,7 +359,7 @@ export function rescoreScores(
   weights: Readonly<Record<string, number>>,
 ): { priority: PriorityResult; columns: Record<string, Float64Array> } {
   const priority = rescorePriority(result, weights);
-  return { priority, columns: priorityToCellValues(priority) };
+  return { priority, columns: priorityToCellValues(priority, { share: true }) };
 }
 
 /** The zones of a re-score ahead of the whole update: what the zone list and outlines need. */
