@@ -7,8 +7,9 @@ export interface GroupContiguousCellsOptions {
   /** Groups with fewer cells are dropped (default 1: keep every group). */
   readonly minCells?: number;
   /**
-   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them
-   * (computed when not given): pass them when grouping the same grid many times.
+   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them:
+   * pass them when grouping the same grid many times (else H3 is asked for the neighbours of
+   * each cell visited, as often as it is visited).
    */
   readonly neighbors?: SpatialWeights;
 }
@@ -67,7 +68,8 @@ export function groupContiguousCells(
     minCells,
   );
 
-  const { offsets, neighbors } = edgeNeighbors(grid, options.neighbors, 'groupContiguousCells');
+  const neighborsOf = edgeNeighbors(grid, options.neighbors, 'groupContiguousCells');
+  const ring = new Uint32Array(6);
   const zoneOfCell = new Int32Array(n).fill(-1);
   const visited = new Uint8Array(n);
   const queue = new Uint32Array(n);
@@ -82,8 +84,9 @@ export function groupContiguousCells(
     let tail = 1;
     while (head < tail) {
       const cell = queue[head++];
-      for (let e = offsets[cell]; e < offsets[cell + 1]; e++) {
-        const j = neighbors[e];
+      const count = neighborsOf(cell, ring);
+      for (let e = 0; e < count; e++) {
+        const j = ring[e];
         if (selected[j] === 0 || visited[j] === 1) continue;
         visited[j] = 1;
         queue[tail++] = j;

@@ -18,8 +18,9 @@ export interface SelectZonesByBudgetOptions {
   /** Cells scoring below this are never taken (default: every cell of positive value). */
   readonly minScore?: number;
   /**
-   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them
-   * (computed when not given): pass them when selecting on the same grid many times.
+   * Each grid cell's edge neighbours, as `kRingWeights(grid, { selfIncluded: false })` gives them:
+   * pass them when selecting on the same grid many times (else H3 is asked for the neighbours of
+   * each cell visited, as often as it is visited).
    */
   readonly neighbors?: SpatialWeights;
 }
@@ -143,7 +144,8 @@ export function selectZonesByBudget(
   const before = (a: number, b: number) => value[a] > value[b] || (value[a] === value[b] && a < b);
   seeds.sort((a, b) => (before(a, b) ? -1 : 1));
 
-  const { offsets, neighbors } = edgeNeighbors(grid, options.neighbors, fn);
+  const neighborsOf = edgeNeighbors(grid, options.neighbors, fn);
+  const ring = new Uint32Array(6);
   const taken = new Uint8Array(n);
   const queuedFor = new Int32Array(n).fill(-1);
   const frontier = new CellHeap(before);
@@ -156,8 +158,9 @@ export function selectZonesByBudget(
     let total = residents[seed];
     taken[seed] = 1;
     const enqueueNeighbors = (cell: number) => {
-      for (let e = offsets[cell]; e < offsets[cell + 1]; e++) {
-        const j = neighbors[e];
+      const count = neighborsOf(cell, ring);
+      for (let e = 0; e < count; e++) {
+        const j = ring[e];
         if (eligible[j] === 0 || taken[j] === 1 || queuedFor[j] === z) continue;
         queuedFor[j] = z;
         frontier.push(j);

@@ -151,7 +151,7 @@ describe('groupContiguousCells', () => {
     }
   });
 
-  it('rejects neighbours of another grid, or including each cell itself, with E_ARGUMENT', () => {
+  it('rejects neighbours of another grid, including each cell itself, or beyond the edges, with E_ARGUMENT', () => {
     const grid = gridOf(gridDisk(CENTER, 2));
     const selected = new Uint8Array(grid.cells.length).fill(1);
     const other = kRingWeights(gridOf(gridDisk(CENTER, 1)), { selfIncluded: false });
@@ -160,6 +160,10 @@ describe('groupContiguousCells', () => {
       'E_ARGUMENT',
     );
     expect(codeOf(() => groupContiguousCells(grid, selected, { neighbors: withSelf }))).toBe(
+      'E_ARGUMENT',
+    );
+    const ring2 = kRingWeights(grid, { k: 2, selfIncluded: false });
+    expect(codeOf(() => groupContiguousCells(grid, selected, { neighbors: ring2 }))).toBe(
       'E_ARGUMENT',
     );
   });
