@@ -225,6 +225,19 @@ export async function benchViewer(runs: number): Promise<void> {
             ms(moves.map((t) => t.times.painted - t.times.zonesShown)),
           ].join(' / '),
         );
+        const first = moves[0].times;
+        printRow(
+          '  the first move: the same steps',
+          '',
+          [
+            first.scored,
+            first.colored - first.scored,
+            first.zonesShown - first.colored,
+            first.painted - first.zonesShown,
+          ]
+            .map((t) => `${Math.round(t)} ms`)
+            .join(' / '),
+        );
         printRow(
           '  baseline: a plain repaint of the same map, nothing changed',
           seconds(plainMs),

@@ -62,7 +62,7 @@ import { cellDetails, organizationDetails, zoneDetails } from './ui/renderDetail
 import { layerPanel } from './ui/renderLayerPanel.js';
 import { categoryClassLegend, categoryLegend, classLegend } from './ui/renderLegend.js';
 import { styleControls } from './ui/renderStyleControls.js';
-import { zoneList } from './ui/renderZoneList.js';
+import { type ZoneList, zoneList } from './ui/renderZoneList.js';
 import { timeControls } from './ui/timeControls.js';
 import { hideTooltip, showTooltip } from './ui/tooltip.js';
 import { type WeightControls, weightControls } from './ui/weightControls.js';
@@ -1156,6 +1156,9 @@ function renderLegend(): void {
   replaceContent(ui.legend, ...sections);
 }
 
+/** The ranked zone list shown. */
+let zoneListShown: ZoneList | undefined;
+
 function renderZoneList(): void {
   // The export holds the results' zones: zones drawn ahead of a re-score's whole update change
   // nothing there until it is applied (and rebuilding the toolbar would cost the frame).
@@ -1165,12 +1168,18 @@ function renderZoneList(): void {
     replaceContent(ui.zones, h('p', { className: 'hint' }, 'No zones.geojson loaded.'));
     return;
   }
-  replaceContent(
-    ui.zones,
-    zoneList(shownZones.list, selected?.kind === 'zone' ? selected.id : undefined, (id) =>
-      selectZone(id),
-    ),
-  );
+  const selectedZone = selected?.kind === 'zone' ? selected.id : undefined;
+  // The same number of zones (as after most re-scores): the rows are rewritten in place.
+  if (
+    zoneListShown !== undefined &&
+    zoneListShown.count === shownZones.list.length &&
+    ui.zones.contains(zoneListShown.element)
+  ) {
+    zoneListShown.update(shownZones.list, selectedZone);
+    return;
+  }
+  zoneListShown = zoneList(shownZones.list, selectedZone, (id) => selectZone(id));
+  replaceContent(ui.zones, zoneListShown.element);
 }
 
 // ——— Export: zones as the CLI writes them, the map with its legend, the report ———
