@@ -51,7 +51,7 @@ import { zoneLabelPoints } from './map/zoneLabelPoints.js';
 import { hashToSettings, hashToViewState, viewStateToHash } from './state/hashState.js';
 import { defaultViewState, type LayerView, type ViewState } from './state/viewState.js';
 import { basemapForm, readBasemapUrl, saveBasemapUrl } from './ui/basemapSetting.js';
-import { h, replaceContent } from './ui/dom.js';
+import { h, replaceContent, updateAttribute, updateText } from './ui/dom.js';
 import { downloadFile } from './ui/downloadFile.js';
 import { exportControls } from './ui/exportControls.js';
 import { filterControls } from './ui/filterControls.js';
@@ -824,9 +824,9 @@ function placeZoneMarkers(): void {
       if (point === undefined) continue;
       const marker = zoneMarkers[placed.length] ?? zoneMarker();
       const label = marker.getElement();
-      label.textContent = String(zone.rank);
-      label.setAttribute('aria-label', `Zone ${zone.id}, rank ${zone.rank}`);
-      label.dataset.zone = zone.id;
+      updateText(label, String(zone.rank));
+      updateAttribute(label, 'aria-label', `Zone ${zone.id}, rank ${zone.rank}`);
+      updateAttribute(label, 'data-zone', zone.id);
       placed.push(marker.setLngLat(point));
       if (placed.length > zoneMarkers.length) marker.addTo(map);
     }

@@ -12,8 +12,7 @@ import {
   readRawInputs,
   reportHtmlOf,
   rescoreParsedInputs,
-  rescoreScores,
-  rescoreZoneList,
+  rescoreScoresAndZones,
   runParsedInputs,
 } from './analyzeRawInputs.js';
 
@@ -25,6 +24,13 @@ let shown: AnalysisResult | undefined;
 
 function post(message: AnalysisResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
+}
+
+/** The analysis shown and the inputs it was made from; `what` names the job that needs them. */
+function analysisShown(what: string): { inputs: ParsedInputs; result: AnalysisResult } {
+  if (parsed === undefined || shown === undefined)
+    throw new Error(`no analysis to ${what}: analyse raw data first`);
+  return { inputs: parsed, result: shown };
 }
 
 /** The buffers of the numeric columns, moved to the page instead of copied (each is new). */
@@ -55,29 +61,24 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       post({ type: 'done', id: request.id, outputs: run.outputs });
       warmRescoring(shown);
     } else if (request.type === 'rescore') {
-      if (parsed === undefined || shown === undefined)
-        throw new Error('no analysis to re-score: analyse raw data first');
       // The score columns and the zones' summaries (milliseconds), for the map and the zone list.
-      const { priority, columns } = rescoreScores(shown, request.weights);
-      const zones = rescoreZoneList(shown, priority);
-      post({ type: 'scored', id: request.id, first: { scores: columns, zones } }, [
-        ...buffersOf(columns),
-        zones.zoneOfCell.buffer as ArrayBuffer,
+      const first = rescoreScoresAndZones(analysisShown('re-score').result, request.weights);
+      post({ type: 'scored', id: request.id, first }, [
+        ...buffersOf(first.scores),
+        first.zones.zoneOfCell.buffer as ArrayBuffer,
       ]);
     } else if (request.type === 'rescoreDetails') {
-      if (parsed === undefined || shown === undefined)
-        throw new Error('no analysis to re-score: analyse raw data first');
       // The whole update, reasons and texts included: it becomes the analysis shown.
-      const rescored = rescoreParsedInputs(parsed, shown, request.weights);
+      const { inputs, result } = analysisShown('re-score');
+      const rescored = rescoreParsedInputs(inputs, result, request.weights);
       shown = rescored.result;
       post(
         { type: 'rescored', id: request.id, update: rescored.update },
         buffersOf(rescored.update.cellValues),
       );
     } else {
-      if (parsed === undefined || shown === undefined)
-        throw new Error('no analysis to report: analyse raw data first');
-      post({ type: 'reported', id: request.id, html: reportHtmlOf(parsed, shown) });
+      const { inputs, result } = analysisShown('report');
+      post({ type: 'reported', id: request.id, html: reportHtmlOf(inputs, result) });
     }
   } catch (error) {
     post({
@@ -95,8 +96,7 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
  */
 function warmRescoring(result: AnalysisResult): void {
   try {
-    for (let k = 0; k < 3; k++)
-      rescoreZoneList(result, rescoreScores(result, result.priority.weights).priority);
+    for (let k = 0; k < 3; k++) rescoreScoresAndZones(result, result.priority.weights);
   } catch {
     // Nothing is lost: the first slider move re-scores, and reports any error, as usual.
   }

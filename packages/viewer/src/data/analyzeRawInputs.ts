@@ -404,6 +404,29 @@ export function rescoreZoneList(result: AnalysisResult, priority: PriorityResult
 }
 
 /**
+ * A re-score's first answer: the score columns ({@link rescoreScores}) and the zones drawn from
+ * them ({@link rescoreZoneList}), in that order — the zones are drawn before anything is handed
+ * on, since the score columns share the priority's arrays and a transfer takes them from it.
+ *
+ * @param result - the analysis shown
+ * @param weights - the new weights, by component
+ * @returns the score columns and the zones, whose arrays the worker can transfer
+ * @throws HexreachError `E_ARGUMENT` for an unknown component or weights that are all 0
+ * @example
+ * ```ts
+ * const { scores, zones } = rescoreScoresAndZones(result, { hotspot: 0, need: 1 });
+ * zones.zones[0]?.id; // the top zone under those weights
+ * ```
+ */
+export function rescoreScoresAndZones(
+  result: AnalysisResult,
+  weights: Readonly<Record<string, number>>,
+): ScoresAndZones {
+  const { priority, columns } = rescoreScores(result, weights);
+  return { zones: rescoreZoneList(result, priority), scores: columns };
+}
+
+/**
  * Re-scores an analysis with new priority weights by `rescoreAnalysis` (tens of milliseconds,
  * where `analyze` takes seconds): the score, its contributions, the zones and the reasons,
  * as the CLI would compute them with those weights. Robustness is not recomputed (it reruns the

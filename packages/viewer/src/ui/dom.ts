@@ -61,3 +61,31 @@ export function replaceContent(container: HTMLElement, ...children: Node[]): voi
     }
   }
 }
+
+/**
+ * Sets a node's text, as text (never HTML), only when it differs: an unchanged text then costs
+ * the browser no layout or paint, which matters for panels updated in place as the map repaints.
+ *
+ * @example
+ * ```ts
+ * updateText(output, `${share} %`);
+ * ```
+ */
+export function updateText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * Sets an attribute only when its value differs (see {@link updateText}).
+ *
+ * @throws Error for an `on…` attribute, which would run code (as {@link h})
+ * @example
+ * ```ts
+ * updateAttribute(button, 'aria-pressed', String(selected));
+ * ```
+ */
+export function updateAttribute(element: Element, name: string, value: string): void {
+  if (/^on/i.test(name))
+    throw new Error(`updateAttribute: refusing the event-handler attribute ${name}`);
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}

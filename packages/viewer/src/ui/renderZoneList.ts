@@ -1,5 +1,5 @@
 import type { ZoneProperties } from '../data/results.js';
-import { h } from './dom.js';
+import { h, updateAttribute, updateText } from './dom.js';
 import { formatNumber } from './format.js';
 
 /** The ranked zone list (see {@link zoneList}). */
@@ -56,25 +56,18 @@ export function zoneList(
     return { li: h('li', {}, button), button, rank, id, score, facts };
   });
   const update = (next: readonly ZoneProperties[], nextSelected: string | undefined) => {
-    // Only what differs is written: an unchanged text or attribute costs the browser nothing.
-    const set = (node: Node, text: string) => {
-      if (node.textContent !== text) node.textContent = text;
-    };
-    const setAttribute = (element: HTMLElement, name: string, value: string) => {
-      if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-    };
     for (const [k, row] of rows.entries()) {
       const p = next[k];
-      setAttribute(row.button, 'data-zone', p.id);
-      setAttribute(row.button, 'data-key', `zone-${p.id}`);
-      setAttribute(row.button, 'aria-pressed', String(nextSelected === p.id));
-      set(row.rank, String(p.rank));
-      set(row.id, p.id);
-      set(
+      updateAttribute(row.button, 'data-zone', p.id);
+      updateAttribute(row.button, 'data-key', `zone-${p.id}`);
+      updateAttribute(row.button, 'aria-pressed', String(nextSelected === p.id));
+      updateText(row.rank, String(p.rank));
+      updateText(row.id, p.id);
+      updateText(
         row.score,
         ` · mean score ${typeof p.meanScore === 'number' ? formatNumber(p.meanScore) : '—'}`,
       );
-      set(
+      updateText(
         row.facts,
         `${formatNumber(p.cellCount as number)} cells · ${formatNumber(p.population as number)} residents · ${formatNumber(p.incidents as number)} incidents`,
       );

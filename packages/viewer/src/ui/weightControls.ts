@@ -1,5 +1,5 @@
 import { componentLabel } from './componentLabel.js';
-import { h } from './dom.js';
+import { h, updateAttribute, updateText } from './dom.js';
 
 /** Sliders for the priority weights (see {@link weightControls}). */
 export interface WeightControls {
@@ -75,18 +75,14 @@ export function weightControls(
   const update = (next: Readonly<Record<string, number>>, nextBusy: boolean) => {
     shown = { ...next };
     // Only what differs is written: an unchanged text or value costs the browser nothing.
-    const setText = (node: HTMLElement, text: string) => {
-      if (node.textContent !== text) node.textContent = text;
-    };
     for (const { name, input, output } of rows) {
       const value = String(next[name] ?? 0);
       if (input.value !== value) input.value = value;
-      setText(output, shareOf(next[name] ?? 0, next));
+      updateText(output, shareOf(next[name] ?? 0, next));
     }
     const total = Object.values(next).reduce((a, b) => a + b, 0);
-    if (element.getAttribute('aria-busy') !== String(nextBusy))
-      element.setAttribute('aria-busy', String(nextBusy));
-    setText(
+    updateAttribute(element, 'aria-busy', String(nextBusy));
+    updateText(
       hint,
       total > 0
         ? nextBusy

@@ -19,6 +19,7 @@ import {
   readRawInputs,
   rescoreParsedInputs,
   rescoreScores,
+  rescoreScoresAndZones,
   rescoreZoneList,
   runParsedInputs,
   WEIGHT_COLUMNS,
@@ -120,7 +121,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(summary.parameters.priority.weights).toMatchObject(weights);
   });
 
-  it('re-scores in three phases: the score columns, then the zones, equal to those of the update that follows', () => {
+  it('re-scores in two steps: the score columns and zones first, equal to those of the update that follows', () => {
     // Each re-score starts from the one before, as the worker's do: the weights not given are
     // the previous ones. A component weighted 0 has no column.
     const steps: [Record<string, number>, string[]][] = [
@@ -130,8 +131,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     ];
     let shown = result;
     for (const [weights, components] of steps) {
-      const { priority, columns: scores } = rescoreScores(shown, weights);
-      const zoned = rescoreZoneList(shown, priority);
+      const { scores, zones: zoned } = rescoreScoresAndZones(shown, weights);
       const rescored = rescoreParsedInputs(parsed, shown, weights);
       const { cellValues } = rescored.update;
       // The zones: each one's summary as the update's zones.geojson holds it, each cell's zone.
