@@ -1,4 +1,5 @@
-import { area as areaM2, pointOnFeature } from '@turf/turf';
+import { area as areaM2 } from '@turf/area';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
 import {
   averageCellAreaKm2,

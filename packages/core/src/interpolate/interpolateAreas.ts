@@ -1,4 +1,4 @@
-import { area as areaM2 } from '@turf/turf';
+import { area as areaM2 } from '@turf/area';
 import { assertArgument, HexreachError } from '../errors.js';
 import { averageCellAreaKm2, MAX_RESOLUTION } from '../hex/h3.js';
 import type { AreaTable, AttributeKind, CellGrid } from '../types.js';
