@@ -30,9 +30,7 @@ const program = new Command()
 
 program
   .command('analyze')
-  .description(
-    'Analyse incidents and area polygons; write cells.geojson, zones.geojson, summary.json, rejected.csv.',
-  )
+  .description('Analyse incidents and area polygons; write the results into the output folder.')
   .option('-c, --config <file>', 'hexreach.config.json (paths in it are relative to it)')
   .option(
     '-i, --incidents <file>',
@@ -40,6 +38,10 @@ program
   )
   .option('-a, --areas <file>', 'area polygons (census tracts) as GeoJSON with numeric attributes')
   .option('-g, --organizations <file>', 'organization points (name, type) as GeoJSON')
+  .option(
+    '-u, --surveys <file>',
+    'community survey answers (CSV): locations and Likert answers; needs trust.answer in the config',
+  )
   .option(
     '-r, --resolution <n>',
     'H3 resolution of the cells, 6–11 (default 8)',
@@ -54,7 +56,7 @@ program
   .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
   .option(
     '-s, --stat <list>',
-    'statistics, comma-separated: gistar (always), emerging, change (default gistar)',
+    'statistics besides Gi*, comma-separated: gistar (always), lisa, kde, emerging, change (default gistar)',
   )
   .option('--public', 'public export: no rejected.csv, no record details, small counts suppressed')
   .option(
@@ -63,6 +65,16 @@ program
     integer('min-count', 2, 1000),
   )
   .option('-q, --quiet', 'no progress on stderr')
+  // Every file writeOutputs can write, so that a user knows what a run leaves in the folder.
+  .addHelpText(
+    'after',
+    `
+Files written into the output folder:
+  cells.geojson, zones.geojson, zones.csv, summary.json, report.html, report.md
+  spacetime.json         with emerging hot spots (--stat emerging or statistics)
+  organizations.geojson  with organizations (--organizations or inputs.organizations)
+  rejected.csv           unless --public`,
+  )
   .action(async (options) => {
     await runAnalyze(options, version);
   });

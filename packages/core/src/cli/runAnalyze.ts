@@ -60,11 +60,6 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
   const areasPath = options.areas ?? fromConfig(config.inputs.areas?.path);
   const organizationsPath = options.organizations ?? fromConfig(config.inputs.organizations?.path);
   const surveysPath = options.surveys ?? fromConfig(config.inputs.surveys?.path);
-  if (surveysPath !== undefined && config.trust.answer === undefined) {
-    throw usage(
-      '--surveys needs the answer column to score: set trust.answer in the configuration',
-    );
-  }
   const outDir = options.out ?? resolve(base, config.output.dir);
   if (incidentsPath === undefined)
     throw usage('no incidents file: give --incidents FILE or inputs.incidents.path');
@@ -201,6 +196,14 @@ function applyFlags(
   options: AnalyzeCommandOptions,
 ): Record<string, unknown> {
   const config: Record<string, unknown> = { ...raw };
+  // --surveys goes into the configuration (not only read) so that parseConfig asks for
+  // trust.answer with the same message as for inputs.surveys, and summary.json names the file.
+  // Inputs that are not an object are left for parseConfig to report.
+  if (options.surveys !== undefined && (raw.inputs === undefined || isObject(raw.inputs))) {
+    const inputs = raw.inputs ?? {};
+    const surveys = isObject(inputs.surveys) ? inputs.surveys : {};
+    config.inputs = { ...inputs, surveys: { ...surveys, path: options.surveys } };
+  }
   if (options.resolution !== undefined) config.resolution = options.resolution;
   if (options.population !== undefined) config.population = options.population;
   if (options.strict !== undefined) config.strict = options.strict;
@@ -218,6 +221,10 @@ function applyFlags(
     config.privacy = privacy;
   }
   return config;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function usage(message: string): HexreachError {
