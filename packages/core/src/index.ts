@@ -24,6 +24,10 @@ export { analysisToSpaceTime, type SpaceTimeView } from './export/analysisToSpac
 export { analysisToZones } from './export/analysisToZones.js';
 export { cellsToFeatureCollection } from './export/cellsToFeatureCollection.js';
 export { escapeHtml } from './export/escapeHtml.js';
+export {
+  type OrganizationFeatureProperties,
+  organizationsToFeatureCollection,
+} from './export/organizationsToFeatureCollection.js';
 export { priorityToCellValues } from './export/priorityToCellValues.js';
 export { rejectionsToCsv } from './export/rejectionsToCsv.js';
 export { renderReportHtml } from './export/renderReportHtml.js';

@@ -114,6 +114,13 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
           () => readSurveyFile(surveysPath, config),
           (r) => `${fmt(r.read)} answers, ${fmt(r.rejections.length)} rejected`,
         );
+  // Under --strict, a rejected record read is an error before the analysis, not after it.
+  failWhenStrict(config, [
+    ...incidents.rejections,
+    ...areas.read.rejections,
+    ...(organizations?.rejections ?? []),
+    ...(surveys?.rejections ?? []),
+  ]);
   if (areas.read.data.length === 0) {
     throw new HexreachError(
       'E_INPUT',
@@ -145,13 +152,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     ...(organizations?.rejections ?? []),
     ...(surveys?.rejections ?? []),
   ];
-  if (config.strict && rejections.length > 0) {
-    const first = rejections[0];
-    throw new HexreachError(
-      'E_INPUT',
-      `${fmt(rejections.length)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
-    );
-  }
+  failWhenStrict(config, rejections);
 
   const inputs: RunInputs = {
     incidents: { path: displayPath(incidentsPath), read: incidents },
@@ -175,6 +176,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     (files) => `${files.length} files`,
   );
   process.stdout.write(formatSummary(result, inputs, rejections, written, version));
+}
+
+/** Under `strict`, any rejected record is an error naming how many and the first. */
+function failWhenStrict(config: HexreachConfig, rejections: readonly Rejection[]): void {
+  if (!config.strict || rejections.length === 0) return;
+  const first = rejections[0];
+  throw new HexreachError(
+    'E_INPUT',
+    `${fmt(rejections.length)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
+  );
 }
 
 function robustnessText(result: ReturnType<typeof analyze>, rank: number): string {

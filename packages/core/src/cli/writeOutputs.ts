@@ -5,6 +5,7 @@ import { analysisToCells } from '../export/analysisToCells.js';
 import { analysisToReportModel } from '../export/analysisToReportModel.js';
 import { analysisToSpaceTime } from '../export/analysisToSpaceTime.js';
 import { analysisToZones } from '../export/analysisToZones.js';
+import { organizationsToFeatureCollection } from '../export/organizationsToFeatureCollection.js';
 import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
 import { renderReportHtml } from '../export/renderReportHtml.js';
 import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
@@ -14,7 +15,8 @@ import type { Rejection } from '../types.js';
 
 /**
  * Writes `cells.geojson`, `zones.geojson`, `zones.csv`, `summary.json`, `report.html`,
- * `report.md` and `rejected.csv` (the user's own
+ * `report.md`, `spacetime.json` (with emerging hot spots), `organizations.geojson` (with
+ * organizations: the partners the viewer draws) and `rejected.csv` (the user's own
  * unusable and outside records, so they can fix them) into `dir`, creating it. A public export
  * (`privacy.public`) leaves out `rejected.csv` and suppresses small counts.
  *
@@ -51,6 +53,13 @@ export function writeOutputs(
   ];
   if (result.emerging !== undefined)
     files.push(['spacetime.json', JSON.stringify(analysisToSpaceTime(result))]);
+  const organizations = result.inputs.organizations;
+  if (organizations !== undefined && organizations.length > 0) {
+    const collection = organizationsToFeatureCollection(organizations, {
+      precision: result.config.output.precision,
+    });
+    files.push(['organizations.geojson', JSON.stringify(collection)]);
+  }
   // rejected.csv lists the user's own records: never part of a public export.
   if (!isPublic) files.push(['rejected.csv', rejectionsToCsv(rejections)]);
   return files.map(([name, text]) => {
