@@ -2,15 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 // `unit` needs nothing outside the repository; `browser` needs Chromium (/usr/bin/chromium or
 // CHROMIUM_PATH); `reference` reads ../shared (R spdep outputs and real city data).
+// Timeouts are generous on purpose: CI runs on a busy 2-core machine, and a test must never fail
+// for time there. Whole analyses run in tests or file-scoped fixtures, never in hooks (a failing
+// hook turns its tests into "skipped"); the demo CLI runs are made once (tests/globalSetup.ts).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/slowestTestsReporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['**/*.reference.test.ts', 'tests/browser/**', '**/node_modules/**'],
-          testTimeout: 120_000,
+          globalSetup: ['tests/globalSetup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -18,8 +24,9 @@ export default defineConfig({
           // End-to-end tests of the built viewer in Debian's Chromium (../shared/BROWSER.md).
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          globalSetup: ['tests/globalSetup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
@@ -28,7 +35,6 @@ export default defineConfig({
           name: 'reference',
           include: ['packages/*/test/**/*.reference.test.ts', 'tests/**/*.reference.test.ts'],
           testTimeout: 600_000,
-          // Whole analyses of real data run in beforeAll hooks (the Chicago run takes seconds).
           hookTimeout: 600_000,
         },
       },

@@ -1,35 +1,33 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../packages/core/src/analyze.js';
 import type { HexreachConfigInput } from '../packages/core/src/config/configSchema.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
-import type { AreaTable, IncidentTable } from '../packages/core/src/types.js';
+import { once } from '../packages/core/test/helpers/once.js';
 import { root } from './helpers.js';
 
 // The statistics options of analyze, on the demo city at resolution 8 (fast).
-let incidents: IncidentTable;
-let areas: AreaTable;
 const base: HexreachConfigInput = { resolution: 8, population: 'population' };
-
-beforeAll(async () => {
-  incidents = (
+const demo = once(async () => ({
+  incidents: (
     await readIncidentsCsv(createReadStream(join(root, 'data/demo/incidents.csv'), 'utf8'), {
       source: 'incidents.csv',
     })
-  ).data;
-  areas = readAreasGeoJson(
+  ).data,
+  areas: readAreasGeoJson(
     JSON.parse(readFileSync(join(root, 'data/demo/tracts.geojson'), 'utf8')),
     {
       source: 'tracts.geojson',
       attributes: [{ name: 'population', required: true }],
     },
-  ).data;
-});
+  ).data,
+}));
 
 describe('analyze options', () => {
-  it('chooses k at the first peak of Moran’s z over k-rings with hotspots.scale "auto"', () => {
+  it('chooses k at the first peak of Moran’s z over k-rings with hotspots.scale "auto"', async () => {
+    const { incidents, areas } = await demo();
     const result = analyze({ incidents, areas }, { ...base, hotspots: { scale: 'auto', maxK: 5 } });
     const { k, z, method } = result.hotspotScale;
     expect(method).toBe('auto');
@@ -41,13 +39,15 @@ describe('analyze options', () => {
     for (let j = 1; j < i; j++) expect(z![j]).toBeGreaterThanOrEqual(z![j - 1]);
   });
 
-  it('uses a distance band instead of k-rings with hotspots.distanceMeters', () => {
+  it('uses a distance band instead of k-rings with hotspots.distanceMeters', async () => {
+    const { incidents, areas } = await demo();
     const result = analyze({ incidents, areas }, { ...base, hotspots: { distanceMeters: 1500 } });
     expect(result.hotspotScale).toMatchObject({ method: 'distance', distanceMeters: 1500 });
     expect(result.hotspots.z.some((z) => z > 2.58)).toBe(true);
   });
 
-  it('computes a kernel density whose integral is the weighted incident count', () => {
+  it('computes a kernel density whose integral is the weighted incident count', async () => {
+    const { incidents, areas } = await demo();
     const result = analyze(
       { incidents, areas },
       { ...base, statistics: ['gistar', 'kde'], kde: { bandwidthMeters: 1200 } },
@@ -62,7 +62,8 @@ describe('analyze options', () => {
     expect(kde.ratio!.some(Number.isFinite)).toBe(true);
   });
 
-  it('smooths rates by empirical Bayes and scores the smoothed rate', () => {
+  it('smooths rates by empirical Bayes and scores the smoothed rate', async () => {
+    const { incidents, areas } = await demo();
     const raw = analyze({ incidents, areas }, base);
     const eb = analyze(
       { incidents, areas },

@@ -1,21 +1,10 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, hexreach, root, tempDir } from './helpers.js';
+import { cli, demoRunDir, root } from './helpers.js';
 
 describe('hexreach view', () => {
   it('serves the built viewer and a run’s results on 127.0.0.1 until stopped', async () => {
-    const out = tempDir('hexreach-view-');
-    expect(
-      hexreach([
-        'analyze',
-        '--config',
-        join(root, 'examples/hexreach.config.json'),
-        '--out',
-        out,
-        '--quiet',
-      ]).status,
-    ).toBe(0);
+    const out = demoRunDir('private');
     const server = spawn(process.execPath, [cli, 'view', out, '--port', '0'], { cwd: root });
     try {
       const url = await new Promise<string>((resolve, reject) => {

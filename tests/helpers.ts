@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import type { DemoRun } from './globalSetup.js';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,4 +20,38 @@ export function hexreach(args: readonly string[], cwd = root): SpawnSyncReturns<
 /** A new empty temporary folder. */
 export function tempDir(prefix = 'hexreach-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * The demo city's CLI run made once per test run (tests/globalSetup.ts): `'private'` as
+ * `npm run demo` makes it, `'public'` with `--public`. Read its folder, never write to it.
+ */
+export function demoRun(kind: 'private' | 'public'): DemoRun {
+  return inject(kind === 'private' ? 'demoRun' : 'demoPublicRun');
+}
+
+/** The folder of a demo run, or an error quoting what the CLI printed when it failed. */
+export function demoRunDir(kind: 'private' | 'public'): string {
+  const run = demoRun(kind);
+  if (run.status !== 0) {
+    throw new Error(
+      `hexreach ${run.args.join(' ')} exited with ${run.status}: ${run.stderr.trim()}`,
+    );
+  }
+  return run.dir;
+}
+
+/**
+ * Every pair of numbers written next to each other, `a,b` (as in `[lng,lat]` or a CSV row), in
+ * either order, normalised through `Number` so that `-87.60` and `-87.6` are one: for checking
+ * that no incident's coordinates appear in an output in one pass instead of one search per row.
+ */
+export function numberPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  const number = String.raw`-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+  for (const match of text.matchAll(new RegExp(`(${number}),(?=(${number}))`, 'g'))) {
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    pairs.add(`${a},${b}`).add(`${b},${a}`);
+  }
+  return pairs;
 }

@@ -1,24 +1,35 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../data/readDemoInputs.js';
 import { readExampleConfig } from '../data/readExampleConfig.js';
-import { type AnalysisResult, type AnalyzeInputs, analyze } from '../packages/core/src/analyze.js';
+import { analyze } from '../packages/core/src/analyze.js';
 import { configSchema, type HexreachConfig } from '../packages/core/src/config/configSchema.js';
 import { gridDisk } from '../packages/core/src/hex/h3.js';
 import { JOINT_CLASS_LABELS } from '../packages/core/src/score/jointClasses.js';
+import { once } from '../packages/core/test/helpers/once.js';
 
 // Outreach targeting on the demo city with the example configuration.
-let inputs: AnalyzeInputs;
-let config: HexreachConfig;
-let result: AnalysisResult;
-
-beforeAll(async () => {
-  config = readExampleConfig();
-  inputs = await readDemoInputs(config);
-  result = analyze(inputs, config);
+const demo = once(async () => {
+  const config = readExampleConfig();
+  const inputs = await readDemoInputs(config);
+  return { config, inputs, result: analyze(inputs, config) };
 });
 
+/**
+ * The example configuration changed by `overrides`, without what the tests using it do not read
+ * (LISA, emerging hot spots, robustness draws and re-runs): it checks the same thing faster.
+ */
+function lighter(config: HexreachConfig, overrides: Record<string, unknown>): HexreachConfig {
+  return configSchema.parse({
+    ...config,
+    statistics: ['gistar'],
+    robustness: { ...config.robustness, draws: 0, resolutions: false },
+    ...overrides,
+  });
+}
+
 describe('outreach targeting on the demo city', () => {
-  it('explains every zone in words and names its joint class', () => {
+  it('explains every zone in words and names its joint class', async () => {
+    const { result } = await demo();
     expect(result.zoneDetails).toHaveLength(result.zones.length);
     for (const detail of result.zoneDetails) {
       expect(detail.reasons.length).toBeGreaterThan(0);
@@ -27,7 +38,8 @@ describe('outreach targeting on the demo city', () => {
     }
   });
 
-  it('suggests the nearest partners of each zone, nearest first, at most five', () => {
+  it('suggests the nearest partners of each zone, nearest first, at most five', async () => {
+    const { result } = await demo();
     for (const detail of result.zoneDetails) {
       expect(detail.partners.length).toBeGreaterThan(0);
       expect(detail.partners.length).toBeLessThanOrEqual(5);
@@ -36,7 +48,8 @@ describe('outreach targeting on the demo city', () => {
     }
   });
 
-  it('gives every cell a joint class and a reason list ordered by contribution', () => {
+  it('gives every cell a joint class and a reason list ordered by contribution', async () => {
+    const { result } = await demo();
     expect(result.jointClasses.code).toHaveLength(result.grid.cells.length);
     const hotAndNeedy = result.jointClasses.code.reduce((c, v) => c + (v === 3 ? 1 : 0), 0);
     expect(hotAndNeedy).toBeGreaterThan(0);
@@ -44,7 +57,8 @@ describe('outreach targeting on the demo city', () => {
     expect(result.reasons[result.grid.indexOf.get(top)!].length).toBeGreaterThan(0);
   });
 
-  it('reports whom the zones reach: population-weighted make-up against the whole city', () => {
+  it('reports whom the zones reach: population-weighted make-up against the whole city', async () => {
+    const { result } = await demo();
     const equity = result.equity!;
     const inZones = result.zones.reduce((s, z) => s + z.population, 0);
     expect(equity.selectedPopulation).toBeCloseTo(inZones, 6);
@@ -52,7 +66,8 @@ describe('outreach targeting on the demo city', () => {
     expect(black.ratio).toBeCloseTo(black.selected / black.all, 12);
   });
 
-  it('scores trust from area aggregates when there are no individual answers', () => {
+  it('scores trust from area aggregates when there are no individual answers', async () => {
+    const { config, inputs } = await demo();
     // Published per tract: a mean answer and a number of respondents (here made from poverty).
     const poverty = inputs.areas.attributes.poverty_rate;
     const areas = {
@@ -65,8 +80,7 @@ describe('outreach targeting on the demo city', () => {
     };
     const result = analyze(
       { ...inputs, areas, surveys: undefined },
-      configSchema.parse({
-        ...config,
+      lighter(config, {
         inputs: {},
         trust: { areaMean: 'trust_mean', areaResponses: 'trust_n' },
       }),
@@ -83,10 +97,11 @@ describe('outreach targeting on the demo city', () => {
     expect(result.trust!.deficit[poor]).toBeGreaterThan(result.trust!.deficit[rich]);
   });
 
-  it('selects at most K contiguous zones within a cell budget', () => {
+  it('selects at most K contiguous zones within a cell budget', async () => {
+    const { config, inputs } = await demo();
     const budget = analyze(
       inputs,
-      configSchema.parse({ ...config, zones: { budget: { maxZones: 3, maxCells: 15 } } }),
+      lighter(config, { zones: { budget: { maxZones: 3, maxCells: 15 } } }),
     );
     expect(budget.zones.length).toBeLessThanOrEqual(3);
     expect(budget.zones.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { serveViewer, type ViewerServer } from '../../packages/core/src/cli/serveViewer.js';
-import { hexreach, root, tempDir } from '../helpers.js';
+import { once } from '../../packages/core/test/helpers/once.js';
+import { demoRunDir, root, tempDir } from '../helpers.js';
 
 /** Where screenshots go (git-ignored; CI keeps them as artefacts). */
 export const artifacts = join(root, '.ci-artifacts', 'viewer');
@@ -42,9 +43,10 @@ export interface ViewerHarness {
 }
 
 /**
- * Runs the built CLI on the demo configuration into a temporary folder, adds the demo
- * organizations (with the malicious name) unless `organizations` is false, serves it with the
- * built viewer on 127.0.0.1 and launches Debian's Chromium with the flags of ../shared/BROWSER.md.
+ * Copies the demo run made once per test run (tests/globalSetup.ts: the CLI on the example
+ * configuration, organizations included) into a temporary folder of its own — without
+ * organizations.geojson when `organizations` is false — serves it with the built viewer on
+ * 127.0.0.1 and launches Debian's Chromium with the flags of ../shared/BROWSER.md.
  */
 export async function startViewerHarness(
   options: { readonly organizations?: boolean } = {},
@@ -55,21 +57,8 @@ export async function startViewerHarness(
     );
   }
   const resultsDir = tempDir('hexreach-viewer-');
-  const run = hexreach([
-    'analyze',
-    '--config',
-    join(root, 'examples/hexreach.config.json'),
-    '--out',
-    resultsDir,
-    '--quiet',
-  ]);
-  if (run.status !== 0) throw new Error(`hexreach analyze failed: ${run.stderr}`);
-  if (options.organizations ?? true) {
-    copyFileSync(
-      join(root, 'data/demo/organizations.geojson'),
-      join(resultsDir, 'organizations.geojson'),
-    );
-  }
+  cpSync(demoRunDir('private'), resultsDir, { recursive: true });
+  if (!(options.organizations ?? true)) rmSync(join(resultsDir, 'organizations.geojson'));
   mkdirSync(artifacts, { recursive: true });
   const server = await serveViewer({ resultsDir, viewerDist });
   const browser = await chromium.launch({
@@ -106,6 +95,32 @@ export async function startViewerHarness(
       await server.close();
     },
   };
+}
+
+/**
+ * A test file's viewer harness and what `make` prepares on it (a page, …), started by the first
+ * test that asks for it and closed after the file's tests. Unlike a `beforeAll` hook, a failure
+ * to start fails each test that asks, with the error, instead of marking the tests "skipped".
+ *
+ * @example
+ * ```ts
+ * const viewer = viewerFixture(async (harness) => ({ page: await harness.newPage() }));
+ * it('draws', async () => { const { harness, page } = await viewer(); … });
+ * ```
+ */
+export function viewerFixture<T extends object>(
+  make: (harness: ViewerHarness) => Promise<T>,
+  options: { readonly organizations?: boolean } = {},
+): () => Promise<T & { harness: ViewerHarness }> {
+  let started: ViewerHarness | undefined;
+  afterAll(async () => {
+    await started?.close();
+  });
+  return once(async () => {
+    const harness = await startViewerHarness(options);
+    started = harness;
+    return { ...(await make(harness)), harness };
+  });
 }
 
 /** Opens the viewer on the served results in test mode, with an optional hash, and waits for the map. */

@@ -1,6 +1,5 @@
 import { scaleQuantile } from 'd3-scale';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   canvasHistogram,
   cellCentre,
@@ -10,10 +9,9 @@ import {
   openViewer,
   pixelsNear,
   screenshot,
-  startViewerHarness,
   type TestWindow,
   toPagePoint,
-  type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 /** Class sizes when `x >= threshold` starts the next class (d3 scaleThreshold, MapLibre step). */
@@ -77,23 +75,16 @@ function threeDigits(value: number): string {
 }
 
 describe('the viewer on the demo results, in Chromium', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-  let scores: number[];
-
-  beforeAll(async () => {
-    harness = await startViewerHarness();
-    page = await harness.newPage();
-    scores = harness.cells.features
+  const viewer = viewerFixture(async (harness) => {
+    const page = await harness.newPage();
+    const scores = harness.cells.features
       .map((f) => f.properties.score)
       .filter((v): v is number => typeof v === 'number');
-  });
-
-  afterAll(async () => {
-    await harness?.close();
+    return { page, scores };
   });
 
   it('opens ?results=results/ offline: cells, zones and organizations load with no remote request', async () => {
+    const { harness, page } = await viewer();
     const remote: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -115,6 +106,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('draws the cells in the colours of the legend, and the legend counts the cells of each class', async () => {
+    const { harness, page, scores } = await viewer();
     // Opacity 1 so that map pixels are exactly the legend colours.
     await page.evaluate(() => {
       location.hash = location.hash.replace(/score=1,[0-9.]+,/, 'score=1,1,');
@@ -165,6 +157,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('shows the Gi* bins hot red and cold blue, with the class counts of summary.json', async () => {
+    const { harness, page } = await viewer();
     await page.check('#layer-gi_bin');
     await page.uncheck('#layer-score');
     await page.check('input[aria-label="Edit style and legend of Hotspots (Gi* confidence)"]');
@@ -194,6 +187,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('shows a cell’s values in a tooltip on hover and its contributions in the side panel on click', async () => {
+    const { harness, page } = await viewer();
     const organizations = (await page.evaluate(() =>
       (window as unknown as TestWindow).hexreachTest.map
         .querySourceFeatures('hexreach-organizations')
@@ -263,6 +257,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('shows the malicious organization name literally, in tooltip and panel, and runs nothing', async () => {
+    const { harness, page } = await viewer();
     const name = 'Youth Center <img src=x onerror=alert(1)>';
     const position = (await page.evaluate((n) => {
       const map = (window as unknown as TestWindow).hexreachTest.map;
@@ -292,6 +287,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('opens a zone clicked inside it on the map, and a cell there while a cell layer is shown', async () => {
+    const { harness, page } = await viewer();
     const zoneCells = harness.cells.features.filter((f) => f.properties.zone === 'Z01');
     const centres = zoneCells.map(cellCentre);
     const middle = [0, 1].map((k) => centres.reduce((sum, c) => sum + c[k], 0) / centres.length);
@@ -352,6 +348,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('flies to a zone chosen in the ranked list and opens its details', async () => {
+    const { harness, page } = await viewer();
     const zone = harness.zones.features[1];
     const id = zone.properties.id as string;
     const ring =
@@ -451,6 +448,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('restores the active layer, classification, opacity and map position from the URL hash', async () => {
+    const { harness } = await viewer();
     const fresh = await harness.newPage();
     await openViewer(
       fresh,
@@ -482,6 +480,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('is usable from the keyboard: every control is labelled, the zone list answers Enter', async () => {
+    const { page } = await viewer();
     const unlabelled = await page.$$eval('input, select, button', (controls) =>
       controls
         .filter((c) => {
@@ -516,6 +515,7 @@ describe('the viewer on the demo results, in Chromium', () => {
   });
 
   it('fits a narrow window: map first, panels below, no sideways scrolling', async () => {
+    const { harness } = await viewer();
     const narrow = await harness.newPage({ width: 400, height: 800 });
     await openViewer(narrow, harness);
     const layout = await narrow.evaluate(() => {

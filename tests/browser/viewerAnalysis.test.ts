@@ -1,15 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hexreach, root, tempDir } from '../helpers.js';
 import {
   expectNoDialogOrError,
   mapIdle,
   screenshot,
-  startViewerHarness,
   type TestWindow,
-  type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 const demoFiles = [
@@ -45,6 +44,8 @@ function cliRun(
   }
   config.priority = { ...config.priority, weights: { ...config.priority?.weights, ...weights } };
   config.incidents = { ...config.incidents, ...incidents };
+  // Cells' scores and zones do not depend on robustness: its draws and re-runs are left out.
+  config.robustness = { draws: 0, resolutions: false };
   const dir = tempDir('hexreach-weights-');
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
   const run = hexreach(['analyze', '--config', join(dir, 'config.json'), '--out', dir, '--quiet']);
@@ -57,23 +58,16 @@ function cliRun(
 }
 
 describe('raw data analysed in the browser, in a worker', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-  let origin: string;
-
-  beforeAll(async () => {
-    harness = await startViewerHarness();
-    origin = new URL(harness.server.url).origin;
-    page = await harness.newPage();
+  const viewer = viewerFixture(async (harness) => {
+    const origin = new URL(harness.server.url).origin;
+    const page = await harness.newPage();
     await page.goto(`${origin}/?test`);
     await page.waitForFunction(() => (window as unknown as TestWindow).hexreachTest !== undefined);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
+    return { page, origin };
   });
 
   it('analyses the demo inputs with a progress bar, the page staying responsive, into the CLI’s cells', async () => {
+    const { harness, page } = await viewer();
     // Record the longest gap between animation frames while the worker runs.
     await page.evaluate(() => {
       const w = window as unknown as { maxFrameGap: number; stopFrames: boolean };
@@ -104,8 +98,9 @@ describe('raw data analysed in the browser, in a worker', () => {
       w.stopFrames = true;
       return w.maxFrameGap;
     });
-    // Reading 50,000 incidents and analysing take seconds; the page never stops that long.
-    expect(gap).toBeLessThan(1000);
+    // Reading 50,000 incidents and analysing take seconds; the page never stops that long (the
+    // bound leaves room for a busy machine: on the page's thread the analysis would take 10 s).
+    expect(gap).toBeLessThan(3000);
     expect(await page.isHidden('#progress')).toBe(true);
     expect(await page.textContent('#status')).toMatch(/analysis in this browser of incidents\.csv/);
 
@@ -143,6 +138,7 @@ describe('raw data analysed in the browser, in a worker', () => {
   });
 
   it('re-scores in the worker when a weight slider moves, giving the zones the CLI gives for those weights', async () => {
+    const { page } = await viewer();
     const before = (await page.evaluate(() =>
       (window as unknown as { hexreachTest: { zones(): unknown } }).hexreachTest.zones(),
     )) as Properties[];
@@ -191,6 +187,7 @@ describe('raw data analysed in the browser, in a worker', () => {
   });
 
   it('analyses only the incidents chosen by date and category, as the CLI does, and keeps the choice in the link', async () => {
+    const { page } = await viewer();
     const count = await loads(page);
     const category = await page.getAttribute('#filters input[data-category]', 'data-category');
     expect(category).not.toBeNull();
@@ -243,6 +240,7 @@ describe('raw data analysed in the browser, in a worker', () => {
   });
 
   it('cancels an analysis at once, keeping the map as it was', async () => {
+    const { page } = await viewer();
     const count = await loads(page);
     await page.setInputFiles('#open-files', demoFiles);
     await page.waitForSelector('#progress:not([hidden])');
@@ -255,6 +253,7 @@ describe('raw data analysed in the browser, in a worker', () => {
   });
 
   it('names the file and the problem when raw data cannot be analysed', async () => {
+    const { page } = await viewer();
     await page.setInputFiles('#open-files', [
       {
         name: 'incidents.csv',

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import {
   type CellCollection,
@@ -13,10 +13,10 @@ import {
   openViewer,
   pixelsNear,
   screenshot,
-  startViewerHarness,
   type TestWindow,
   toPagePoint,
   type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 /** The categories in the order the legend lists them, as `@hexreach/core` writes them. */
@@ -94,20 +94,14 @@ async function expectLegendAndPixels(
 }
 
 describe('category layers of the viewer (LISA, emerging hot spots, classes), in Chromium', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-
-  beforeAll(async () => {
+  const viewer = viewerFixture(
+    async (harness) => ({ page: await harness.newPage() }),
     // Without organization symbols, which would cover the cells the tests point at.
-    harness = await startViewerHarness({ organizations: false });
-    page = await harness.newPage();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+    { organizations: false },
+  );
 
   it('offers the LISA, emerging, joint-class, partner-class and trust layers the run wrote', async () => {
+    const { harness, page } = await viewer();
     await openViewer(page, harness, soloHash('lisa'));
     const ids = await page.evaluate(() =>
       (
@@ -125,6 +119,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('draws the LISA clusters in the legend’s colours, counting the cells of cells.geojson', async () => {
+    const { harness, page } = await viewer();
     await mapIdle(page);
     await expectLegendAndPixels(page, harness, 'lisa', 'lisa_quadrant', lisaOrder);
     const rows = await rowsOf(page, 'lisa');
@@ -135,6 +130,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('turns on the emerging hot spots with its checkbox, hot patterns red, in the hash', async () => {
+    const { harness, page } = await viewer();
     await page.uncheck('#layer-lisa');
     await page.check('#layer-emerging');
     await page.check('input[aria-label="Edit style and legend of Emerging hot spots"]');
@@ -166,6 +162,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('names a cell’s cluster and pattern in the tooltip and the details', async () => {
+    const { harness, page } = await viewer();
     await page.check('#layer-lisa');
     await mapIdle(page);
     const legendBox = await page.locator('#legend-box').boundingBox();
@@ -210,6 +207,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('restores category layers, their opacity and order from a shared link', async () => {
+    const { harness } = await viewer();
     const fresh = await harness.newPage();
     await openViewer(
       fresh,
@@ -241,6 +239,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('draws the joint classes and partner classes with their counts, and trust as a numeric layer', async () => {
+    const { harness } = await viewer();
     const fresh = await harness.newPage();
     await openViewer(fresh, harness, soloHash('joint_class'));
     await expectLegendAndPixels(fresh, harness, 'joint_class', 'joint_class', [
@@ -285,6 +284,7 @@ describe('category layers of the viewer (LISA, emerging hot spots, classes), in 
   });
 
   it('lists a pattern it does not know in grey with its count, and draws it grey', async () => {
+    const { harness } = await viewer();
     const edited = structuredClone(harness.cells);
     const changed = edited.features.filter((f) => f.properties.eh_pattern === 'Sporadic Hot Spot');
     expect(changed.length).toBeGreaterThan(3);

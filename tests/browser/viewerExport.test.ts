@@ -1,14 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   artifacts,
   expectNoDialogOrError,
   legendRows,
   openViewer,
-  startViewerHarness,
-  type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 /** Presses an export button (opening the Export menu first) and returns the file it saves. */
@@ -30,20 +29,14 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('the viewer exports', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-
-  beforeAll(async () => {
-    harness = await startViewerHarness();
-    page = await harness.newPage();
+  const viewer = viewerFixture(async (harness) => {
+    const page = await harness.newPage();
     await openViewer(page, harness);
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.close();
+    return { page };
   });
 
   it("saves every zone as GeoJSON and CSV equal to the CLI's files, byte for byte", async () => {
+    const { harness, page } = await viewer();
     const geojson = await exported(page, 'zones-geojson');
     expect(geojson.name).toBe('zones.geojson');
     expect(geojson.bytes.toString('utf8')).toBe(
@@ -57,6 +50,7 @@ describe('the viewer exports', () => {
   });
 
   it('saves only the selected zone when asked', async () => {
+    const { harness, page } = await viewer();
     const second = harness.zones.features[1];
     const id = String(second.properties?.id);
     await page.click(`#zones [data-zone="${id}"]`);
@@ -75,6 +69,7 @@ describe('the viewer exports', () => {
   });
 
   it("saves the run's report", async () => {
+    const { harness, page } = await viewer();
     const report = await exported(page, 'report');
     expect(report.name).toBe('report.html');
     expect(report.bytes.toString('utf8')).toBe(
@@ -83,6 +78,7 @@ describe('the viewer exports', () => {
   });
 
   it('saves the map as a PNG with its legend beside it', async () => {
+    const { harness, page } = await viewer();
     const png = await exported(page, 'map-png');
     expect(png.name).toBe('hexreach-map.png');
     writeFileSync(join(artifacts, 'export-map.png'), png.bytes);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   canvasHistogram,
   expectNoDialogOrError,
@@ -9,31 +9,22 @@ import {
   mapIdle,
   pixelsNear,
   screenshot,
-  startViewerHarness,
   type TestWindow,
-  type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 const loads = (page: Page) =>
   page.evaluate(() => (window as unknown as TestWindow).hexreachTest.loads());
 
 describe('loading results into the viewer, in Chromium', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-  let origin: string;
-
-  beforeAll(async () => {
-    harness = await startViewerHarness();
+  const viewer = viewerFixture(async (harness) => {
     writeFileSync(join(harness.resultsDir, 'notes.txt'), 'an analyst’s notes');
-    origin = new URL(harness.server.url).origin;
-    page = await harness.newPage();
-  });
-
-  afterAll(async () => {
-    await harness?.close();
+    const origin = new URL(harness.server.url).origin;
+    return { page: await harness.newPage(), origin };
   });
 
   it('starts on an empty offline map that says how to open results', async () => {
+    const { page, origin } = await viewer();
     await page.goto(`${origin}/?test`);
     await page.waitForFunction(() => (window as unknown as TestWindow).hexreachTest !== undefined);
     expect(await page.isVisible('#welcome')).toBe(true);
@@ -42,6 +33,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('loads the files chosen with "Open files…" and lists those it does not know', async () => {
+    const { harness, page } = await viewer();
     await page.setInputFiles(
       '#open-files',
       [
@@ -62,6 +54,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('reports invalid JSON with the file, line and column, and keeps the map as it was', async () => {
+    const { page } = await viewer();
     const before = await legendRows(page, 'score');
     await page.setInputFiles('#open-files', {
       name: 'cells.geojson',
@@ -86,6 +79,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('reports a structural problem naming the file and the feature', async () => {
+    const { harness, page } = await viewer();
     const zones = JSON.parse(readFileSync(join(harness.resultsDir, 'zones.geojson'), 'utf8'));
     zones.features[1].properties.rank = 'second';
     await page.setInputFiles('#open-files', [
@@ -108,6 +102,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('loads a whole results folder chosen with "Open folder…"', async () => {
+    const { harness, page } = await viewer();
     await page.setInputFiles('#open-folder', harness.resultsDir);
     await expect.poll(() => loads(page)).toBe(2);
     expect(await page.textContent('#status')).toMatch(/1,426 cells, 2 zones, 60 organizations/);
@@ -115,6 +110,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('loads files dropped on the page', async () => {
+    const { harness, page } = await viewer();
     const cells = readFileSync(join(harness.resultsDir, 'cells.geojson'), 'utf8');
     const zones = readFileSync(join(harness.resultsDir, 'zones.geojson'), 'utf8');
     const dropped = await page.evaluateHandle(
@@ -144,6 +140,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('refuses ?results= on another origin, requesting nothing from it', async () => {
+    const { harness, origin } = await viewer();
     const fresh = await harness.newPage();
     const requested: string[] = [];
     fresh.on('request', (request) => requested.push(request.url()));
@@ -159,6 +156,7 @@ describe('loading results into the viewer, in Chromium', () => {
   });
 
   it('draws a basemap style set by URL under the data, remembers it, and goes back offline', async () => {
+    const { harness, origin } = await viewer();
     // A style on the same server stands in for a tile server: a background in a colour no layer uses.
     writeFileSync(
       join(harness.resultsDir, 'basemap-style.json'),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   canvasHistogram,
   cellCentre,
@@ -11,10 +11,9 @@ import {
   openViewer,
   pixelsNear,
   screenshot,
-  startViewerHarness,
   type TestWindow,
   toPagePoint,
-  type ViewerHarness,
+  viewerFixture,
 } from './harness.js';
 
 /** spacetime.json as the CLI writes it. */
@@ -46,22 +45,17 @@ async function slideTo(page: Page, step: number): Promise<void> {
 }
 
 describe('the viewer plays through time steps (spacetime.json)', () => {
-  let harness: ViewerHarness;
-  let page: Page;
-  let file: SpaceTimeFile;
-
-  beforeAll(async () => {
-    harness = await startViewerHarness();
-    file = JSON.parse(readFileSync(join(harness.resultsDir, 'spacetime.json'), 'utf8'));
-    page = await harness.newPage();
+  const viewer = viewerFixture(async (harness) => {
+    const file: SpaceTimeFile = JSON.parse(
+      readFileSync(join(harness.resultsDir, 'spacetime.json'), 'utf8'),
+    );
+    const page = await harness.newPage();
     await openViewer(page, harness);
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.close();
+    return { page, file };
   });
 
   it('offers a slider over the steps, starting at the last one', async () => {
+    const { page, file } = await viewer();
     expect(await page.isVisible('#panel-time')).toBe(true);
     const last = file.stepStarts.length - 1;
     expect(await page.getAttribute('#time-step', 'max')).toBe(String(last));
@@ -72,6 +66,7 @@ describe('the viewer plays through time steps (spacetime.json)', () => {
   });
 
   it("plays forward from the first step, showing each step's bins with their counts", async () => {
+    const { page, file } = await viewer();
     await page.click('#time-play');
     // From the last step, play starts again at the first one and shows the time-step layer.
     await expect.poll(() => page.inputValue('#time-step'), { timeout: 10_000 }).not.toBe('0');
@@ -88,6 +83,7 @@ describe('the viewer plays through time steps (spacetime.json)', () => {
   });
 
   it('draws the chosen step and keeps it in the URL', async () => {
+    const { harness, page, file } = await viewer();
     // The step with the most hot cells at 99 %.
     let hottest = 0;
     for (let t = 0; t < file.bins.length; t++)

@@ -1,22 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../src/analyze.js';
+import { describe, expect, it } from 'vitest';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
 import { rescorePriority } from '../src/rescorePriority.js';
 import { analyzeDemoCity } from './helpers/analyzeDemoCity.js';
 import { codeOf, thrownBy } from './helpers/errors.js';
+import { once } from './helpers/once.js';
 
 // The demo city (data/demo) with the example configuration; robustness and the other statistics
 // are left out because the priority score does not read them.
 
-let result: AnalysisResult;
+/** The demo city analysed with Gi* alone and no robustness. */
+const demo = once(() => analyzeDemoCity());
 
 /** The bytes of a column: equal bytes mean the same doubles, NaN and −0 included. */
 const bytesOf = (values: Float64Array) =>
   new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-
-beforeAll(async () => {
-  result = await analyzeDemoCity();
-});
 
 describe('rescorePriority on the demo city', () => {
   const weightSets: [string, Partial<PriorityWeights>][] = [
@@ -27,7 +24,8 @@ describe('rescorePriority on the demo city', () => {
   ];
 
   for (const [label, weights] of weightSets) {
-    it(`equals rescoreAnalysis(result, weights).priority bit for bit: ${label}`, () => {
+    it(`equals rescoreAnalysis(result, weights).priority bit for bit: ${label}`, async () => {
+      const result = await demo();
       const actual = rescorePriority(result, weights);
       const expected = rescoreAnalysis(result, weights).priority;
       expect(actual.weights).toEqual(expected.weights);
@@ -39,7 +37,8 @@ describe('rescorePriority on the demo city', () => {
     });
   }
 
-  it('scores cells that lack a component on the others, as the full re-score does', () => {
+  it('scores cells that lack a component on the others, as the full re-score does', async () => {
+    const result = await demo();
     // The crime rate is unknown below the minimum population: those cells are the edge case.
     const priority = rescorePriority(result, { crimeRate: 1 });
     const unknownRate = priority.normalized.crimeRate.findIndex(Number.isNaN);
@@ -48,7 +47,8 @@ describe('rescorePriority on the demo city', () => {
     expect(Number.isFinite(priority.score[unknownRate])).toBe(true);
   });
 
-  it('leaves the result it re-scores as it was', () => {
+  it('leaves the result it re-scores as it was', async () => {
+    const result = await demo();
     const score = result.priority.score.slice();
     const weights = { ...result.config.priority.weights };
     rescorePriority(result, { hotspot: 0.9, need: 0 });
@@ -56,7 +56,8 @@ describe('rescorePriority on the demo city', () => {
     expect(result.config.priority.weights).toEqual(weights);
   });
 
-  it('rejects the weights rescoreAnalysis rejects, with the same code and offending value', () => {
+  it('rejects the weights rescoreAnalysis rejects, with the same code and offending value', async () => {
+    const result = await demo();
     const rejected: unknown[] = [
       { urgency: 1 },
       { need: -0.1 },

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
@@ -6,16 +6,14 @@ import { rescorePriority } from '../src/rescorePriority.js';
 import { rescoreZones } from '../src/rescoreZones.js';
 import { analyzeDemoCity } from './helpers/analyzeDemoCity.js';
 import { thrownBy } from './helpers/errors.js';
+import { once } from './helpers/once.js';
 
 // The demo city (data/demo) with the example configuration (zones: score ≥ 0.8, 3 cells or
 // more), then with a top-N and a budget rule; robustness and the statistics the zones do not
 // read are left out.
 
-let result: AnalysisResult;
-
-beforeAll(async () => {
-  result = await analyzeDemoCity();
-});
+/** The demo city analysed with Gi* alone and no robustness. */
+const demo = once(() => analyzeDemoCity());
 
 const weightSets: [string, Partial<PriorityWeights>][] = [
   ['need first', { need: 0.6, hotspot: 0.2 }],
@@ -25,13 +23,17 @@ const weightSets: [string, Partial<PriorityWeights>][] = [
 ];
 
 /** The result with another zones section, as if analysed with it. */
-function withZones(zones: Partial<HexreachConfig['zones']>): AnalysisResult {
+function withZones(
+  result: AnalysisResult,
+  zones: Partial<HexreachConfig['zones']>,
+): AnalysisResult {
   return { ...result, config: { ...result.config, zones: { ...result.config.zones, ...zones } } };
 }
 
 describe('rescoreZones on the demo city', () => {
   for (const [label, weights] of weightSets) {
-    it(`equals rescoreAnalysis' zones, zoneOfCell and droppedCells: ${label}`, () => {
+    it(`equals rescoreAnalysis' zones, zoneOfCell and droppedCells: ${label}`, async () => {
+      const result = await demo();
       const actual = rescoreZones(result, rescorePriority(result, weights).score);
       const expected = rescoreAnalysis(result, weights);
       expect(actual.zones.length).toBeGreaterThan(0);
@@ -41,16 +43,18 @@ describe('rescoreZones on the demo city', () => {
     });
   }
 
-  it('selects by the configured rule: the top 40 cells', () => {
-    const topN = withZones({ threshold: undefined, topN: 40, minCells: 1 });
+  it('selects by the configured rule: the top 40 cells', async () => {
+    const result = await demo();
+    const topN = withZones(result, { threshold: undefined, topN: 40, minCells: 1 });
     const weights = { need: 0.7 };
     const actual = rescoreZones(topN, rescorePriority(topN, weights).score);
     expect(actual.zones).toEqual(rescoreAnalysis(topN, weights).zones);
     expect(actual.zones.reduce((sum, zone) => sum + zone.cellCount, 0)).toBe(40);
   });
 
-  it('selects by the configured rule: a budget of 3 zones', () => {
-    const budget = withZones({ budget: { maxZones: 3, maxCells: 60 } });
+  it('selects by the configured rule: a budget of 3 zones', async () => {
+    const result = await demo();
+    const budget = withZones(result, { budget: { maxZones: 3, maxCells: 60 } });
     const weights = { hotspot: 0.8 };
     const actual = rescoreZones(budget, rescorePriority(budget, weights).score);
     expect(actual.zones).toEqual(rescoreAnalysis(budget, weights).zones);
@@ -58,7 +62,8 @@ describe('rescoreZones on the demo city', () => {
     expect(actual.zones.length).toBeLessThanOrEqual(3);
   });
 
-  it('numbers each cell with its zone in rank order, −1 outside the zones', () => {
+  it('numbers each cell with its zone in rank order, −1 outside the zones', async () => {
+    const result = await demo();
     const { zones, zoneOfCell } = rescoreZones(result, rescorePriority(result, {}).score);
     zones.forEach((zone, z) => {
       expect(zone.rank).toBe(z + 1);
@@ -68,7 +73,8 @@ describe('rescoreZones on the demo city', () => {
     expect(zoneOfCell.filter((z) => z === -1).length).toBe(zoneOfCell.length - inZones);
   });
 
-  it('leaves the result it re-scores as it was', () => {
+  it('leaves the result it re-scores as it was', async () => {
+    const result = await demo();
     const zoneOfCell = result.zoneOfCell.slice();
     const ids = result.zones.map((zone) => zone.id);
     rescoreZones(result, rescorePriority(result, { hotspot: 0.9, need: 0 }).score);
@@ -76,7 +82,8 @@ describe('rescoreZones on the demo city', () => {
     expect(result.zones.map((zone) => zone.id)).toEqual(ids);
   });
 
-  it('rejects a score that is not one Float64Array value per cell', () => {
+  it('rejects a score that is not one Float64Array value per cell', async () => {
+    const result = await demo();
     const cells = result.grid.cells.length;
     for (const score of [new Float64Array(cells - 1), Array.from({ length: cells }, () => 0.5)]) {
       const error = thrownBy(() => rescoreZones(result, score as Float64Array));

@@ -1,14 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../../data/readDemoInputs.js';
 import { readExampleConfig } from '../../../../data/readExampleConfig.js';
 import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
 import { analysisToCellColumns } from '../../src/export/analysisToCellColumns.js';
+import { once } from '../helpers/once.js';
 
 describe('analysisToCellColumns', () => {
-  let result: AnalysisResult;
-
-  beforeAll(async () => {
+  const demo = once(async (): Promise<AnalysisResult> => {
     const example = readExampleConfig();
     // Resolution 8 keeps the run short; the columns are the example's, change and KDE aside.
     const config: HexreachConfig = {
@@ -16,7 +15,7 @@ describe('analysisToCellColumns', () => {
       resolution: 8,
       robustness: { ...example.robustness, draws: 0, resolutions: false },
     };
-    result = analyze(await readDemoInputs(config), config);
+    return analyze(await readDemoInputs(config), config);
   });
 
   const choices: [string, (name: string) => boolean][] = [
@@ -31,7 +30,8 @@ describe('analysisToCellColumns', () => {
   ];
 
   for (const [label, include] of choices) {
-    it(`with include, gives the included columns alone, in the order and with the values of all: ${label}`, () => {
+    it(`with include, gives the included columns alone, in the order and with the values of all: ${label}`, async () => {
+      const result = await demo();
       for (const minCount of [undefined, 5]) {
         const all = analysisToCellColumns(result, { minCount });
         const some = analysisToCellColumns(result, { minCount, include });
@@ -41,7 +41,8 @@ describe('analysisToCellColumns', () => {
     });
   }
 
-  it('does not build the columns it leaves out: it never reads what only they need', () => {
+  it('does not build the columns it leaves out: it never reads what only they need', async () => {
+    const result = await demo();
     // Without their sources, the reasons and the zone columns cannot be built at all.
     const bare = { ...result, reasons: undefined, zoneOfCell: undefined } as never;
     expect(() => analysisToCellColumns(bare)).toThrow(TypeError);
@@ -49,7 +50,8 @@ describe('analysisToCellColumns', () => {
     expect(scores.score).toBe(result.priority.score);
   });
 
-  it('writes the suppressed counts of a public export only in the columns asked for', () => {
+  it('writes the suppressed counts of a public export only in the columns asked for', async () => {
+    const result = await demo();
     const counts = analysisToCellColumns(result, {
       minCount: 5,
       include: (n) => n === 'incidents',

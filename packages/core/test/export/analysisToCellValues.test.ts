@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
 import { analysisToCells } from '../../src/export/analysisToCells.js';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { readAreasGeoJson } from '../../src/io/readAreasGeoJson.js';
 import { readIncidentsGeoJson } from '../../src/io/readIncidentsGeoJson.js';
+import { once } from '../helpers/once.js';
 
 const demo = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../../data/demo/${name}`, import.meta.url)), 'utf8');
 
 describe('analysisToCellValues', () => {
-  let result: AnalysisResult;
-
-  beforeAll(() => {
+  const small = once((): AnalysisResult => {
     // A small public run: incidents as GeoJSON points built from the demo CSV's first rows.
     const rows = demo('incidents.csv').trim().split('\n').slice(1, 4001);
     const header = demo('incidents.csv').split('\n')[0].split(',');
@@ -35,13 +34,14 @@ describe('analysisToCellValues', () => {
       source: 'tracts.geojson',
       attributes: [{ name: 'population' }],
     });
-    result = analyze(
+    return analyze(
       { incidents: incidents.data, areas: areas.data },
       parseConfig({ resolution: 8, population: 'population', privacy: { public: true } }, 'c'),
     );
   });
 
-  it("gives the chosen columns exactly as cells.geojson holds them (rounded, null, '<k')", () => {
+  it("gives the chosen columns exactly as cells.geojson holds them (rounded, null, '<k')", async () => {
+    const result = await small();
     const cells = analysisToCells(result);
     const chosen = (name: string) => /^(score|score_.+|zone|incidents|rate_per_\d+)$/.test(name);
     const values = analysisToCellValues(result, chosen);

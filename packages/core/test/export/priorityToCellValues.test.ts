@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analyze.js';
+import { describe, expect, it } from 'vitest';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { priorityToCellValues } from '../../src/export/priorityToCellValues.js';
 import { rescorePriority } from '../../src/rescorePriority.js';
 import { priorityScore } from '../../src/score/priorityScore.js';
 import { analyzeDemoCity } from '../helpers/analyzeDemoCity.js';
 import { codeOf } from '../helpers/errors.js';
+import { once } from '../helpers/once.js';
 
 describe('priorityToCellValues', () => {
   it('names the columns score and score_<component in snake case>, rounds score to 6 places, NaN for null', () => {
@@ -68,16 +68,13 @@ describe('priorityToCellValues', () => {
   });
 
   describe('on the demo city', () => {
-    let result: AnalysisResult;
+    // A public export: the score columns must not be touched by the suppression of counts.
+    const demo = once(() =>
+      analyzeDemoCity((example) => ({ privacy: { ...example.privacy, public: true } })),
+    );
 
-    beforeAll(async () => {
-      // A public export: the score columns must not be touched by the suppression of counts.
-      result = await analyzeDemoCity((example) => ({
-        privacy: { ...example.privacy, public: true },
-      }));
-    });
-
-    it("equals analysisToCellValues' score columns of the same result, null as NaN", () => {
+    it("equals analysisToCellValues' score columns of the same result, null as NaN", async () => {
+      const result = await demo();
       const isScore = (name: string) => /^score(_.+)?$/.test(name);
       for (const weights of [{}, { need: 0.7, trustDeficit: 0 }]) {
         const priority = rescorePriority(result, weights);

@@ -1,21 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  type AnalysisResult,
   analysisToCellValues,
   analysisToZones,
   HexreachError,
   lngLatToCell,
   rescoreAnalysis,
 } from '@hexreach/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { demoRunDir } from '../../../../tests/helpers.js';
+import { once } from '../../../core/test/helpers/once.js';
 import {
-  type AnalysisOutputs,
   analyzeParsedInputs,
-  type ParsedInputs,
   readRawInputs,
   rescoreParsedInputs,
   rescoreScores,
@@ -33,18 +30,11 @@ const demo = (name: string) => ({
 type Cells = { features: { geometry: unknown; properties: Record<string, unknown> }[] };
 
 describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipeline)', () => {
-  let parsed: ParsedInputs;
-  let outputs: AnalysisOutputs;
-  /** The analysis behind `outputs`, as the worker keeps it to re-score it. */
-  let result: AnalysisResult;
-  let cli: Cells;
-  let cliZones: unknown;
-  let cliSpaceTime: string;
-  const steps: string[] = [];
-
-  beforeAll(async () => {
+  /** The worker's pipeline on the demo city's files with the example configuration. */
+  const pipeline = once(async () => {
+    const steps: string[] = [];
     const config = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
-    parsed = await readRawInputs(
+    const parsed = await readRawInputs(
       {
         incidents: demo('incidents.csv'),
         areas: demo('tracts.geojson'),
@@ -54,29 +44,17 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
       },
       (label) => steps.push(label),
     );
-    ({ outputs, result } = runParsedInputs(parsed, undefined, (label) => steps.push(label)));
-    const out = mkdtempSync(join(tmpdir(), 'hexreach-viewer-raw-'));
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(root, 'packages/core/dist/cli/main.js'),
-        'analyze',
-        '--config',
-        join(root, 'examples/hexreach.config.json'),
-        '--out',
-        out,
-        '--quiet',
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    cli = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8'));
-    cliZones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
-    cliSpaceTime = readFileSync(join(out, 'spacetime.json'), 'utf8');
-  }, 120_000);
+    // `result` is the analysis behind `outputs`, as the worker keeps it to re-score it.
+    const { outputs, result } = runParsedInputs(parsed, undefined, (label) => steps.push(label));
+    return { parsed, outputs, result, steps };
+  });
+  /** A file of the CLI's run of the same inputs and configuration (tests/globalSetup.ts). */
+  const cliFile = (name: string) => readFileSync(join(demoRunDir('private'), name), 'utf8');
 
-  it('gives the same cells and values as the CLI on the demo city', () => {
+  it('gives the same cells and values as the CLI on the demo city', async () => {
+    const { outputs } = await pipeline();
     const cells = JSON.parse(outputs.cellsText) as Cells;
+    const cli = JSON.parse(cliFile('cells.geojson')) as Cells;
     expect(cells.features.map((f) => f.properties.h3)).toEqual(
       cli.features.map((f) => f.properties.h3),
     );
@@ -88,22 +66,25 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     }
   });
 
-  it("gives the CLI's zones and space-time view, and a report of the zones", () => {
+  it("gives the CLI's zones and space-time view, and a report of the zones", async () => {
+    const { outputs } = await pipeline();
     const zones = JSON.parse(outputs.zonesText) as { features: { properties: { id: string } }[] };
-    expect(zones).toEqual(cliZones);
+    expect(zones).toEqual(JSON.parse(cliFile('zones.geojson')));
     expect(outputs.reportHtml.startsWith('<!DOCTYPE html>')).toBe(true);
     for (const zone of zones.features) expect(outputs.reportHtml).toContain(zone.properties.id);
-    expect(outputs.spaceTimeText).toBe(cliSpaceTime);
+    expect(outputs.spaceTimeText).toBe(cliFile('spacetime.json'));
   });
 
-  it('reports its steps, including incident rows as they are read', () => {
+  it('reports its steps, including incident rows as they are read', async () => {
+    const { steps } = await pipeline();
     expect(steps[0]).toBe('Reading incidents.csv');
     expect(steps.some((s) => /^Reading incidents\.csv: [\d,]+ rows$/.test(s))).toBe(true);
     expect(steps).toContain('Reading tracts.geojson');
     expect(steps.at(-1)).toBe('Writing the results');
   });
 
-  it('re-scores with other weights without reading the files again', () => {
+  it('re-scores with other weights without reading the files again', async () => {
+    const { parsed, outputs } = await pipeline();
     const names = Object.keys(parsed.config.priority.weights);
     expect(names).toEqual(expect.arrayContaining(['hotspot', 'crimeRate', 'need']));
     const weights = Object.fromEntries(names.map((n) => [n, n === 'hotspot' ? 1 : 0]));
@@ -121,7 +102,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(summary.parameters.priority.weights).toMatchObject(weights);
   });
 
-  it('re-scores in two steps: the score columns and zones first, equal to those of the update that follows', () => {
+  it('re-scores in two steps: the score columns and zones first, equal to those of the update that follows', async () => {
+    const { parsed, result } = await pipeline();
     // Each re-score starts from the one before, as the worker's do: the weights not given are
     // the previous ones. A component weighted 0 has no column.
     const steps: [Record<string, number>, string[]][] = [
@@ -165,7 +147,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     }
   });
 
-  it('gives the zones of a public run with small incident counts suppressed, as zones.geojson does', () => {
+  it('gives the zones of a public run with small incident counts suppressed, as zones.geojson does', async () => {
+    const { result } = await pipeline();
     const weights = { hotspot: 0.5, need: 0.5 };
     // k above the smallest zone's count and at most the largest's: some suppressed, some not.
     const counts = rescoreZoneList(result, rescoreScores(result, weights).priority)
@@ -190,7 +173,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     );
   });
 
-  it("gives the update's columns as cells.geojson holds them: numbers as Float64Arrays (NaN for null), text as text", () => {
+  it("gives the update's columns as cells.geojson holds them: numbers as Float64Arrays (NaN for null), text as text", async () => {
+    const { parsed, result } = await pipeline();
     const weights = { hotspot: 0.2, need: 0.8 };
     const { result: rescored, update } = rescoreParsedInputs(parsed, result, weights);
     const expected = analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name));
@@ -207,7 +191,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(update.cellValues.reasons).not.toBeInstanceOf(Float64Array);
   });
 
-  it('rejects in the first phase the weights the whole re-score rejects', () => {
+  it('rejects in the first phase the weights the whole re-score rejects', async () => {
+    const { parsed, result } = await pipeline();
     const rejected: Record<string, number>[] = [
       { urgency: 1 },
       { need: -1 },
@@ -220,7 +205,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     }
   });
 
-  it('describes the incidents read: first and last day, categories by count', () => {
+  it('describes the incidents read: first and last day, categories by count', async () => {
+    const { parsed, outputs } = await pipeline();
     const data = parsed.incidents.data;
     const facts = outputs.incidents;
     expect(facts.categories.reduce((sum, c) => sum + c.count, 0)).toBe(data.length);
@@ -231,7 +217,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(outputs.filters).toEqual({});
   });
 
-  it('runs with a date window and categories left out, as the configuration would', () => {
+  it('runs with a date window and categories left out, as the configuration would', async () => {
+    const { parsed, outputs } = await pipeline();
     const left = outputs.incidents.categories[0].name;
     const filters = { from: '2024-01-01', to: '2024-07-01', excluded: [left] };
     const filtered = analyzeParsedInputs(parsed, { filters });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { once } from '../../../core/test/helpers/once.js';
 import {
   type AnalysisOutputs,
   analyzeParsedInputs,
-  type ParsedInputs,
   readRawInputs,
   rescoreParsedInputs,
   runParsedInputs,
@@ -36,14 +36,14 @@ function load(outputs: AnalysisOutputs): Promise<LoadedResults> {
 const withoutRobustness = ({ robustness, ...rest }: Record<string, unknown>) => rest;
 
 describe('applyRescore: a re-score in the worker applied to the results shown', () => {
-  let parsed: ParsedInputs;
-  let shown: LoadedResults;
-  let rescoredOnce: ReturnType<typeof rescoreParsedInputs>;
   const weights = { hotspot: 0, crimeRate: 0.1, need: 1, trustDeficit: 0.2, partnerGap: 0 };
-
-  beforeAll(async () => {
+  /** The demo city read and analysed as the worker does, the results shown, and one re-score. */
+  const worker = once(async () => {
     const config = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
-    parsed = await readRawInputs({
+    // A few weight draws and no re-runs at other resolutions: the robustness column is there to
+    // be replaced, at a fraction of the example's cost.
+    config.robustness = { draws: 10, resolutions: false };
+    const parsed = await readRawInputs({
       incidents: demo('incidents.csv'),
       areas: demo('tracts.geojson'),
       organizations: demo('organizations.geojson'),
@@ -51,11 +51,12 @@ describe('applyRescore: a re-score in the worker applied to the results shown', 
       config: { name: 'hexreach.config.json', value: config },
     });
     const run = runParsedInputs(parsed);
-    shown = await load(run.outputs);
-    rescoredOnce = rescoreParsedInputs(parsed, run.result, weights);
-  }, 180_000);
+    const shown = await load(run.outputs);
+    return { parsed, shown, rescoredOnce: rescoreParsedInputs(parsed, run.result, weights) };
+  });
 
   it('gives the cells, columns and zones a full run with those weights gives, robustness aside', async () => {
+    const { parsed, shown, rescoredOnce } = await worker();
     const full = await load(analyzeParsedInputs(parsed, { weights }));
     const { results, changed } = applyRescore(shown, rescoredOnce.update);
     expect(changed).toEqual(expect.arrayContaining(['score', 'zone', 'reasons', 'robustness']));
@@ -73,7 +74,8 @@ describe('applyRescore: a re-score in the worker applied to the results shown', 
     expect(JSON.stringify(results.summary?.notes)).toContain('obustness');
   });
 
-  it('keeps the array of a column whose values did not change, and takes a changed one', () => {
+  it('keeps the array of a column whose values did not change, and takes a changed one', async () => {
+    const { shown, rescoredOnce } = await worker();
     const score = Float64Array.from(rescoredOnce.update.cellValues.score as Float64Array);
     const zoneRank = shown.columns.zone_rank;
     const given = {
