@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { once } from '../packages/core/test/helpers/once.js';
 import { hexreach, root, tempDir } from './helpers.js';
 
 // The full pipeline on real public data from ../shared/data (see its SOURCES.md): Chicago
@@ -30,11 +31,9 @@ interface ChicagoSummary {
 }
 
 describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
-  const out = tempDir('hexreach-chicago-');
-  let run: ReturnType<typeof hexreach>;
-  let summary: ChicagoSummary;
-
-  beforeAll(() => {
+  /** The CLI run on Chicago, made by the first test that asks (a failure fails each test). */
+  const chicago = once(() => {
+    const out = tempDir('hexreach-chicago-');
     expect(existsSync(crimes), `${crimes} is missing: the reference suite needs ../shared`).toBe(
       true,
     );
@@ -55,7 +54,7 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
         zones: { threshold: 0.85, minCells: 3 },
       }),
     );
-    run = hexreach([
+    const run = hexreach([
       'analyze',
       '--config',
       config,
@@ -69,15 +68,19 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
       out,
       '--quiet',
     ]);
-    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    if (run.status !== 0) throw new Error(`hexreach analyze exited ${run.status}: ${run.stderr}`);
+    const summary: ChicagoSummary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    return { out, run, summary };
   });
 
-  it('runs to completion', () => {
+  it('runs to completion', async () => {
+    const { run } = await chicago();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
-  it('reads every one of the 156,385 incidents and accounts for each', () => {
+  it('reads every one of the 156,385 incidents and accounts for each', async () => {
+    const { summary } = await chicago();
     const i = summary.inputs.incidents;
     expect(i.read).toBe(156_385);
     expect(i.read).toBe(i.accepted + i.rejected + i.outside);
@@ -89,7 +92,8 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     expect(i.outside).toBeGreaterThan(0);
   });
 
-  it('reads all 791 tracts and keeps their population total in the cells', () => {
+  it('reads all 791 tracts and keeps their population total in the cells', async () => {
+    const { summary } = await chicago();
     const tractData = JSON.parse(readFileSync(tracts, 'utf8')) as FeatureCollection;
     const total = tractData.features.reduce((s, f) => s + Number(f.properties?.Pop2014), 0);
     expect(summary.inputs.areas.accepted).toBe(791);
@@ -97,7 +101,8 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     expect(Math.abs(summary.cells.population - total) / total).toBeLessThan(0.005);
   });
 
-  it('covers the city with resolution-8 cells, empty ones included', () => {
+  it('covers the city with resolution-8 cells, empty ones included', async () => {
+    const { summary } = await chicago();
     expect(summary.cells.resolution).toBe(8);
     // Chicago's tracts cover about 590 km²; a resolution-8 cell is about 0.74 km².
     expect(summary.cells.count).toBeGreaterThan(700);
@@ -105,7 +110,8 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     expect(summary.cells.withIncidents).toBeLessThan(summary.cells.count);
   });
 
-  it('finds ranked priority zones of at least 3 contiguous cells', () => {
+  it('finds ranked priority zones of at least 3 contiguous cells', async () => {
+    const { out, summary } = await chicago();
     expect(summary.zones.count).toBeGreaterThan(0);
     summary.zones.ranked.forEach((z, i) => {
       expect(z.rank).toBe(i + 1);
@@ -115,7 +121,8 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     expect(zones.features.length).toBe(summary.zones.count);
   });
 
-  it('reads the 654 public schools as partner organizations and suggests the nearest per zone', () => {
+  it('reads the 654 public schools as partner organizations and suggests the nearest per zone', async () => {
+    const { out, summary } = await chicago();
     expect(summary.inputs.organizations.read).toBe(654);
     expect(summary.inputs.organizations.accepted).toBe(654);
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
@@ -128,7 +135,8 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     }
   });
 
-  it('writes incident counts per cell that add up to the accepted incidents', () => {
+  it('writes incident counts per cell that add up to the accepted incidents', async () => {
+    const { out, summary } = await chicago();
     const cells = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8')) as FeatureCollection;
     const total = cells.features.reduce((s, f) => s + (f.properties?.incidents as number), 0);
     expect(total).toBe(summary.inputs.incidents.accepted);
