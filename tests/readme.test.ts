@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
@@ -118,6 +118,7 @@ function repositoryCopy(): string {
     if (existsSync(modules)) execFileSync('cp', ['-a', modules, join(dir, folder, 'node_modules')]);
   }
   removeLinksToBuildOutputs(join(dir, 'node_modules/.bin'));
+  linkWorkspaceCommands(dir, workspaces);
   copy = dir;
   return dir;
 }
@@ -144,6 +145,25 @@ function removeLinksToBuildOutputs(bin: string): void {
   for (const name of readdirSync(bin)) {
     const link = join(bin, name);
     if (lstatSync(link).isSymbolicLink() && !existsSync(link)) unlinkSync(link);
+  }
+}
+
+/**
+ * Links each workspace's commands (`bin` as an object) as `npm ci` does on a fresh clone: only
+ * those whose file is in the repository. The links copied here may predate a change of `bin`.
+ */
+function linkWorkspaceCommands(dir: string, workspaces: readonly string[]): void {
+  const bin = join(dir, 'node_modules/.bin');
+  for (const folder of workspaces) {
+    const manifest = JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8'));
+    const commands: Record<string, string> = manifest.bin ?? {};
+    for (const [name, file] of Object.entries(commands)) {
+      const link = join(bin, name);
+      if (lstatSync(link, { throwIfNoEntry: false }) !== undefined) unlinkSync(link);
+      if (!existsSync(join(dir, folder, file))) continue;
+      mkdirSync(bin, { recursive: true });
+      symlinkSync(relative(bin, join(dir, 'node_modules', manifest.name, file)), link);
+    }
   }
 }
 
