@@ -51,7 +51,10 @@ program
     '-p, --population <attribute>',
     'area attribute holding residents (detected when omitted)',
   )
-  .option('-o, --out <dir>', 'output folder (default: out)')
+  .option(
+    '-o, --out <dir>',
+    "output folder (default: the config's output.dir, out unless set, relative to the config file; without --config, out)",
+  )
   .option('--strict', 'fail when any record is rejected')
   .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
   .option(
