@@ -653,6 +653,8 @@ export function scoreAndZone(
           statistics: ['gistar'],
           // Zones rest on the analytic z: the re-runs need no permutations.
           hotspots: { ...config.hotspots, permutations: 0 },
+          // Nor the need index's interval: margins of error do not enter the score.
+          indicators: config.indicators.map(({ moe: _, ...indicator }) => indicator),
           robustness: { ...config.robustness, draws: 0, resolutions: false },
         });
         shares.push({
