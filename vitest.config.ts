@@ -17,6 +17,8 @@ export default defineConfig({
           globalSetup: ['tests/globalSetup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // vitest's default is one worker fewer than the cores: one on CI's 2-core machine.
+          maxWorkers: 2,
         },
       },
       {
