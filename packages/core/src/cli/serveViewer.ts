@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { HexreachError } from '../errors.js';
 
@@ -46,12 +46,35 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const RESULTS_PREFIX = '/results/';
 
 /**
+ * The policy of the viewer's own `<meta>` tag (packages/viewer/index.html: its scripts and
+ * workers from this origin or blob:, inline styles, basemap tiles from any http(s) server), plus
+ * `frame-ancestors 'none'`, which only a header can carry.
+ */
+export const VIEWER_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "connect-src 'self' https: http: data: blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * Serves the built viewer at `/` and a results folder at `/results/` over HTTP with node:http
  * (no dependency), for `hexreach view`. Only GET and HEAD of files inside the two folders are
  * answered: paths are decoded once, and any path that resolves outside its folder (`..`,
  * encoded `%2e%2e`, backslashes, NUL, symbolic links pointing out) is refused with 404; there
- * are no directory listings. Responses carry `X-Content-Type-Options: nosniff` and
- * `Cache-Control: no-store`, so a re-run's results are never served stale.
+ * are no directory listings. A request whose `Host` header is not the address listened on
+ * (`host:port`; also `localhost:port` on a loopback address; any IP address with the port when
+ * listening on all interfaces) is refused with 403, so that a web page cannot read the results
+ * through a domain name it re-points at this address (DNS rebinding). Responses carry
+ * `Content-Security-Policy` ({@link VIEWER_CONTENT_SECURITY_POLICY}), `X-Frame-Options: DENY`,
+ * `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`, so a re-run's results are
+ * never served stale.
  *
  * @param options - the two folders, host (default 127.0.0.1) and port (default 0: any free port)
  * @returns the address to open (`http://127.0.0.1:PORT/?results=results/`) and `close()`
@@ -84,8 +107,9 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     );
   }
 
+  let isAllowedHost: (header: string | undefined) => boolean = () => false;
   const server = createServer((request, response) => {
-    handle(request, response, viewerRoot, resultsRoot);
+    handle(request, response, viewerRoot, resultsRoot, isAllowedHost);
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -96,6 +120,7 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
   });
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  isAllowedHost = allowedHostCheck(host, address);
   return {
     url: `http://${hostInUrl}:${address.port}/?results=results/`,
     close: () =>
@@ -114,14 +139,53 @@ function existingFolder(path: string, what: string): string {
   return realpathSync(absolute);
 }
 
+/**
+ * Which `Host` headers name this server: the address and port listened on, `localhost` on a
+ * loopback address, the name given as `host`, and any IP address when listening on all
+ * interfaces. A domain name other than these is what DNS rebinding sends, so it is refused.
+ */
+function allowedHostCheck(
+  host: string,
+  address: AddressInfo,
+): (header: string | undefined) => boolean {
+  const port = String(address.port);
+  const names = new Set([address.address, host.replace(/^\[|\]$/g, '')].map(normalizeHostName));
+  if (isLoopback(address.address)) names.add('localhost');
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  return (header) => {
+    if (header === undefined) return false;
+    // Without a port the client meant 80, HTTP's default.
+    const match = /^(\[[^\]]+\]|[^:[\]]+)(?::(\d+))?$/.exec(header.trim());
+    if (match === null || (match[2] ?? '80') !== port) return false;
+    const name = normalizeHostName(match[1].replace(/^\[|\]$/g, ''));
+    return names.has(name) || (wildcard && isIP(name) !== 0);
+  };
+}
+
+function normalizeHostName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
+}
+
 function handle(
   request: IncomingMessage,
   response: ServerResponse,
   viewerRoot: string,
   resultsRoot: string,
+  isAllowedHost: (header: string | undefined) => boolean,
 ): void {
+  response.setHeader('Content-Security-Policy', VIEWER_CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Cache-Control', 'no-store');
+  if (!isAllowedHost(request.headers.host)) {
+    response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Forbidden: the Host header does not name this server\n');
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Method not allowed\n');

@@ -1,9 +1,14 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveViewer, type ViewerServer } from '../../src/cli/serveViewer.js';
+import {
+  serveViewer,
+  VIEWER_CONTENT_SECURITY_POLICY,
+  type ViewerServer,
+} from '../../src/cli/serveViewer.js';
 import { HexreachError } from '../../src/errors.js';
 
 /** One raw HTTP request: the path is sent exactly as given (fetch would normalise `..`). */
@@ -11,17 +16,29 @@ function get(
   url: string,
   path: string,
   method = 'GET',
-): Promise<{ status: number; type: string | undefined; body: string }> {
+  hostHeader?: string,
+): Promise<{
+  status: number;
+  type: string | undefined;
+  body: string;
+  headers: IncomingHttpHeaders;
+}> {
   const { hostname, port } = new URL(url);
+  const headers = hostHeader === undefined ? {} : { Host: hostHeader };
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method, agent: false }, (res) => {
+    const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => {
         body += chunk;
       });
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: res.headers['content-type'],
+          body,
+          headers: res.headers,
+        }),
       );
     });
     req.on('error', reject);
@@ -133,6 +150,50 @@ describe('serveViewer', () => {
     expect((await errorOf(serveViewer({ resultsDir, viewerDist, port: 70000 }))).code).toBe(
       'E_ARGUMENT',
     );
+  });
+
+  it('refuses with 403 a Host header that is not the address listened on (DNS rebinding)', async () => {
+    const port = new URL(server.url).port;
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1:1', `[::1]:${port}`]) {
+      const response = await get(server.url, '/results/rejected.csv', 'GET', host);
+      expect(response.status, host).toBe(403);
+      expect(response.body, host).not.toContain('source');
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect((await get(server.url, '/results/rejected.csv', 'GET', host)).status, host).toBe(200);
+    }
+  });
+
+  it('answers a server listening on all interfaces at any IP address, never at a name', async () => {
+    const wide = await serveViewer({ resultsDir, viewerDist, host: '0.0.0.0' });
+    try {
+      const port = new URL(wide.url).port;
+      const local = `http://127.0.0.1:${port}/`;
+      expect((await get(local, '/', 'GET', `192.0.2.7:${port}`)).status).toBe(200);
+      expect((await get(local, '/', 'GET', `0.0.0.0:${port}`)).status).toBe(200);
+      expect((await get(local, '/', 'GET', `rebind.example:${port}`)).status).toBe(403);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('sends the viewer’s Content-Security-Policy and X-Frame-Options: DENY with every page', async () => {
+    for (const path of ['/', '/assets/app.js', '/results/cells.geojson', '/missing']) {
+      const { headers } = await get(server.url, path);
+      expect(headers['content-security-policy'], path).toBe(VIEWER_CONTENT_SECURITY_POLICY);
+      expect(headers['x-frame-options'], path).toBe('DENY');
+    }
+    const refused = await get(server.url, '/', 'GET', 'evil.example');
+    expect(refused.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('serves the policy of the viewer’s own meta tag, plus frame-ancestors', () => {
+    const html = readFileSync(
+      fileURLToPath(new URL('../../../viewer/index.html', import.meta.url)),
+      'utf8',
+    );
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(`${meta}; frame-ancestors 'none'`).toBe(VIEWER_CONTENT_SECURITY_POLICY);
   });
 
   it('stops accepting connections once closed', async () => {
