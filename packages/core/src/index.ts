@@ -77,6 +77,13 @@ export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
 export {
+  addDiscreteLaplaceNoise,
+  type DiscreteLaplaceOptions,
+  discreteLaplaceSampler,
+  discreteLaplaceVariance,
+} from './privacy/discreteLaplace.js';
+export { secretUniform } from './privacy/secretUniform.js';
+export {
   type PriorityWeights,
   type RescoreAnalysisOptions,
   rescoreAnalysis,
