@@ -49,6 +49,7 @@ import type {
   SpatialWeights,
   SurveyTable,
 } from './types.js';
+import { getOwn } from './util/getOwn.js';
 import { distanceBandWeights } from './weights/distanceBandWeights.js';
 import { incrementalKRingAutocorrelation } from './weights/incrementalKRingAutocorrelation.js';
 import { kRingWeights } from './weights/kRingWeights.js';
@@ -230,10 +231,12 @@ export function analyze(
     ...(populationAttribute === undefined ? [] : [populationAttribute]),
     ...config.attributes.map((a) => a.name),
     ...config.indicators.map((i) => i.name),
+    ...(config.trust.areaMean === undefined ? [] : [config.trust.areaMean]),
+    ...(config.trust.areaResponses === undefined ? [] : [config.trust.areaResponses]),
   ];
   for (const name of needed) {
     assertArgument(
-      areas.attributes[name] !== undefined,
+      getOwn(areas.attributes, name) !== undefined,
       'analyze',
       `the areas were read without the attribute "${name}" that the configuration uses`,
       name,
@@ -365,7 +368,7 @@ export function analyze(
           for (const i of config.indicators) {
             if (i.moe !== undefined) {
               assertArgument(
-                areas.attributes[i.moe] !== undefined,
+                getOwn(areas.attributes, i.moe) !== undefined,
                 'analyze',
                 `the areas were read without the margin-of-error attribute "${i.moe}"`,
                 i.moe,
@@ -979,7 +982,8 @@ function incidentWeights(
   incidents: IncidentTable,
   categoryWeights: Readonly<Record<string, number>>,
 ): Float64Array {
-  const byCategory = incidents.categories.map((name) => categoryWeights[name] ?? 1);
+  // A category named `toString` must weigh 1, not Object.prototype.toString.
+  const byCategory = incidents.categories.map((name) => getOwn(categoryWeights, name) ?? 1);
   const out = new Float64Array(incidents.length);
   for (let i = 0; i < incidents.length; i++)
     out[i] = incidents.weight[i] * byCategory[incidents.category[i]];

@@ -977,7 +977,7 @@ function tooltipRows(cell: Record<string, unknown>): [string, string][] {
   }
   columns.push('zone');
   const rows: [string, string][] = columns
-    .filter((c) => c in cell)
+    .filter((c) => Object.hasOwn(cell, c))
     .map((c) => [columnLabel(c, results?.summary), formatCellValue(c, cell[c])]);
   const steps = results?.spaceTime;
   const index = cellIndex.get(String(cell.h3));

@@ -29,6 +29,7 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
     );
   }
   const config = result.data;
+  keepProtoCategoryWeight(data, config, source);
   for (const key of ['from', 'to'] as const) {
     const text = config.incidents[key];
     if (text !== undefined && Number.isNaN(parseDate(text))) {
@@ -111,6 +112,31 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
   return config;
 }
 
+/**
+ * zod leaves a record key `__proto__` out without a word; a category may be named so (categories
+ * come from the data), so its weight is checked like the others and kept as an own key.
+ */
+function keepProtoCategoryWeight(data: unknown, config: HexreachConfig, source: string): void {
+  const weights = valueAt(data, ['incidents', 'categoryWeights']);
+  if (typeof weights !== 'object' || weights === null) return;
+  const own = Object.getOwnPropertyDescriptor(weights, '__proto__');
+  if (own === undefined) return;
+  const weight: unknown = own.value;
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  incidents.categoryWeights.__proto__: expected a number >= 0, got ${JSON.stringify(weight)}`,
+      weight,
+    );
+  }
+  Object.defineProperty(config.incidents.categoryWeights, '__proto__', {
+    value: weight,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 /** `indicators[2].direction` from `['indicators', 2, 'direction']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -143,9 +169,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function withoutComments(data: unknown): unknown {
   if (Array.isArray(data)) return data.map(withoutComments);
   if (data === null || typeof data !== 'object') return data;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!key.startsWith('//')) out[key] = withoutComments(value);
-  }
-  return out;
+  // fromEntries defines keys: `out[key] =` would take a key "__proto__" as the prototype, and
+  // the schema would then see its contents as settings instead of refusing an unknown key.
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([key]) => !key.startsWith('//'))
+      .map(([key, value]) => [key, withoutComments(value)]),
+  );
 }

@@ -2,6 +2,8 @@ import { area as areaM2 } from '@turf/area';
 import { assertArgument, HexreachError } from '../errors.js';
 import { averageCellAreaKm2, MAX_RESOLUTION } from '../hex/h3.js';
 import type { AreaTable, AttributeKind, CellGrid } from '../types.js';
+import { createRecord } from '../util/createRecord.js';
+import { getOwn } from '../util/getOwn.js';
 import { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
 
 /** One area attribute to move to cells, and how. */
@@ -106,15 +108,15 @@ export function interpolateAreas(
   );
 
   const interpolator = createAreaInterpolator(grid, areas, fineResolution);
-  const columns: Record<string, Float64Array> = {};
+  const columns = createRecord<Float64Array>();
   for (const spec of attributes) {
-    const values = areas.attributes[spec.name];
+    const values = getOwn(areas.attributes, spec.name)!;
     columns[spec.name] =
       spec.kind === 'count'
         ? interpolator.count(values)
         : interpolator.rate(
             values,
-            spec.weightBy === undefined ? undefined : areas.attributes[spec.weightBy],
+            spec.weightBy === undefined ? undefined : getOwn(areas.attributes, spec.weightBy),
           );
   }
   return { columns, coverage: interpolator.coverage, fineResolution, interpolator };

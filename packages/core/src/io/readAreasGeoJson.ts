@@ -1,6 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { assertArgument, HexreachError } from '../errors.js';
 import type { AreaTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import { createRecord } from '../util/createRecord.js';
+import { getOwn } from '../util/getOwn.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
 import { formatValue } from './formatValue.js';
@@ -203,7 +205,7 @@ export function readAreasGeoJson(
     const featureWarnings: [RejectionReason, string][] = [];
     for (let a = 0; a < attributes.length; a++) {
       const { name, required = false } = attributes[a];
-      const raw = properties[name];
+      const raw = getOwn(properties, name);
       const value = toAttributeValue(raw);
       values[a] = value ?? Number.NaN;
       if (value !== undefined && !Number.isNaN(value)) continue;
@@ -221,7 +223,7 @@ export function readAreasGeoJson(
     }
 
     // A property the user named says more than a writer's `id` member (often a row number).
-    const named = idProperty === undefined ? undefined : properties[idProperty];
+    const named = idProperty === undefined ? undefined : getOwn(properties, idProperty);
     let id: string;
     if (typeof named === 'string' || typeof named === 'number') {
       id = String(named);
@@ -242,7 +244,7 @@ export function readAreasGeoJson(
     for (let a = 0; a < attributes.length; a++) columns[a].push(values[a]);
   }
 
-  const attributeColumns: Record<string, Float64Array> = {};
+  const attributeColumns = createRecord<Float64Array>();
   for (let a = 0; a < attributes.length; a++) {
     attributeColumns[attributes[a].name] = Float64Array.from(columns[a]);
   }

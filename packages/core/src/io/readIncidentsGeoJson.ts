@@ -1,4 +1,5 @@
 import type { IncidentTable, ReadResult } from '../types.js';
+import { getOwn } from '../util/getOwn.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
 import { detectColumns } from './detectColumns.js';
@@ -97,9 +98,9 @@ export function readIncidentsGeoJson(
       i,
       coordinates[0],
       coordinates[1],
-      dateKey === undefined ? undefined : properties[dateKey],
-      categoryKey === undefined ? undefined : properties[categoryKey],
-      weightKey === undefined ? undefined : properties[weightKey],
+      dateKey === undefined ? undefined : getOwn(properties, dateKey),
+      categoryKey === undefined ? undefined : getOwn(properties, categoryKey),
+      weightKey === undefined ? undefined : getOwn(properties, weightKey),
     );
   }
   return builder.finish();

@@ -1,4 +1,5 @@
 import type { OrganizationTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import { getOwn } from '../util/getOwn.js';
 import { checkLngLat } from './checkLngLat.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
@@ -159,34 +160,32 @@ export function readOrganizationsGeoJson(
       typeof feature.properties === 'object' && feature.properties !== null
         ? (feature.properties as Record<string, unknown>)
         : {};
-    let featureName = nameKey === undefined ? undefined : toText(properties[nameKey]);
+    // Property names come from the data: only a feature's own properties count (`toString`).
+    const nameValue = nameKey === undefined ? undefined : getOwn(properties, nameKey);
+    const typeValue = typeKey === undefined ? undefined : getOwn(properties, typeKey);
+    const capacityValue = capacityKey === undefined ? undefined : getOwn(properties, capacityKey);
+    let featureName = toText(nameValue);
     if (featureName === undefined) {
       featureName = `feature ${i}`;
-      const found =
-        nameKey === undefined ? 'no name property' : `name ${formatValue(properties[nameKey])}`;
+      const found = nameKey === undefined ? 'no name property' : `name ${formatValue(nameValue)}`;
       note(warnings, i, 'missing-attribute', `${found}; named "${featureName}"`);
     }
-    let featureType = typeKey === undefined ? undefined : toText(properties[typeKey]);
+    let featureType = toText(typeValue);
     if (featureType === undefined) {
       featureType = DEFAULT_ORGANIZATION_TYPE;
-      const found =
-        typeKey === undefined ? 'no type property' : `type ${formatValue(properties[typeKey])}`;
+      const found = typeKey === undefined ? 'no type property' : `type ${formatValue(typeValue)}`;
       note(warnings, i, 'missing-attribute', `${found}; typed "${featureType}"`);
     }
     let featureCapacity = Number.NaN;
-    if (
-      capacityKey !== undefined &&
-      properties[capacityKey] !== undefined &&
-      properties[capacityKey] !== null
-    ) {
-      const value = Number(properties[capacityKey]);
+    if (capacityValue !== undefined && capacityValue !== null) {
+      const value = Number(capacityValue);
       if (Number.isFinite(value) && value >= 0) featureCapacity = value;
       else
         note(
           warnings,
           i,
           'invalid-attribute',
-          `capacity ${formatValue(properties[capacityKey])} is not a number ≥ 0; left unknown`,
+          `capacity ${formatValue(capacityValue)} is not a number ≥ 0; left unknown`,
         );
     }
     capacity.push(featureCapacity);

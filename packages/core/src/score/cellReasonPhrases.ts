@@ -1,4 +1,6 @@
 import { assertArgument } from '../errors.js';
+import { createRecord } from '../util/createRecord.js';
+import { getOwn } from '../util/getOwn.js';
 import type { CellReasonsInput } from './cellReasons.js';
 
 /** The columns {@link cellReasonPhrases} words: those `cellReasons` takes but the contributions. */
@@ -105,7 +107,7 @@ export function cellReasonPhrases(
     );
     for (const type of partnerTypes) {
       assertArgument(
-        partners.withinRadius[type] !== undefined,
+        getOwn(partners.withinRadius, type) !== undefined,
         fn,
         `partners.withinRadius has no column for the type "${type}"`,
         type,
@@ -115,7 +117,7 @@ export function cellReasonPhrases(
   }
 
   const indicators = Object.keys(input.needRanks ?? {});
-  const phrases: Record<string, (string | undefined)[]> = {};
+  const phrases = createRecord<(string | undefined)[]>();
   for (const name of components) {
     const percentile = input.normalized[name];
     const column: (string | undefined)[] = new Array(n).fill(undefined);
@@ -146,7 +148,7 @@ export function cellReasonPhrases(
           column[i] = partnerPhrase(i, p, partnerTypes, input);
           break;
         default:
-          column[i] = rankPhrase(p, input.componentLabels?.[name] ?? name);
+          column[i] = rankPhrase(p, getOwn(input.componentLabels ?? {}, name) ?? name);
       }
     }
     phrases[name] = column;
@@ -194,7 +196,7 @@ function needPhrase(
   flagged.sort((a, b) => b.rank - a.rank || a.at - b.at);
   const named = flagged
     .slice(0, MAX_INDICATORS)
-    .map((f) => input.indicatorLabels?.[f.name] ?? f.name)
+    .map((f) => getOwn(input.indicatorLabels ?? {}, f.name) ?? f.name)
     .join(', ');
   const more =
     flagged.length > MAX_INDICATORS ? ` and ${flagged.length - MAX_INDICATORS} more` : '';
@@ -234,7 +236,7 @@ function partnerPhrase(
     return `no partner organization ${within}`;
   const labels = missing.map(
     (type) =>
-      input.partnerLabels?.[type] ??
+      getOwn(input.partnerLabels ?? {}, type) ??
       (NOUN_TYPES.has(type) || type.endsWith('organization') ? type : `${type} organization`),
   );
   const list =

@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { getOwn } from '../util/getOwn.js';
 import { cellReasonPhrases } from './cellReasonPhrases.js';
 import { reasonsFromPhrases } from './reasonsFromPhrases.js';
 
@@ -115,7 +116,7 @@ export function cellReasons(input: CellReasonsInput, options: CellReasonsOptions
   const components = Object.keys(input.contributions);
   for (const name of components) {
     assertArgument(
-      input.normalized[name] !== undefined,
+      getOwn(input.normalized, name) !== undefined,
       fn,
       `normalized has no column for the component "${name}"`,
       name,

@@ -1,6 +1,7 @@
 import { assertArgument } from '../errors.js';
 import { gridCentroids } from '../hex/gridCentroids.js';
 import type { CellGrid, OrganizationTable } from '../types.js';
+import { createRecord } from '../util/createRecord.js';
 import { haversineMeters } from '../util/haversineMeters.js';
 import { LngLatIndex } from '../util/lngLatIndex.js';
 
@@ -77,9 +78,10 @@ export function partnerAccess(
   }
   const centres = gridCentroids(grid, 'partnerAccess');
   const n = grid.cells.length;
-  const nearestMeters: Record<string, Float64Array> = {};
-  const nearestIndex: Record<string, Int32Array> = {};
-  const withinRadius: Record<string, Uint32Array> = {};
+  // Keyed by organization types from the data: `__proto__` and `toString` are types too.
+  const nearestMeters = createRecord<Float64Array>();
+  const nearestIndex = createRecord<Int32Array>();
+  const withinRadius = createRecord<Uint32Array>();
   const nearestAnyMeters = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const anyWithinRadius = new Uint32Array(n);
   const capacity = organizations.capacity;

@@ -1,4 +1,6 @@
 import { assertArgument } from '../errors.js';
+import { createRecord } from '../util/createRecord.js';
+import { getOwn } from '../util/getOwn.js';
 import { type Normalization, normalize } from './normalize.js';
 
 /** One component of the priority score. */
@@ -79,11 +81,11 @@ export function priorityScore(
   }
   assertArgument(total > 0, 'priorityScore', 'at least one weight must be greater than 0');
   const method = options.normalization ?? 'percentile';
-  const weights: Record<string, number> = {};
-  const normalized: Record<string, Float64Array> = {};
+  const weights = createRecord<number>();
+  const normalized = createRecord<Float64Array>();
   for (const c of components) {
     weights[c.name] = c.weight / total;
-    const given = options.normalized?.[c.name];
+    const given = options.normalized === undefined ? undefined : getOwn(options.normalized, c.name);
     assertArgument(
       given === undefined || given.length === n,
       'priorityScore',
@@ -100,7 +102,7 @@ export function priorityScore(
     for (let i = 0; i < n; i++) if (!Number.isNaN(col[i])) available[i] += w;
   }
   const score = new Float64Array(n);
-  const contributions: Record<string, Float64Array> = {};
+  const contributions = createRecord<Float64Array>();
   for (const c of components) {
     const col = normalized[c.name];
     const w = weights[c.name];

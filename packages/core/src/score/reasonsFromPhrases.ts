@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { getOwn } from '../util/getOwn.js';
 
 /** Options of {@link reasonsFromPhrases}. */
 export interface ReasonsFromPhrasesOptions {
@@ -45,7 +46,7 @@ export function reasonsFromPhrases(
   const n = names.length === 0 ? 0 : contributions[names[0]].length;
   for (const name of names) {
     assertArgument(
-      phrases[name] !== undefined,
+      getOwn(phrases, name) !== undefined,
       fn,
       `phrases has no column for the component "${name}"`,
       name,

@@ -1,6 +1,7 @@
 import { assertArgument } from '../errors.js';
 import { lngLatToCell } from '../hex/h3.js';
 import type { CellGrid, SurveyTable } from '../types.js';
+import { getOwn } from '../util/getOwn.js';
 
 /** Options of {@link trustByCell}. */
 export interface TrustByCellOptions {
@@ -61,7 +62,7 @@ export function trustByCell(
   answer: string,
   options: TrustByCellOptions = {},
 ): TrustResult {
-  const values = surveys.answers[answer];
+  const values = getOwn(surveys.answers, answer);
   assertArgument(
     values !== undefined,
     'trustByCell',

@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { getOwn } from '../util/getOwn.js';
 import { mulberry32 } from '../util/random.js';
 import { dirichlet } from './dirichlet.js';
 import { weightedScore } from './weightedScore.js';
@@ -101,7 +102,7 @@ export function weightRobustness(
   let total = 0;
   for (const name of components) {
     assertArgument(
-      normalized[name] !== undefined,
+      getOwn(normalized, name) !== undefined,
       fn,
       `weights name the component "${name}", which normalized does not have`,
       name,

@@ -102,11 +102,13 @@ export function parseCells(
     }
   });
   const numericColumns = order.filter((key) => hasNumber.has(key) && !notNumeric.has(key));
-  const columns: Record<string, Float64Array> = {};
+  // Column names come from the file: `__proto__` or `toString` are names like any other, so
+  // the records have no prototype and a feature's value is one of its own properties.
+  const columns: Record<string, Float64Array> = Object.create(null);
   for (const key of numericColumns) {
     const column = new Float64Array(features.length);
     features.forEach((feature, i) => {
-      const v = (feature as { properties: Record<string, unknown> }).properties[key];
+      const v = ownProperty(feature, key);
       column[i] = typeof v === 'number' ? v : Number.NaN;
     });
     columns[key] = column;
@@ -116,12 +118,12 @@ export function parseCells(
   );
   // A column of numbers and suppressed counts is numeric, not text.
   const textColumns = order.filter(
-    (key) => hasString.has(key) && !notText.has(key) && !(key in suppressed),
+    (key) => hasString.has(key) && !notText.has(key) && !Object.hasOwn(suppressed, key),
   );
-  const texts: Record<string, (string | null)[]> = {};
+  const texts: Record<string, (string | null)[]> = Object.create(null);
   for (const key of textColumns) {
     texts[key] = features.map((feature) => {
-      const v = (feature as { properties: Record<string, unknown> }).properties[key];
+      const v = ownProperty(feature, key);
       return typeof v === 'string' ? v : null;
     });
   }
@@ -202,4 +204,10 @@ export function checkPolygonal(geometry: unknown, file: string, i: number): void
       }
     }
   }
+}
+
+/** A feature's own property `key` (never one inherited from Object.prototype). */
+function ownProperty(feature: unknown, key: string): unknown {
+  const properties = (feature as { properties: Record<string, unknown> }).properties;
+  return Object.hasOwn(properties, key) ? properties[key] : undefined;
 }

@@ -116,8 +116,8 @@ const fixedLabels: Readonly<Record<string, string>> = {
  * ```
  */
 export function columnLabel(column: string, summary?: ResultSummary): string {
-  const fixed = fixedLabels[column];
-  if (fixed !== undefined) return fixed;
+  // Column names come from cells.geojson: a column `toString` has no fixed label.
+  if (Object.hasOwn(fixedLabels, column)) return fixedLabels[column];
   const rate = /^rate_per_(\d+)$/.exec(column);
   if (rate !== null) return `Incidents per ${integer.format(Number(rate[1]))} residents`;
   const indicatorLabel = (name: string) =>

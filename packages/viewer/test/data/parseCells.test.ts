@@ -39,6 +39,26 @@ describe('parseCells', () => {
     });
   });
 
+  it('reads columns named toString, constructor and __proto__ as columns of their own', () => {
+    const cells = JSON.parse(
+      JSON.stringify(
+        collection([
+          { toString: 'a', constructor: 1, score: 0.5 },
+          { toString: 'b', constructor: 2, score: 0.1 },
+          { score: 0.2 },
+        ]),
+      ).replace(/"score"/g, '"__proto__"'),
+    );
+    const { numericColumns, columns, textColumns, texts } = parseCells(cells, 'cells.geojson');
+    expect(numericColumns).toEqual(['constructor', '__proto__']);
+    expect(textColumns).toEqual(['toString']);
+    expect(Object.entries(columns).map(([name, values]) => [name, [...values]])).toEqual([
+      ['constructor', [1, 2, Number.NaN]],
+      ['__proto__', [0.5, 0.1, 0.2]],
+    ]);
+    expect(Object.entries(texts)).toEqual([['toString', ['a', 'b', null]]]);
+  });
+
   it('reads a public export’s suppressed counts ("<5") as no value, counting them per column', () => {
     const { numericColumns, columns, textColumns, suppressed } = parseCells(
       collection([

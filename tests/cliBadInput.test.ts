@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hexreach, tempDir } from './helpers.js';
+
+/** What a tiny city is made of; every part has a default. */
+interface TinyCity {
+  /** Area features' properties, one square of `sizeDegrees` each, side by side. */
+  readonly tracts?: readonly Record<string, unknown>[];
+  readonly sizeDegrees?: number;
+  /** Incident categories, one incident each, cycled over 48 incidents a month apart. */
+  readonly categories?: readonly string[];
+  /** Organization types, one organization each. */
+  readonly organizationTypes?: readonly string[];
+}
+
+/**
+ * Writes a city of a few square tracts near Chicago and incidents inside them into a new
+ * temporary folder: tracts.geojson, incidents.csv and, with organization types,
+ * organizations.geojson. Returns the folder.
+ */
+function tinyCity(city: TinyCity = {}): string {
+  const dir = tempDir('hexreach-bad-input-');
+  const size = city.sizeDegrees ?? 0.01;
+  const tracts = city.tracts ?? [{ population: 1200 }, { population: 900 }, { population: 400 }];
+  const square = (x: number, y: number) => [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ];
+  const features = tracts.map((properties, i) => ({
+    type: 'Feature',
+    properties,
+    geometry: { type: 'Polygon', coordinates: square(-87.7 + i * size, 41.8) },
+  }));
+  writeFileSync(
+    join(dir, 'tracts.geojson'),
+    JSON.stringify({ type: 'FeatureCollection', features }),
+  );
+  const categories = city.categories ?? ['THEFT', 'BATTERY'];
+  const rows = ['date,category,latitude,longitude'];
+  const width = size * tracts.length;
+  for (let k = 0; k < 48; k++) {
+    const month = String(1 + (k % 12)).padStart(2, '0');
+    const lat = 41.8 + size * (0.1 + 0.8 * ((k * 7) % 10) * 0.1);
+    const lng = -87.7 + width * (0.05 + 0.9 * ((k * 3) % 11) * 0.09);
+    rows.push(`${2023 + (k % 2)}-${month}-15,${categories[k % categories.length]},${lat},${lng}`);
+  }
+  writeFileSync(join(dir, 'incidents.csv'), `${rows.join('\n')}\n`);
+  if (city.organizationTypes !== undefined) {
+    const organizations = city.organizationTypes.map((type, i) => ({
+      type: 'Feature',
+      properties: { name: `Organization ${i}`, type },
+      geometry: { type: 'Point', coordinates: [-87.7 + size * (0.3 + i * 0.5), 41.8 + size / 2] },
+    }));
+    writeFileSync(
+      join(dir, 'organizations.geojson'),
+      JSON.stringify({ type: 'FeatureCollection', features: organizations }),
+    );
+  }
+  return dir;
+}
+
+/** `hexreach analyze` on a tiny city's files, with more arguments. */
+function analyzeCity(dir: string, more: readonly string[] = []) {
+  return hexreach([
+    'analyze',
+    '--areas',
+    join(dir, 'tracts.geojson'),
+    '--incidents',
+    join(dir, 'incidents.csv'),
+    '--out',
+    join(dir, 'out'),
+    '--quiet',
+    ...more,
+  ]);
+}
+
+describe('hexreach analyze on inputs named after Object.prototype members', () => {
+  it('analyses categories toString, constructor and __proto__ with --stat emerging (exit 0)', () => {
+    const dir = tinyCity({ categories: ['toString', 'constructor', '__proto__'] });
+    const run = analyzeCity(dir, ['--stat', 'emerging']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('48 read = 48 accepted');
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.command).toBe('analyze');
+  });
+
+  it('analyses organizations of the types __proto__, toString and constructor (exit 0)', () => {
+    const dir = tinyCity({ organizationTypes: ['__proto__', 'toString', 'constructor'] });
+    const run = analyzeCity(dir, ['--organizations', join(dir, 'organizations.geojson')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('3 read, 3 accepted');
+  });
+
+  it('exits 1 on a configuration key __proto__, refused as unknown instead of applied', () => {
+    const dir = tinyCity();
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(config, '{"__proto__": {"resolution": 6}}');
+    const run = analyzeCity(dir, ['--config', config]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${config}: invalid configuration:\n  (top level): Unrecognized key: "__proto__"\n`,
+    );
+  });
+});
