@@ -110,3 +110,33 @@ describe('hexreach analyze on inputs named after Object.prototype members', () =
     );
   });
 });
+
+describe('hexreach analyze on JSON nested 100,000 levels deep', () => {
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+
+  it('exits 1 naming the areas file, line, column and feature, not "Maximum call stack size exceeded"', () => {
+    const dir = tinyCity();
+    const areas = join(dir, 'tracts.geojson');
+    const text = `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": ${deep}}, "geometry": null}]}`;
+    writeFileSync(areas, text);
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    // Levels 1–4 are the collection, its features, a feature and its properties: the 257th
+    // level is the 253rd bracket of the run of 100,000.
+    const column = text.indexOf('[[') + 253;
+    expect(run.stderr).toBe(
+      `hexreach: ${areas}: nested too deeply at line 1, column ${column} (feature 0): more than 256 levels of arrays and objects\n`,
+    );
+  });
+
+  it('exits 1 naming the configuration file', () => {
+    const dir = tinyCity();
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(config, `{"//": ${deep}}`);
+    const run = analyzeCity(dir, ['--config', config]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${config}: nested too deeply at line 1, column 263: more than 256 levels of arrays and objects\n`,
+    );
+  });
+});

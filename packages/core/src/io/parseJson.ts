@@ -170,17 +170,75 @@ function positionToLineColumn(text: string, position: number): { line: number; c
 }
 
 /**
+ * The deepest nesting of arrays and objects {@link parseJson} accepts. GeoJSON needs 8 levels
+ * (a MultiPolygon's positions in a FeatureCollection) and a configuration 4; code that walks
+ * parsed JSON recursively (the configuration's schema, `JSON.stringify` in messages) would
+ * exhaust the call stack on 100,000 levels.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Whether arrays and objects in `value` nest deeper than `limit` levels (`value` is level 1). It
+ * recurses, but never more than `limit` calls deep, so the check cannot exhaust the stack.
+ */
+function isNestedDeeper(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  const children = value as Record<string, unknown>;
+  // Numbers (every coordinate) are skipped without a call.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] === 'object' && isNestedDeeper(value[i], limit - 1)) return true;
+    }
+    return false;
+  }
+  for (const key in children) {
+    if (typeof children[key] === 'object' && isNestedDeeper(children[key], limit - 1)) return true;
+  }
+  return false;
+}
+
+/** The index in `text` of the bracket that opens level `limit + 1`, scanning strings as strings. */
+function indexOfDepth(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CHAR_QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== CHAR_QUOTE; i++) {
+        if (text.charCodeAt(i) === CHAR_BACKSLASH) i++;
+      }
+    } else if (c === CHAR_BRACE_OPEN || c === CHAR_BRACKET_OPEN) {
+      if (++depth > limit) return i;
+    } else if (c === CHAR_BRACE_CLOSE || c === CHAR_BRACKET_CLOSE) {
+      depth--;
+    }
+  }
+  return text.length;
+}
+
+/** `feature 3` when the too-deep value is inside the fourth feature of a FeatureCollection. */
+function featureOf(root: unknown, limit: number): string {
+  const features = (root as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return '';
+  // The features sit at level 3 (root object, features array): their own limit is 2 less.
+  const index = features.findIndex((f) => isNestedDeeper(f, limit - 2));
+  return index < 0 ? '' : ` (feature ${index})`;
+}
+
+/**
  * Parses JSON text, and on a syntax error throws a message that names the file, the line and
  * the column, so a user can open the file at the fault. The position comes from the engine's
  * message: `(line L column C)` (V8 in Node ≥ 22) or `at position N` (earlier V8); when the
  * message has neither (`Unexpected token …, "…" is not valid JSON`, `Unexpected end of JSON
  * input`), the text is scanned for the first character that is not JSON. A UTF-8 byte-order mark
- * at the start is ignored.
+ * at the start is ignored. Arrays and objects nested more than {@link MAX_JSON_DEPTH} levels deep
+ * are refused, since no hexreach input is: the code reading them would exhaust the call stack.
  *
  * @param text - the content of a JSON or GeoJSON file
  * @param source - the file name, for the message
  * @returns the parsed value
- * @throws HexreachError `E_INPUT` with `"<source>: invalid JSON at line L, column C: <reason>"`
+ * @throws HexreachError `E_INPUT` with `"<source>: invalid JSON at line L, column C: <reason>"`,
+ *   or `"<source>: nested too deeply at line L, column C …"`
  * @example
  * ```ts
  * parseJson('{"type": "FeatureCollection", "features": []}', 'tracts.geojson');
@@ -189,8 +247,9 @@ function positionToLineColumn(text: string, position: number): { line: number; c
  */
 export function parseJson(text: string, source: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const message = error.message;
@@ -219,4 +278,13 @@ export function parseJson(text: string, source: string): unknown {
       { line, column },
     );
   }
+  if (isNestedDeeper(value, MAX_JSON_DEPTH)) {
+    const { line, column } = positionToLineColumn(body, indexOfDepth(body, MAX_JSON_DEPTH));
+    throw new HexreachError(
+      'E_INPUT',
+      `${source}: nested too deeply at line ${line}, column ${column}${featureOf(value, MAX_JSON_DEPTH)}: more than ${MAX_JSON_DEPTH} levels of arrays and objects`,
+      { line, column },
+    );
+  }
+  return value;
 }

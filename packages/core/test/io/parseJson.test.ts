@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseJson } from '../../src/io/parseJson.js';
+import { MAX_JSON_DEPTH, parseJson } from '../../src/io/parseJson.js';
 import { thrownBy } from '../helpers/errors.js';
 
 describe('parseJson', () => {
@@ -53,6 +53,33 @@ describe('parseJson', () => {
     lines.push('    {"type": "Feature", "properties": {"n": 50,}}', '  ]', '}');
     const error = thrownBy(() => parseJson(lines.join('\n'), 'long.json'));
     expect(error.value).toEqual({ line: 54, column: 48 });
+  });
+
+  it('refuses 100,000 nested arrays as nested too deeply, where a recursive reader would overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const error = thrownBy(() => parseJson(`{"x": ${deep}}`, 'hexreach.config.json'));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toBe(
+      `hexreach.config.json: nested too deeply at line 1, column ${7 + MAX_JSON_DEPTH - 1}: more than ${MAX_JSON_DEPTH} levels of arrays and objects`,
+    );
+  });
+
+  it('names the feature of a FeatureCollection that nests too deeply, and the line', () => {
+    const deep = `${'['.repeat(1000)}${']'.repeat(1000)}`;
+    const text = `{"type": "FeatureCollection", "features": [\n{"type": "Feature", "properties": {}},\n{"type": "Feature", "properties": {"a": ${deep}}}]}`;
+    const error = thrownBy(() => parseJson(text, 'tracts.geojson'));
+    expect(error.message).toMatch(
+      /^tracts\.geojson: nested too deeply at line 3, column \d+ \(feature 1\): more than 256 levels/,
+    );
+  });
+
+  it(`accepts nesting up to ${MAX_JSON_DEPTH} levels, strings with brackets aside`, () => {
+    const limit = `${'['.repeat(MAX_JSON_DEPTH)}"[[[{{{"${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(() => parseJson(limit, 'ok.json')).not.toThrow();
+    const over = `{"a": "]]]", "b": ${limit}}`;
+    expect(thrownBy(() => parseJson(over, 'over.json')).message).toContain(
+      `over.json: nested too deeply at line 1, column ${19 + MAX_JSON_DEPTH - 1}:`,
+    );
   });
 
   it('uses the line and column of newer V8 messages, "(line L column C)"', () => {
