@@ -46,6 +46,7 @@ import type {
   IncidentTable,
   OrganizationTable,
   Rejection,
+  RejectionSink,
   SpatialWeights,
   SurveyTable,
 } from './types.js';
@@ -70,6 +71,17 @@ export interface AnalyzeInputs {
   readonly areas: AreaTable;
   readonly organizations?: OrganizationTable;
   readonly surveys?: SurveyTable;
+}
+
+/** Options of {@link analyze} that are not part of the configuration. */
+export interface AnalyzeOptions {
+  /**
+   * Receives each incident whose coordinates look wrong once binned (swapped, not numbers),
+   * instead of `result.binned.rejections` listing it (see `pointsToCells`).
+   */
+  readonly onRejection?: RejectionSink;
+  /** Receives each incident outside the study area, date window or categories, instead of `result.binned.outside`. */
+  readonly onOutside?: RejectionSink;
 }
 
 /** Everything one run computed. Per-cell columns are aligned with `grid.cells`. */
@@ -200,6 +212,7 @@ export interface AnalysisResult {
  *
  * @param inputs - incidents, areas (with the population and indicator attributes read) and organizations
  * @param configInput - a configuration (see `hexreach.config.json`); defaults fill the rest
+ * @param options - sinks for the incidents not counted, to keep memory flat for huge files
  * @returns every per-cell column, the zones, and notes on the choices made
  * @throws HexreachError `E_CONFIG` for an invalid configuration, `E_ARGUMENT` when an attribute the
  *   configuration names was not read into `inputs.areas`
@@ -214,6 +227,7 @@ export interface AnalysisResult {
 export function analyze(
   inputs: AnalyzeInputs,
   configInput: HexreachConfigInput | HexreachConfig = {},
+  options: AnalyzeOptions = {},
 ): AnalysisResult {
   const config = parseConfig(configInput, 'configuration');
   const { incidents, areas } = inputs;
@@ -256,6 +270,8 @@ export function analyze(
       excludeCategories: config.incidents.exclude,
       from: config.incidents.from === undefined ? undefined : parseDate(config.incidents.from),
       to: config.incidents.to === undefined ? undefined : parseDate(config.incidents.to),
+      onRejection: options.onRejection,
+      onOutside: options.onOutside,
     }),
   );
 
@@ -490,6 +506,9 @@ export function analyze(
             pointsToCells(incidents, grid, {
               categoryWeights: config.incidents.categoryWeights,
               ...w,
+              // Only the counts are used: the incidents outside a period are not worth a list.
+              onRejection: ignore,
+              onOutside: ignore,
             }).count;
           const days = (w: { from: number; to: number }) => (w.to - w.from) / 86_400_000;
           const countsBefore = count(before);
@@ -1079,7 +1098,8 @@ export interface RecordCounts {
 
 /**
  * How the incident records were accounted for: read = accepted + rejected + outside, where
- * `rejected` counts records the reader could not use and those with swapped coordinates.
+ * `rejected` counts records the reader could not use and those with swapped coordinates. Counts
+ * come from `rejectedCount` and `outsideCount`, so results read with sinks are counted too.
  *
  * @example
  * ```ts
@@ -1087,16 +1107,22 @@ export interface RecordCounts {
  * ```
  */
 export function incidentCounts(
-  read: { readonly read: number; readonly rejections: readonly Rejection[] },
+  read: {
+    readonly read: number;
+    readonly rejections: readonly Rejection[];
+    readonly rejectedCount?: number;
+  },
   binned: BinnedIncidents,
 ): RecordCounts {
   return {
     read: read.read,
     accepted: binned.accepted,
-    rejected: read.rejections.length + binned.rejections.length,
-    outside: binned.outside.length,
+    rejected: (read.rejectedCount ?? read.rejections.length) + binned.rejectedCount,
+    outside: binned.outsideCount,
   };
 }
+
+function ignore(): void {}
 
 /** The same links without each cell itself, each row summing to 1 (as spdep's style "W"). */
 function withoutSelfRowStandardised(weights: SpatialWeights): SpatialWeights {

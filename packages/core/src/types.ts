@@ -51,6 +51,13 @@ export interface Rejection {
   readonly message: string;
 }
 
+/**
+ * Receives each rejected record as a reader (or `pointsToCells`) finds it, instead of the record
+ * being kept in a list: a 20-million-row file with millions of broken rows then costs no memory
+ * per row (the CLI streams them to `rejected.csv`). It may throw to stop the reading.
+ */
+export type RejectionSink = (rejection: Rejection) => void;
+
 /** Incident records as columns. Row `i` of every column is the same incident. */
 export interface IncidentTable {
   /** Name of the file or input they came from. */
@@ -80,8 +87,13 @@ export interface ReadResult<T> {
   readonly data: T;
   /** Records read from the source, accepted or not. */
   readonly read: number;
-  /** Records that could not be used at all, each with its reason. */
+  /**
+   * Records that could not be used at all, each with its reason; empty when the reader was given
+   * an `onRejection` sink, which received them instead.
+   */
   readonly rejections: readonly Rejection[];
+  /** Number of records that could not be used: listed in `rejections` or passed to the sink. */
+  readonly rejectedCount: number;
   /** Records used with a gap (e.g. an optional attribute missing), each with its reason. */
   readonly warnings: readonly Rejection[];
 }

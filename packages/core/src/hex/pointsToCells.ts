@@ -1,5 +1,12 @@
 import { assertArgument } from '../errors.js';
-import type { CellGrid, IncidentTable, Rejection, RejectionReason } from '../types.js';
+import type {
+  CellGrid,
+  IncidentTable,
+  Rejection,
+  RejectionReason,
+  RejectionSink,
+} from '../types.js';
+import { collectRejections, type RejectionCollector } from '../util/collectRejections.js';
 import { CellLocator } from './cellLocator.js';
 
 /** Incidents counted per cell of a grid, and what happened to every incident that was not counted. */
@@ -25,15 +32,21 @@ export interface BinnedIncidents {
   /**
    * Valid incidents that fall outside the analysis: `outside-study-area` (no grid cell contains
    * the point), `outside-date-window` (its time is not in `[from, to)`, or it has no time) or
-   * `excluded-category` (its category is one of `excludeCategories`).
+   * `excluded-category` (its category is one of `excludeCategories`). Empty when an `onOutside`
+   * sink received them.
    */
   readonly outside: readonly Rejection[];
+  /** Number of incidents outside the analysis, listed in `outside` or passed to `onOutside`. */
+  readonly outsideCount: number;
   /**
    * Incidents that look wrong: `swapped-coordinates` (outside the grid, but inside it with
    * longitude and latitude exchanged), `invalid-coordinates` (NaN) or `out-of-range-coordinates`.
-   * `accepted + outside.length + rejections.length` is the number of incidents.
+   * `accepted + outsideCount + rejectedCount` is the number of incidents. Empty when an
+   * `onRejection` sink received them.
    */
   readonly rejections: readonly Rejection[];
+  /** Number of incidents that look wrong, listed in `rejections` or passed to `onRejection`. */
+  readonly rejectedCount: number;
 }
 
 /** 64 MiB of raster at most, however many incidents there are. */
@@ -55,6 +68,10 @@ export interface PointsToCellsOptions {
    * in the incident counts. Names absent from the data are allowed (nothing to leave out).
    */
   readonly excludeCategories?: readonly string[];
+  /** Receives each incident that looks wrong instead of `rejections` listing it (see {@link RejectionSink}). */
+  readonly onRejection?: RejectionSink;
+  /** Receives each incident outside the analysis instead of `outside` listing it. */
+  readonly onOutside?: RejectionSink;
 }
 
 /**
@@ -70,7 +87,8 @@ export interface PointsToCellsOptions {
  *
  * @param incidents - the incident table
  * @param grid - the analysis cells; points are located at `grid.resolution`
- * @param options - category weights and the `[from, to)` time window
+ * @param options - category weights, the `[from, to)` time window, and sinks for the incidents
+ *   not counted (to keep memory flat when millions of them fall outside)
  * @returns per-cell counts, the cell of each incident, and every incident not counted with its reason
  * @throws HexreachError `E_ARGUMENT` when a category weight is negative or not finite, or the
  *   window bounds are NaN or `from >= to`
@@ -112,9 +130,9 @@ export function pointsToCells(
   const perCell = new Uint32Array(n);
   const byCategory = new Uint32Array(n * nCategories);
   const cellOfIncident = new Int32Array(incidents.length).fill(-1);
-  const outside: Rejection[] = [];
-  const rejections: Rejection[] = [];
-  const reject = (list: Rejection[], i: number, reason: RejectionReason, message: string) =>
+  const outside = collectRejections(options.onOutside);
+  const rejections = collectRejections(options.onRejection);
+  const reject = (list: RejectionCollector, i: number, reason: RejectionReason, message: string) =>
     list.push({
       source: incidents.source,
       recordKind: incidents.recordKind,
@@ -189,8 +207,10 @@ export function pointsToCells(
     categories: incidents.categories,
     cellOfIncident,
     accepted,
-    outside,
-    rejections,
+    outside: outside.list,
+    outsideCount: outside.count,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
   };
 }
 

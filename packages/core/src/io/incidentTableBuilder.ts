@@ -1,5 +1,12 @@
 import { assertArgument, HexreachError } from '../errors.js';
-import type { IncidentTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import type {
+  IncidentTable,
+  ReadResult,
+  Rejection,
+  RejectionReason,
+  RejectionSink,
+} from '../types.js';
+import { collectRejections } from '../util/collectRejections.js';
 import { checkLngLat } from './checkLngLat.js';
 import { formatValue } from './formatValue.js';
 import { parseDate } from './parseDate.js';
@@ -16,6 +23,11 @@ export interface IncidentTableBuilderOptions {
   readonly hasWeight?: boolean;
   /** Records to make room for at first (default 1024); the columns double as they fill. */
   readonly initialCapacity?: number;
+  /**
+   * Receives each rejected record instead of the builder keeping it (see {@link RejectionSink});
+   * `finish()` then returns no rejection, only their count.
+   */
+  readonly onRejection?: RejectionSink;
 }
 
 /** Accumulates incident records into columns, validating each one; see {@link createIncidentTableBuilder}. */
@@ -49,7 +61,10 @@ export interface IncidentTableBuilder {
   reject(record: number, reason: RejectionReason, message: string): void;
   /** Records a gap in an accepted record. */
   warn(record: number, reason: RejectionReason, message: string): void;
-  /** The table of accepted records with every rejection and warning; call once, at the end. */
+  /**
+   * The table of accepted records with every rejection (or only their count, with a sink) and
+   * warning; call once, at the end.
+   */
   finish(): ReadResult<IncidentTable>;
 }
 
@@ -71,7 +86,8 @@ const MAX_CATEGORIES = 65_535;
  *
  * @param source - the file or input name, copied into the table and every rejection
  * @param recordKind - `row` (1-based CSV data rows) or `feature` (0-based GeoJSON features)
- * @param options - whether records have a category and a weight, and the initial capacity
+ * @param options - whether records have a category and a weight, the initial capacity, and a
+ *   sink for rejections
  * @returns a builder; `finish()` gives `read` = accepted + rejected
  * @throws HexreachError `E_ARGUMENT` for a capacity below 1; later, `add`/`addValues` throw
  *   `E_INPUT` on the 65,536th distinct category (the column is then not a category)
@@ -106,7 +122,7 @@ export function createIncidentTableBuilder(
   let recordColumn = new Uint32Array(capacity);
   const categories: string[] = [];
   const categoryIndex = new Map<string, number>();
-  const rejections: Rejection[] = [];
+  const rejections = collectRejections(options.onRejection);
   const warnings: Rejection[] = [];
 
   function grow(): void {
@@ -299,7 +315,13 @@ export function createIncidentTableBuilder(
       weight: weightColumn.slice(0, length),
       record: recordColumn.slice(0, length),
     };
-    return { data, read: length + rejections.length, rejections, warnings };
+    return {
+      data,
+      read: length + rejections.count,
+      rejections: rejections.list,
+      rejectedCount: rejections.count,
+      warnings,
+    };
   }
 
   return { add, addValues, reject, warn, finish };

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { assertArgument, HexreachError } from '../errors.js';
-import type { AreaTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import type { AreaTable, ReadResult, Rejection, RejectionReason, RejectionSink } from '../types.js';
+import { collectRejections } from '../util/collectRejections.js';
 import { createRecord } from '../util/createRecord.js';
 import { getOwn } from '../util/getOwn.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
@@ -24,6 +25,8 @@ export interface ReadAreasGeoJsonOptions {
   readonly attributes: readonly AreaAttributeSpec[];
   /** The property that identifies an area when features have no `id` member. */
   readonly idProperty?: string;
+  /** Receives each rejected feature instead of the result listing it (see {@link RejectionSink}). */
+  readonly onRejection?: RejectionSink;
 }
 
 // Thousands separators as in "1,234,567.5"; a comma anywhere else ("1,5") is not a number.
@@ -102,8 +105,10 @@ function polygonProblem(rings: unknown, prefix: string): string | undefined {
  * its 0-based feature index, as a string (a named id property missing on a feature is a warning).
  *
  * @param data - parsed JSON (see `parseJson`)
- * @param options - the source name, the attributes (required or not), and the id property
- * @returns the areas, the features read (accepted + rejected), rejections and warnings
+ * @param options - the source name, the attributes (required or not), the id property and a
+ *   rejection sink
+ * @returns the areas, the features read (accepted + rejected), rejections (none listed with a
+ *   sink), their count, and warnings
  * @throws HexreachError `E_INPUT` when `data` is not a FeatureCollection; `E_NOT_FOUND` when a
  *   required attribute or the id property is used by no feature at all (a misspelt name, rather
  *   than gaps in the data); `E_ARGUMENT` for an empty or repeated attribute name
@@ -153,9 +158,14 @@ export function readAreasGeoJson(
   const records: number[] = [];
   const ids: string[] = [];
   const columns = attributes.map(() => [] as number[]);
-  const rejections: Rejection[] = [];
+  const rejections = collectRejections(options.onRejection);
   const warnings: Rejection[] = [];
-  const note = (list: Rejection[], record: number, reason: RejectionReason, message: string) => {
+  const note = (
+    list: { push(r: Rejection): void },
+    record: number,
+    reason: RejectionReason,
+    message: string,
+  ) => {
     list.push({ source, recordKind: 'feature', record, reason, message });
   };
   const values = new Float64Array(attributes.length);
@@ -256,5 +266,11 @@ export function readAreasGeoJson(
     attributes: attributeColumns,
     ids,
   };
-  return { data: table, read: features.length, rejections, warnings };
+  return {
+    data: table,
+    read: features.length,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings,
+  };
 }

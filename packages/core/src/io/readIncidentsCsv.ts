@@ -1,5 +1,5 @@
 import { HexreachError } from '../errors.js';
-import type { IncidentTable, ReadResult } from '../types.js';
+import type { IncidentTable, ReadResult, RejectionSink } from '../types.js';
 import { detectColumns, type IncidentColumnNames, type IncidentColumns } from './detectColumns.js';
 import { createIncidentTableBuilder, type IncidentTableBuilder } from './incidentTableBuilder.js';
 import { type CsvInput, isBlankRow, readCsvChunks, withoutBom } from './readCsvChunks.js';
@@ -14,6 +14,11 @@ export interface ReadIncidentsCsvOptions {
   readonly columns?: IncidentColumnNames;
   /** Called after each parsed chunk with the number of data rows read so far. */
   readonly onProgress?: (rowsRead: number) => void;
+  /**
+   * Receives each rejected row as it is read, instead of the result listing it: memory then does
+   * not grow with the number of broken rows (see {@link RejectionSink}).
+   */
+  readonly onRejection?: RejectionSink;
 }
 
 /**
@@ -27,8 +32,9 @@ export interface ReadIncidentsCsvOptions {
  * not counted. Dates are wall-clock times read as UTC (see `parseDate`).
  *
  * @param input - the CSV as a string, Blob/File, ReadableStream, or Node Readable / async iterable
- * @param options - the source name, named columns, and a progress callback
- * @returns the incidents, the rows read (accepted + rejected) and the rejections
+ * @param options - the source name, named columns, a progress callback and a rejection sink
+ * @returns the incidents, the rows read (accepted + rejected), the rejections (none listed with
+ *   a sink) and their count
  * @throws HexreachError `E_INPUT` (as a rejected promise) when the file is empty, has no
  *   coordinate columns, has a quoted field that is never closed, or has more than 65,535
  *   categories; `E_NOT_FOUND` when a named column does not exist; the stream's own error when
@@ -45,7 +51,7 @@ export async function readIncidentsCsv(
   input: CsvInput,
   options: ReadIncidentsCsvOptions,
 ): Promise<ReadResult<IncidentTable>> {
-  const { source, columns: named = {}, onProgress } = options;
+  const { source, columns: named = {}, onProgress, onRejection } = options;
   let columns: IncidentColumns | undefined;
   let builder: IncidentTableBuilder | undefined;
   let rowsRead = 0;
@@ -59,6 +65,7 @@ export async function readIncidentsCsv(
         hasCategory: columns.category >= 0,
         hasWeight: columns.weight >= 0,
         initialCapacity: 65_536,
+        onRejection,
       });
       first = 1;
     }

@@ -1,4 +1,4 @@
-import type { IncidentTable, ReadResult } from '../types.js';
+import type { IncidentTable, ReadResult, RejectionSink } from '../types.js';
 import { getOwn } from '../util/getOwn.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
@@ -17,6 +17,8 @@ export interface ReadIncidentsGeoJsonOptions {
   readonly category?: string;
   /** The property holding a weight; none (every weight 1) when not given. */
   readonly weight?: string;
+  /** Receives each rejected feature instead of the result listing it (see {@link RejectionSink}). */
+  readonly onRejection?: RejectionSink;
 }
 
 const NO_PROPERTIES: Readonly<Record<string, unknown>> = {};
@@ -31,8 +33,10 @@ const NO_PROPERTIES: Readonly<Record<string, unknown>> = {};
  * or a number of milliseconds since the epoch (ArcGIS exports). Features are numbered from 0.
  *
  * @param data - parsed JSON (see `parseJson`)
- * @param options - the source name, and the date, category and weight properties if named
- * @returns the incidents, the features read (accepted + rejected) and the rejections
+ * @param options - the source name, the date, category and weight properties if named, and a
+ *   rejection sink
+ * @returns the incidents, the features read (accepted + rejected), the rejections (none listed
+ *   with a sink) and their count
  * @throws HexreachError `E_INPUT` when `data` is not a FeatureCollection or has more than 65,535
  *   categories; `E_NOT_FOUND` when a named property is used by no feature
  * @example
@@ -65,6 +69,7 @@ export function readIncidentsGeoJson(
     hasCategory: categoryKey !== undefined,
     hasWeight: weightKey !== undefined,
     initialCapacity: Math.max(1, features.length),
+    onRejection: options.onRejection,
   });
   for (let i = 0; i < features.length; i++) {
     const feature = features[i] as { type?: unknown; geometry?: unknown; properties?: unknown };

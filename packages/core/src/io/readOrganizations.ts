@@ -1,4 +1,11 @@
-import type { OrganizationTable, ReadResult, Rejection, RejectionReason } from '../types.js';
+import type {
+  OrganizationTable,
+  ReadResult,
+  Rejection,
+  RejectionReason,
+  RejectionSink,
+} from '../types.js';
+import { collectRejections } from '../util/collectRejections.js';
 import { getOwn } from '../util/getOwn.js';
 import { checkLngLat } from './checkLngLat.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
@@ -17,6 +24,8 @@ export interface ReadOrganizationsGeoJsonOptions {
   readonly type?: string;
   /** The property holding the capacity (a number ≥ 0); `capacity` is used when present. */
   readonly capacity?: string;
+  /** Receives each rejected feature instead of the result listing it (see {@link RejectionSink}). */
+  readonly onRejection?: RejectionSink;
 }
 
 /** The type of an organization whose file does not give one. */
@@ -69,8 +78,9 @@ function toText(value: unknown): string | undefined {
  * geometry is `missing-coordinates`, another geometry `wrong-geometry`. Features are numbered from 0.
  *
  * @param data - parsed JSON (see `parseJson`)
- * @param options - the source name, and the name and type properties if named
- * @returns the organizations, the features read (accepted + rejected), rejections and warnings
+ * @param options - the source name, the name and type properties if named, and a rejection sink
+ * @returns the organizations, the features read (accepted + rejected), rejections (none listed
+ *   with a sink), their count, and warnings
  * @throws HexreachError `E_INPUT` when `data` is not a FeatureCollection; `E_NOT_FOUND` when a
  *   named property is used by no feature
  * @example
@@ -115,9 +125,14 @@ export function readOrganizationsGeoJson(
   const name: string[] = [];
   const type: string[] = [];
   const records: number[] = [];
-  const rejections: Rejection[] = [];
+  const rejections = collectRejections(options.onRejection);
   const warnings: Rejection[] = [];
-  const note = (list: Rejection[], record: number, reason: RejectionReason, message: string) => {
+  const note = (
+    list: { push(r: Rejection): void },
+    record: number,
+    reason: RejectionReason,
+    message: string,
+  ) => {
     list.push({ source, recordKind: 'feature', record, reason, message });
   };
 
@@ -206,5 +221,11 @@ export function readOrganizationsGeoJson(
     ...(capacityKey === undefined ? {} : { capacity: Float64Array.from(capacity) }),
     record: Uint32Array.from(records),
   };
-  return { data: table, read: features.length, rejections, warnings };
+  return {
+    data: table,
+    read: features.length,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings,
+  };
 }

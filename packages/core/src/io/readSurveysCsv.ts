@@ -1,5 +1,6 @@
 import { HexreachError } from '../errors.js';
-import type { ReadResult, Rejection, SurveyTable } from '../types.js';
+import type { ReadResult, Rejection, RejectionSink, SurveyTable } from '../types.js';
+import { collectRejections } from '../util/collectRejections.js';
 import { checkLngLat } from './checkLngLat.js';
 import { detectColumns } from './detectColumns.js';
 import { findColumn } from './findColumn.js';
@@ -17,6 +18,8 @@ export interface ReadSurveysCsvOptions {
   readonly columns?: { readonly lat?: string; readonly lng?: string; readonly date?: string };
   /** The answer scale; values outside it are not answers (default 1 to 5, a Likert scale). */
   readonly scale?: { readonly min: number; readonly max: number };
+  /** Receives each rejected row as it is read, instead of the result listing it (see {@link RejectionSink}). */
+  readonly onRejection?: RejectionSink;
 }
 
 /**
@@ -26,8 +29,9 @@ export interface ReadSurveysCsvOptions {
  * a row with unusable coordinates, or with no usable answer at all, is rejected.
  *
  * @param input - the CSV as a string, Blob/File, ReadableStream, or Node Readable / async iterable
- * @param options - the source name, the answer columns, and the scale
- * @returns the responses, rows read (accepted + rejected), rejections and warnings
+ * @param options - the source name, the answer columns, the scale and a rejection sink
+ * @returns the responses, rows read (accepted + rejected), rejections (none listed with a sink),
+ *   their count, and warnings
  * @throws HexreachError `E_INPUT` for an empty file, no coordinate columns or an unclosed quote;
  *   `E_NOT_FOUND` for an answer column that does not exist; `E_ARGUMENT` for no answer column or
  *   a scale with min ≥ max
@@ -57,12 +61,15 @@ export async function readSurveysCsv(
   const time: number[] = [];
   const record: number[] = [];
   const values: number[][] = answers.map(() => []);
-  const rejections: Rejection[] = [];
+  const rejections = collectRejections(options.onRejection);
   const warnings: Rejection[] = [];
   let columns: { lat: number; lng: number; date: number; answers: number[] } | undefined;
   let rowsRead = 0;
-  const problem = (list: Rejection[], reason: Rejection['reason'], message: string) =>
-    list.push({ source, recordKind: 'row', record: rowsRead, reason, message });
+  const problem = (
+    list: { push(r: Rejection): void },
+    reason: Rejection['reason'],
+    message: string,
+  ) => list.push({ source, recordKind: 'row', record: rowsRead, reason, message });
 
   function readRows(rows: string[][]): void {
     let first = 0;
@@ -130,5 +137,11 @@ export async function readSurveysCsv(
     answers: Object.fromEntries(answers.map((name, a) => [name, Float64Array.from(values[a])])),
     record: Uint32Array.from(record),
   };
-  return { data, read: rowsRead, rejections, warnings };
+  return {
+    data,
+    read: rowsRead,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings,
+  };
 }
