@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { type AnalysisResult, incidentCounts } from '../analyze.js';
+import type { HexreachConfig } from '../config/configSchema.js';
 import type {
   AreaTable,
   IncidentTable,
@@ -7,21 +9,38 @@ import type {
   Rejection,
   SurveyTable,
 } from '../types.js';
+import { combineTallies, type RejectionTally } from './rejectionTally.js';
+
+/**
+ * A file a run read: what the reader made of it, and its rejected records as a tally (the
+ * readers were given a sink, so `read.rejections` is empty and `read.rejectedCount` counts).
+ */
+export interface RunInput<T> {
+  readonly path: string;
+  readonly read: ReadResult<T>;
+  /** The records rejected; for incidents, those the reader rejected, then those binning did. */
+  readonly rejected: RejectionTally;
+}
 
 /** The files a run read, with what the readers made of them. */
 export interface RunInputs {
-  readonly incidents: { readonly path: string; readonly read: ReadResult<IncidentTable> };
-  readonly areas: { readonly path: string; readonly read: ReadResult<AreaTable> };
-  readonly organizations?: { readonly path: string; readonly read: ReadResult<OrganizationTable> };
-  readonly surveys?: { readonly path: string; readonly read: ReadResult<SurveyTable> };
+  readonly incidents: RunInput<IncidentTable> & {
+    /** Incidents outside the study area, date window or categories. */
+    readonly outside: RejectionTally;
+  };
+  readonly areas: RunInput<AreaTable>;
+  readonly organizations?: RunInput<OrganizationTable>;
+  readonly surveys?: RunInput<SurveyTable>;
 }
 
 const FIRST = 20;
 
 /**
- * The content of `summary.json`: inputs and how every record was accounted for, parameters,
- * version, seed, cell and zone counts, the first rejections (record and reason only, never
- * coordinates: the file may be shared), notes and durations.
+ * The content of `summary.json` (writeOutputs adds the manifest, `files`): inputs and how every
+ * record was accounted for, parameters, version, seed, cell and zone counts, the first
+ * rejections (record and reason only, never coordinates: the file may be shared), notes and
+ * durations. A public summary names input files without their folders, which may hold a user's
+ * name (`/home/ana/…`), and lists no record.
  *
  * @example
  * ```ts
@@ -35,7 +54,6 @@ export function buildSummary(
   durations: Readonly<Record<string, number>>,
 ): Record<string, unknown> {
   const counts = incidentCounts(inputs.incidents.read, result.binned);
-  const rejected = [...inputs.incidents.read.rejections, ...result.binned.rejections];
   const incidentTimes = timeRange(inputs.incidents.read.data.time);
   const bins = countBins(result.hotspots.bin);
   const population =
@@ -45,26 +63,28 @@ export function buildSummary(
   const privacy = result.config.privacy;
   const k = privacy.minCount;
   const count = (n: number) => (privacy.public && n >= 1 && n < k ? `<${k}` : n);
-  const records = (list: readonly Rejection[]) => {
-    const all = recordList(list);
+  const records = (tally: RejectionTally) => {
+    const all = recordList(tally);
     return privacy.public ? { total: all.total, byReason: all.byReason } : all;
   };
+  const path = (input: { readonly path: string }) =>
+    privacy.public ? basename(input.path) : input.path;
   return {
     hexreach: version,
     command: 'analyze',
     inputs: {
       incidents: {
-        path: inputs.incidents.path,
+        path: path(inputs.incidents),
         ...counts,
         categories: result.binned.categories,
         // The first and last dates are single incidents' dates: not in a public export.
         ...(privacy.public ? {} : { firstDate: incidentTimes?.[0], lastDate: incidentTimes?.[1] }),
       },
       areas: {
-        path: inputs.areas.path,
+        path: path(inputs.areas),
         read: inputs.areas.read.read,
         accepted: inputs.areas.read.data.length,
-        rejected: inputs.areas.read.rejections.length,
+        rejected: inputs.areas.read.rejectedCount,
         warnings: inputs.areas.read.warnings.length,
         populationAttribute: result.populationAttribute ?? null,
       },
@@ -72,20 +92,20 @@ export function buildSummary(
         ? {}
         : {
             organizations: {
-              path: inputs.organizations.path,
+              path: path(inputs.organizations),
               read: inputs.organizations.read.read,
               accepted: inputs.organizations.read.data.length,
-              rejected: inputs.organizations.read.rejections.length,
+              rejected: inputs.organizations.read.rejectedCount,
             },
           }),
       ...(inputs.surveys === undefined
         ? {}
         : {
             surveys: {
-              path: inputs.surveys.path,
+              path: path(inputs.surveys),
               read: inputs.surveys.read.read,
               accepted: inputs.surveys.read.data.length,
-              rejected: inputs.surveys.read.rejections.length,
+              rejected: inputs.surveys.read.rejectedCount,
               warnings: inputs.surveys.read.warnings.length,
               ...(result.trust === undefined
                 ? {}
@@ -98,7 +118,7 @@ export function buildSummary(
             },
           }),
     },
-    parameters: result.config,
+    parameters: privacy.public ? withFileNames(result.config) : result.config,
     seed: result.config.seed,
     cells: {
       count: result.grid.cells.length,
@@ -226,15 +246,15 @@ export function buildSummary(
           public: true,
           minCount: k,
           rules: [
-            'no incident coordinates, dates or record numbers in any file; no rejected.csv',
+            'no incident coordinates, dates or record numbers in any file; no rejected.csv; input files named without their folders',
             `cell and zone incident counts from 1 to ${k - 1} written as "<${k}" (suppressed, not rounded; 0 stays 0)`,
             `weighted counts and rates of cells with 1 to ${k - 1} incidents written as "<${k}"`,
           ],
         }
       : { public: false },
-    rejections: records([...inputs.areas.read.rejections, ...rejected]),
-    outside: records(result.binned.outside),
-    warnings: records(inputs.areas.read.warnings),
+    rejections: records(combineTallies([inputs.areas.rejected, inputs.incidents.rejected])),
+    outside: records(inputs.incidents.outside),
+    warnings: records(listTally(inputs.areas.read.warnings)),
     notes: result.notes,
     durationsSeconds: Object.fromEntries(
       Object.entries({ ...durations, ...result.durations }).map(([k, v]) => [k, round(v, 3)]),
@@ -242,15 +262,35 @@ export function buildSummary(
   };
 }
 
-function recordList(records: readonly Rejection[]) {
-  const byReason: Record<string, number> = {};
-  for (const r of records) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+function recordList(tally: RejectionTally) {
   return {
-    total: records.length,
-    byReason,
-    first: records
+    total: tally.total,
+    byReason: tally.byReason,
+    first: tally.first
       .slice(0, FIRST)
       .map((r) => ({ source: r.source, [r.recordKind]: r.record, reason: r.reason })),
+  };
+}
+
+/** A list of records as a tally (warnings are few: one per area at most). */
+function listTally(records: readonly Rejection[]): RejectionTally {
+  const byReason: Record<string, number> = {};
+  for (const r of records) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  return { total: records.length, byReason, first: records.slice(0, FIRST) };
+}
+
+/** The configuration with every file path cut to its file name, for a public summary. */
+function withFileNames(config: HexreachConfig): HexreachConfig {
+  const inputs = Object.fromEntries(
+    Object.entries(config.inputs).map(([name, spec]) => [
+      name,
+      spec === undefined ? spec : { ...spec, path: basename(spec.path) },
+    ]),
+  ) as HexreachConfig['inputs'];
+  return {
+    ...config,
+    inputs,
+    output: { ...config.output, dir: basename(config.output.dir) },
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   IncidentTable,
   OrganizationTable,
   ReadResult,
+  RejectionSink,
   SurveyTable,
 } from '../types.js';
 
@@ -33,17 +34,19 @@ export function readJsonFile(path: string, what: string): unknown {
 }
 
 /**
- * Reads an incident file: CSV streamed (never loaded whole), or GeoJSON.
+ * Reads an incident file: CSV streamed (never loaded whole), or GeoJSON. Rejected records go
+ * to `onRejection` when given, as with every reader here, instead of the result's list.
  *
  * @example
  * ```ts
- * const read = await readIncidentFile('data/demo/incidents.csv', config, (rows) => {});
+ * const read = await readIncidentFile('data/demo/incidents.csv', config, (rows) => {}, tally.add);
  * ```
  */
 export async function readIncidentFile(
   path: string,
   config: HexreachConfig,
   onProgress?: (rows: number) => void,
+  onRejection?: RejectionSink,
 ): Promise<ReadResult<IncidentTable>> {
   assertFile(path, 'incidents');
   const spec = config.inputs.incidents;
@@ -55,12 +58,14 @@ export async function readIncidentFile(
       date: columns.date,
       category: columns.category,
       weight: columns.weight,
+      onRejection,
     });
   }
   return readIncidentsCsv(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), {
     source: displayPath(path),
     columns,
     onProgress,
+    onRejection,
   });
 }
 
@@ -76,6 +81,7 @@ export async function readIncidentFile(
 export function readAreaFile(
   path: string,
   config: HexreachConfig,
+  onRejection?: RejectionSink,
 ): { read: ReadResult<AreaTable>; population: string | undefined } {
   const data = readJsonFile(path, 'areas');
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
@@ -84,6 +90,7 @@ export function readAreaFile(
     source: displayPath(path),
     attributes: areaAttributesOf(config, population),
     idProperty: config.inputs.areas?.idProperty,
+    onRejection,
   });
   return { read, population };
 }
@@ -99,6 +106,7 @@ export function readAreaFile(
 export function readOrganizationFile(
   path: string,
   config: HexreachConfig,
+  onRejection?: RejectionSink,
 ): ReadResult<OrganizationTable> {
   const spec = config.inputs.organizations;
   return readOrganizationsGeoJson(readJsonFile(path, 'organizations'), {
@@ -106,6 +114,7 @@ export function readOrganizationFile(
     name: spec?.name,
     type: spec?.type,
     capacity: spec?.capacity,
+    onRejection,
   });
 }
 
@@ -120,6 +129,7 @@ export function readOrganizationFile(
 export async function readSurveyFile(
   path: string,
   config: HexreachConfig,
+  onRejection?: RejectionSink,
 ): Promise<ReadResult<SurveyTable>> {
   assertFile(path, 'surveys');
   return readSurveysCsv(createReadStream(path, { encoding: 'utf8' }), {
@@ -127,6 +137,7 @@ export async function readSurveyFile(
     answers: [config.trust.answer!],
     columns: config.inputs.surveys?.columns,
     scale: { min: config.trust.scaleMin, max: config.trust.scaleMax },
+    onRejection,
   });
 }
 

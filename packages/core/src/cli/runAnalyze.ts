@@ -1,10 +1,11 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyze, incidentCounts } from '../analyze.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
-import type { Rejection } from '../types.js';
+import type { RejectionSink } from '../types.js';
 import { buildSummary, type RunInputs } from './buildSummary.js';
+import { openRejectedCsv, type RejectedCsvFile } from './openRejectedCsv.js';
 import { createProgress } from './progress.js';
 import {
   displayPath,
@@ -14,6 +15,8 @@ import {
   readOrganizationFile,
   readSurveyFile,
 } from './readInputFiles.js';
+import { combineTallies, createRejectionTally, type RejectionTally } from './rejectionTally.js';
+import { createStagingFolder } from './stagingFolder.js';
 import { writeOutputs } from './writeOutputs.js';
 
 /** Options of `hexreach analyze`; each overrides the configuration file. */
@@ -38,6 +41,16 @@ export interface AnalyzeCommandOptions {
  * Runs `hexreach analyze`: reads the configuration and inputs, analyses, writes the outputs and
  * prints a summary on stdout (progress on stderr).
  *
+ * Outputs are written into a temporary folder beside the output folder and moved into it only
+ * when all are complete (see createStagingFolder), so a failing or killed run leaves the previous
+ * run's files as they were. Rejected records are streamed to that folder's `rejected.csv` as the
+ * readers find them; only their counts and the first 20 stay in memory.
+ *
+ * For tests, the environment variable `HEXREACH_TEST_KILL_AFTER_FILE=n` makes the process kill
+ * itself (SIGKILL, as the kernel's out-of-memory killer or a power cut would: no clean-up runs)
+ * once the n-th output file is complete in the temporary folder, in the order writeOutputs
+ * writes them (cells.geojson is 1); nothing else reads it.
+ *
  * @throws HexreachError for bad input (exit code 1) — the caller prints its message
  * @example
  * ```ts
@@ -46,7 +59,6 @@ export interface AnalyzeCommandOptions {
  */
 export async function runAnalyze(options: AnalyzeCommandOptions, version: string): Promise<void> {
   const started = performance.now();
-  const progress = createProgress(process.stderr, options.quiet ?? false);
   const configPath = options.config === undefined ? undefined : resolve(options.config);
   const base = configPath === undefined ? process.cwd() : dirname(configPath);
   const raw = (configPath === undefined ? {} : readJsonFile(configPath, 'configuration')) as Record<
@@ -54,16 +66,89 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     unknown
   >;
   const config = parseConfig(applyFlags(raw, options), configPath ?? 'command line');
+  const paths = inputPaths(options, config, base);
+  const outDir = options.out ?? resolve(base, config.output.dir);
+  const staging = createStagingFolder(outDir);
+  let rejectedCsv: RejectedCsvFile | undefined;
+  try {
+    // rejected.csv lists the user's own records: never part of a public export.
+    if (!config.privacy.public) rejectedCsv = openRejectedCsv(join(staging.path, 'rejected.csv'));
+    const run = await readAndAnalyze(options, config, paths, rejectedCsv, started);
+    const written = writeAndCommit(run, version, outDir, staging, rejectedCsv);
+    process.stdout.write(formatSummary(run, written, version));
+  } catch (error) {
+    rejectedCsv?.abort();
+    staging.discard();
+    throw error;
+  }
+}
+
+/** What a run read and computed, with the tallies of its rejected records. */
+interface Run {
+  readonly result: ReturnType<typeof analyze>;
+  readonly inputs: RunInputs;
+  readonly durations: Record<string, number>;
+  readonly progress: ReturnType<typeof createProgress>;
+  readonly started: number;
+}
+
+/** The input files: flags first, then the configuration's paths (relative to its folder). */
+interface InputPaths {
+  readonly incidents: string;
+  readonly areas: string;
+  readonly organizations?: string;
+  readonly surveys?: string;
+}
+
+function inputPaths(
+  options: AnalyzeCommandOptions,
+  config: HexreachConfig,
+  base: string,
+): InputPaths {
   const fromConfig = (path: string | undefined) =>
     path === undefined ? undefined : resolve(base, path);
-  const incidentsPath = options.incidents ?? fromConfig(config.inputs.incidents?.path);
-  const areasPath = options.areas ?? fromConfig(config.inputs.areas?.path);
-  const organizationsPath = options.organizations ?? fromConfig(config.inputs.organizations?.path);
-  const surveysPath = options.surveys ?? fromConfig(config.inputs.surveys?.path);
-  const outDir = options.out ?? resolve(base, config.output.dir);
-  if (incidentsPath === undefined)
+  const incidents = options.incidents ?? fromConfig(config.inputs.incidents?.path);
+  const areas = options.areas ?? fromConfig(config.inputs.areas?.path);
+  if (incidents === undefined)
     throw usage('no incidents file: give --incidents FILE or inputs.incidents.path');
-  if (areasPath === undefined) throw usage('no areas file: give --areas FILE or inputs.areas.path');
+  if (areas === undefined) throw usage('no areas file: give --areas FILE or inputs.areas.path');
+  return {
+    incidents,
+    areas,
+    organizations: options.organizations ?? fromConfig(config.inputs.organizations?.path),
+    surveys: options.surveys ?? fromConfig(config.inputs.surveys?.path),
+  };
+}
+
+async function readAndAnalyze(
+  options: AnalyzeCommandOptions,
+  config: HexreachConfig,
+  paths: InputPaths,
+  rejectedCsv: RejectedCsvFile | undefined,
+  started: number,
+): Promise<Run> {
+  const progress = createProgress(process.stderr, options.quiet ?? false);
+  const {
+    incidents: incidentsPath,
+    areas: areasPath,
+    organizations: organizationsPath,
+    surveys: surveysPath,
+  } = paths;
+
+  // Every rejected record goes to rejected.csv (unless public) and to its input's tally.
+  const tallies = {
+    incidents: createRejectionTally(),
+    outside: createRejectionTally(),
+    areas: createRejectionTally(),
+    organizations: createRejectionTally(),
+    surveys: createRejectionTally(),
+  };
+  const sinkTo =
+    (tally: ReturnType<typeof createRejectionTally>): RejectionSink =>
+    (rejection) => {
+      tally.add(rejection);
+      rejectedCsv?.write(rejection);
+    };
 
   const durations: Record<string, number> = {};
   const step = async <T>(
@@ -84,17 +169,20 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
     `reading ${displayPath(incidentsPath)}`,
     'readIncidents',
     () =>
-      readIncidentFile(incidentsPath, config, (rows) =>
-        progress.update(`${rows.toLocaleString('en-US')} rows`),
+      readIncidentFile(
+        incidentsPath,
+        config,
+        (rows) => progress.update(`${rows.toLocaleString('en-US')} rows`),
+        sinkTo(tallies.incidents),
       ),
-    (r) => `${fmt(r.read)} records, ${fmt(r.rejections.length)} rejected`,
+    (r) => `${fmt(r.read)} records, ${fmt(r.rejectedCount)} rejected`,
   );
   const areas = await step(
     `reading ${displayPath(areasPath)}`,
     'readAreas',
-    () => readAreaFile(areasPath, config),
+    () => readAreaFile(areasPath, config, sinkTo(tallies.areas)),
     (r) =>
-      `${fmt(r.read.read)} areas, ${fmt(r.read.rejections.length)} rejected, population: ${r.population ?? 'none'}`,
+      `${fmt(r.read.read)} areas, ${fmt(r.read.rejectedCount)} rejected, population: ${r.population ?? 'none'}`,
   );
   const organizations =
     organizationsPath === undefined
@@ -102,8 +190,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
       : await step(
           `reading ${displayPath(organizationsPath)}`,
           'readOrganizations',
-          () => readOrganizationFile(organizationsPath, config),
-          (r) => `${fmt(r.read)} organizations, ${fmt(r.rejections.length)} rejected`,
+          () => readOrganizationFile(organizationsPath, config, sinkTo(tallies.organizations)),
+          (r) => `${fmt(r.read)} organizations, ${fmt(r.rejectedCount)} rejected`,
         );
   const surveys =
     surveysPath === undefined
@@ -111,20 +199,21 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
       : await step(
           `reading ${displayPath(surveysPath)}`,
           'readSurveys',
-          () => readSurveyFile(surveysPath, config),
-          (r) => `${fmt(r.read)} answers, ${fmt(r.rejections.length)} rejected`,
+          () => readSurveyFile(surveysPath, config, sinkTo(tallies.surveys)),
+          (r) => `${fmt(r.read)} answers, ${fmt(r.rejectedCount)} rejected`,
         );
+  const rejectedTallies = [
+    tallies.incidents,
+    tallies.areas,
+    organizations === undefined ? undefined : tallies.organizations,
+    surveys === undefined ? undefined : tallies.surveys,
+  ];
   // Under --strict, a rejected record read is an error before the analysis, not after it.
-  failWhenStrict(config, [
-    ...incidents.rejections,
-    ...areas.read.rejections,
-    ...(organizations?.rejections ?? []),
-    ...(surveys?.rejections ?? []),
-  ]);
+  failWhenStrict(config, combineTallies(rejectedTallies));
   if (areas.read.data.length === 0) {
     throw new HexreachError(
       'E_INPUT',
-      `${displayPath(areasPath)}: no usable area polygon (${areas.read.rejections.length} rejected)`,
+      `${displayPath(areasPath)}: no usable area polygon (${areas.read.rejectedCount} rejected)`,
     );
   }
 
@@ -141,50 +230,81 @@ export async function runAnalyze(options: AnalyzeCommandOptions, version: string
           surveys: surveys?.data,
         },
         analysisConfig,
+        // Binning's rejections follow the reader's in the incidents' tally.
+        { onRejection: sinkTo(tallies.incidents), onOutside: sinkTo(tallies.outside) },
       ),
     (r) => `${fmt(r.grid.cells.length)} cells, ${fmt(r.zones.length)} zones`,
   );
-
-  const rejections: Rejection[] = [
-    ...incidents.rejections,
-    ...result.binned.rejections,
-    ...areas.read.rejections,
-    ...(organizations?.rejections ?? []),
-    ...(surveys?.rejections ?? []),
-  ];
-  failWhenStrict(config, rejections);
+  failWhenStrict(config, combineTallies(rejectedTallies));
 
   const inputs: RunInputs = {
-    incidents: { path: displayPath(incidentsPath), read: incidents },
-    areas: { path: displayPath(areasPath), read: areas.read },
+    incidents: {
+      path: displayPath(incidentsPath),
+      read: incidents,
+      rejected: tallies.incidents,
+      outside: tallies.outside,
+    },
+    areas: { path: displayPath(areasPath), read: areas.read, rejected: tallies.areas },
     ...(organizations === undefined || organizationsPath === undefined
       ? {}
-      : { organizations: { path: displayPath(organizationsPath), read: organizations } }),
+      : {
+          organizations: {
+            path: displayPath(organizationsPath),
+            read: organizations,
+            rejected: tallies.organizations,
+          },
+        }),
     ...(surveys === undefined || surveysPath === undefined
       ? {}
-      : { surveys: { path: displayPath(surveysPath), read: surveys } }),
+      : { surveys: { path: displayPath(surveysPath), read: surveys, rejected: tallies.surveys } }),
   };
-  durations.total = (performance.now() - started) / 1000;
-  const summary = buildSummary(result, inputs, version, durations);
-  const written = await step(
-    `writing ${displayPath(outDir)}`,
-    'write',
-    () =>
-      writeOutputs(outDir, result, summary, [...rejections, ...result.binned.outside]).map(
-        displayPath,
-      ),
-    (files) => `${files.length} files`,
-  );
-  process.stdout.write(formatSummary(result, inputs, rejections, written, version));
+  return { result, inputs, durations, progress, started };
+}
+
+/**
+ * Writes the outputs into the temporary folder, then moves them into `outDir`; returns the paths
+ * of the files as they are in `outDir`, for the printout.
+ */
+function writeAndCommit(
+  run: Run,
+  version: string,
+  outDir: string,
+  staging: ReturnType<typeof createStagingFolder>,
+  rejectedCsv: RejectedCsvFile | undefined,
+): string[] {
+  const { durations, progress } = run;
+  durations.total = (performance.now() - run.started) / 1000;
+  const summary = buildSummary(run.result, run.inputs, version, durations);
+  progress.start(`writing ${displayPath(outDir)}`);
+  const t = performance.now();
+  const names = writeOutputs(staging.path, run.result, summary, {
+    written: rejectedCsv === undefined ? [] : [rejectedCsv.close()],
+    afterFile: killAfterFile(process.env.HEXREACH_TEST_KILL_AFTER_FILE),
+  });
+  staging.commit(names);
+  durations.write = (performance.now() - t) / 1000;
+  progress.done(`${names.length} files`);
+  return names.map((name) => displayPath(join(outDir, name)));
+}
+
+/** The test hook of `HEXREACH_TEST_KILL_AFTER_FILE` (see runAnalyze), or none. */
+function killAfterFile(value: string | undefined): ((name: string) => void) | undefined {
+  const n = value === undefined ? Number.NaN : Number(value);
+  if (!Number.isInteger(n) || n < 1) return undefined;
+  let files = 0;
+  return () => {
+    files++;
+    if (files === n) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /** Under `strict`, any rejected record is an error naming how many and the first. */
-function failWhenStrict(config: HexreachConfig, rejections: readonly Rejection[]): void {
-  if (!config.strict || rejections.length === 0) return;
-  const first = rejections[0];
+function failWhenStrict(config: HexreachConfig, rejected: RejectionTally): void {
+  if (!config.strict || rejected.total === 0) return;
+  const first = rejected.first[0];
   throw new HexreachError(
     'E_INPUT',
-    `${fmt(rejections.length)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
+    `${fmt(rejected.total)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
   );
 }
 
@@ -246,13 +366,14 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function formatSummary(
-  result: ReturnType<typeof analyze>,
-  inputs: RunInputs,
-  rejections: readonly Rejection[],
-  written: readonly string[],
-  version: string,
-): string {
+function formatSummary(run: Run, written: readonly string[], version: string): string {
+  const { result, inputs } = run;
+  const rejections = combineTallies([
+    inputs.incidents.rejected,
+    inputs.areas.rejected,
+    inputs.organizations?.rejected,
+    inputs.surveys?.rejected,
+  ]);
   const counts = incidentCounts(inputs.incidents.read, result.binned);
   const bins = result.hotspots.bin;
   const hot = (level: number) => bins.reduce((c, b) => c + (b >= level ? 1 : 0), 0);
@@ -260,7 +381,7 @@ function formatSummary(
   const lines = [
     `hexreach ${version} — analyze`,
     `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}`,
-    `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejections.length)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
+    `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejectedCount)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
   ];
   if (inputs.organizations !== undefined) {
     const o = inputs.organizations.read;
@@ -271,7 +392,7 @@ function formatSummary(
   if (inputs.surveys !== undefined) {
     const v = inputs.surveys.read;
     lines.push(
-      `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejections.length)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
+      `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejectedCount)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
     );
   }
   lines.push(
@@ -330,11 +451,14 @@ function formatSummary(
     );
   }
   for (const note of result.notes) lines.push(`note       ${note}`);
-  if (rejections.length > 0) {
+  if (rejections.total > 0) {
+    const where = result.config.privacy.public
+      ? 'no rejected.csv: --public'
+      : 'all in rejected.csv';
     lines.push(
-      `rejected   ${fmt(rejections.length)} record(s); the first ${Math.min(20, rejections.length)} (all in rejected.csv):`,
+      `rejected   ${fmt(rejections.total)} record(s); the first ${rejections.first.length} (${where}):`,
     );
-    for (const r of rejections.slice(0, 20))
+    for (const r of rejections.first)
       lines.push(`           ${r.source} ${r.recordKind} ${r.record}: ${r.message}`);
   }
   lines.push(`outputs    ${written.join(', ')}`);

@@ -1,70 +1,104 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
+import type { HexreachConfig } from '../config/configSchema.js';
 import { analysisToCells } from '../export/analysisToCells.js';
 import { analysisToReportModel } from '../export/analysisToReportModel.js';
 import { analysisToSpaceTime } from '../export/analysisToSpaceTime.js';
 import { analysisToZones } from '../export/analysisToZones.js';
 import { organizationsToFeatureCollection } from '../export/organizationsToFeatureCollection.js';
-import { rejectionsToCsv } from '../export/rejectionsToCsv.js';
 import { renderReportHtml } from '../export/renderReportHtml.js';
 import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
 import type { ReportInputCounts } from '../export/reportModel.js';
 import { zonesToCsv } from '../export/zonesToCsv.js';
-import type { Rejection } from '../types.js';
+
+/** One file of an output set, as summary.json's manifest (`files`) lists it. */
+export interface OutputFile {
+  /** The file name, in the output folder. */
+  readonly name: string;
+  /** Size in bytes. */
+  readonly bytes: number;
+  /** SHA-256 of the content, lowercase hex. */
+  readonly sha256: string;
+}
+
+/** Options of {@link writeOutputs}. */
+export interface WriteOutputsOptions {
+  /**
+   * Files the caller has already written into `dir` (the CLI streams `rejected.csv` while
+   * reading), listed in the manifest after the others.
+   */
+  readonly written?: readonly OutputFile[];
+  /**
+   * Called after each file is complete in `dir`, with its name: the CLI's test hook
+   * (`HEXREACH_TEST_KILL_AFTER_FILE`, see runAnalyze) kills the run there.
+   */
+  readonly afterFile?: (name: string) => void;
+}
 
 /**
- * Writes `cells.geojson`, `zones.geojson`, `zones.csv`, `summary.json`, `report.html`,
- * `report.md`, `spacetime.json` (with emerging hot spots), `organizations.geojson` (with
- * organizations: the partners the viewer draws) and `rejected.csv` (the user's own
- * unusable and outside records, so they can fix them) into `dir`, creating it. A public export
- * (`privacy.public`) leaves out `rejected.csv` and suppresses small counts.
+ * Writes `cells.geojson`, `zones.geojson`, `zones.csv`, `report.html`, `report.md`,
+ * `spacetime.json` (with emerging hot spots), `organizations.geojson` (with organizations: the
+ * partners the viewer draws) and, last, `summary.json` with a manifest (`files`: every other
+ * file of the set with its size and SHA-256) into `dir`, which exists: the run's temporary
+ * folder, moved into place afterwards (see createStagingFolder). `rejected.csv` (the user's own
+ * unusable and outside records, so they can fix them) is streamed there by the caller and never
+ * written for a public export (`privacy.public`), which also suppresses small counts and names
+ * input files without their folders (see buildSummary).
  *
- * @returns the paths written
+ * @returns the names of the files of the set, `written` and summary.json included
  * @example
  * ```ts
- * writeOutputs('out', result, summary, rejections);
+ * writeOutputs(staging.path, result, summary, { written: [rejectedCsv.close()] });
  * ```
  */
 export function writeOutputs(
   dir: string,
   result: AnalysisResult,
   summary: Record<string, unknown>,
-  rejections: readonly Rejection[],
+  options: WriteOutputsOptions = {},
 ): string[] {
-  mkdirSync(dir, { recursive: true });
-  const isPublic = result.config.privacy.public;
   const cells = analysisToCells(result);
   const zones = analysisToZones(result);
   const privacy = summary.privacy as { rules?: string[] } | undefined;
-  const report = analysisToReportModel(result, {
-    version: String(summary.hexreach),
-    inputs: summary.inputs as Record<string, ReportInputCounts>,
-    zones,
-    privacyRules: privacy?.rules,
-  });
-  const files: [string, string][] = [
-    ['cells.geojson', JSON.stringify(cells)],
-    ['zones.geojson', JSON.stringify(zones, null, 1)],
-    ['zones.csv', zonesToCsv(zones)],
-    ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
-    ['report.html', renderReportHtml(report)],
-    ['report.md', renderReportMarkdown(report)],
+  // The report shows the configuration as summary.json does (file names only when public).
+  const config = summary.parameters as HexreachConfig;
+  const report = analysisToReportModel(
+    { ...result, config },
+    {
+      version: String(summary.hexreach),
+      inputs: summary.inputs as Record<string, ReportInputCounts>,
+      zones,
+      privacyRules: privacy?.rules,
+    },
+  );
+  const files: [string, () => string][] = [
+    ['cells.geojson', () => JSON.stringify(cells)],
+    ['zones.geojson', () => JSON.stringify(zones, null, 1)],
+    ['zones.csv', () => zonesToCsv(zones)],
+    ['report.html', () => renderReportHtml(report)],
+    ['report.md', () => renderReportMarkdown(report)],
   ];
   if (result.emerging !== undefined)
-    files.push(['spacetime.json', JSON.stringify(analysisToSpaceTime(result))]);
+    files.push(['spacetime.json', () => JSON.stringify(analysisToSpaceTime(result))]);
   const organizations = result.inputs.organizations;
   if (organizations !== undefined && organizations.length > 0) {
     const collection = organizationsToFeatureCollection(organizations, {
       precision: result.config.output.precision,
     });
-    files.push(['organizations.geojson', JSON.stringify(collection)]);
+    files.push(['organizations.geojson', () => JSON.stringify(collection)]);
   }
-  // rejected.csv lists the user's own records: never part of a public export.
-  if (!isPublic) files.push(['rejected.csv', rejectionsToCsv(rejections)]);
-  return files.map(([name, text]) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  });
+  const manifest: OutputFile[] = [];
+  const write = (name: string, text: string) => {
+    const data = Buffer.from(text, 'utf8');
+    writeFileSync(join(dir, name), data);
+    options.afterFile?.(name);
+    return { name, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+  };
+  for (const [name, text] of files) manifest.push(write(name, text()));
+  manifest.push(...(options.written ?? []));
+  // Last, so that it can list the others.
+  write('summary.json', `${JSON.stringify({ ...summary, files: manifest }, null, 2)}\n`);
+  return [...manifest.map((f) => f.name), 'summary.json'];
 }
