@@ -77,11 +77,23 @@ export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
 export {
+  type CountTables,
+  type CountTablesOptions,
+  countTables,
+  weightedCellCounts,
+} from './privacy/countTables.js';
+export {
   addDiscreteLaplaceNoise,
   type DiscreteLaplaceOptions,
   discreteLaplaceSampler,
   discreteLaplaceVariance,
 } from './privacy/discreteLaplace.js';
+export {
+  type BudgetShares,
+  DEFAULT_BUDGET_SHARES,
+  noisyCountTables,
+  type TableBudget,
+} from './privacy/noisyCountTables.js';
 export { secretUniform } from './privacy/secretUniform.js';
 export {
   type PriorityWeights,

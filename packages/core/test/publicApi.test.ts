@@ -34,7 +34,7 @@ const INTERNAL_FILES = [
   /^io\/(checkLngLat|collectPropertyNames|describeGeometry|findColumn|formatValue|getFeatures|normalizeName|readCsvChunks)\.ts$/,
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,
-  /^util\/(createRecord|finiteOrNull|getOwn)\.ts$/,
+  /^util\/(collectRejections|createRecord|finiteOrNull|getOwn)\.ts$/,
   /^zones\/edgeNeighbors\.ts$/,
 ];
 
