@@ -76,6 +76,22 @@ describe('hexreach analyze on the demo city', () => {
     expect(Math.abs(summary().cells.population - total) / total).toBeLessThan(0.005);
   });
 
+  it('writes the counts and residents a rate comes from in full: rate_per_1000 recomputes to 1e-9', () => {
+    const cells = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8')) as FeatureCollection;
+    let checked = 0;
+    for (const f of cells.features) {
+      const { rate_per_1000: rate, weighted_incidents: count, population } = f.properties as {
+        rate_per_1000: number | null;
+        weighted_incidents: number;
+        population: number;
+      };
+      if (rate === null) continue;
+      checked++;
+      expect(Math.abs(rate - (count / population) * 1000)).toBeLessThanOrEqual(1e-9 * rate);
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('writes ranked contiguous zones with their reasons in numbers', () => {
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
     expect(zones.features.length).toBe(summary().zones.count);

@@ -5,8 +5,6 @@ import { cellsToFeatureCollection } from './cellsToFeatureCollection.js';
 
 /** Decimal places kept per column: enough to rank and map, small enough to load fast. */
 export const CELL_DIGITS: Readonly<Record<string, number>> = {
-  weighted_incidents: 4,
-  population: 1,
   gi_z: 6,
   gi_p: 8,
   gi_p_fdr: 8,
