@@ -160,7 +160,9 @@ describe('the viewer on the demo results, in Chromium', () => {
     const { harness, page } = await viewer();
     await page.check('#layer-gi_bin');
     await page.uncheck('#layer-score');
-    await page.check('input[aria-label="Edit style and legend of Hotspots (Gi* confidence)"]');
+    await page.check(
+      'input[aria-label="Edit style and legend of Hotspots (Gi* confidence, FDR-corrected)"]',
+    );
     await mapIdle(page);
     const rows = await legendRows(page, 'gi_bin');
     expect(rows.map((r) => r.label)).toEqual([

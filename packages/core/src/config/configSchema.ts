@@ -181,8 +181,11 @@ export const configSchema = z.strictObject({
       maxK: z.number().int().min(2).max(10).default(6),
       /** A distance band (metres between cell centres) instead of k-rings. */
       distanceMeters: z.number().positive().optional(),
-      /** Benjamini–Hochberg false-discovery-rate correction of the confidence bins. */
-      fdr: z.boolean().default(false),
+      /**
+       * Benjamini–Hochberg false-discovery-rate correction of the Gi* and LISA bins: on by default,
+       * as in ArcGIS's Optimized Hot Spot Analysis, since thousands of cells are tested at once.
+       */
+      fdr: z.boolean().default(true),
       /** Conditional permutations for pseudo p-values (Gi* and Local Moran); 0 = analytic only. */
       permutations: z.number().int().min(0).max(99_999).default(999),
       /**

@@ -15,7 +15,7 @@ describe('parseConfig', () => {
       k: 1,
       scale: 'fixed',
       maxK: 6,
-      fdr: false,
+      fdr: true,
       permutations: 999,
       scheme: 'conditional',
     });

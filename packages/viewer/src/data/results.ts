@@ -56,6 +56,8 @@ export interface ResultSummary {
       readonly normalization?: string;
     };
     readonly zones?: Readonly<Record<string, unknown>>;
+    /** Whether the Gi* and LISA bins are FDR-corrected. */
+    readonly hotspots?: { readonly fdr?: boolean };
   };
   readonly [key: string]: unknown;
 }

@@ -54,7 +54,7 @@ export interface LayerDefinition {
  */
 export function availableLayers(
   results: Pick<LoadedResults, 'numericColumns' | 'zones' | 'organizations'> &
-    Partial<Pick<LoadedResults, 'spaceTime' | 'textColumns'>>,
+    Partial<Pick<LoadedResults, 'spaceTime' | 'textColumns' | 'summary'>>,
 ): LayerDefinition[] {
   const has = new Set(results.numericColumns);
   const hasText = new Set(results.textColumns ?? []);
@@ -86,7 +86,11 @@ export function availableLayers(
   if (has.has('gi_bin')) {
     layers.push({
       id: 'gi_bin',
-      title: 'Hotspots (Gi* confidence)',
+      // The bins' significance levels are Benjamini–Hochberg ones when the run says so.
+      title:
+        results.summary?.parameters?.hotspots?.fdr === true
+          ? 'Hotspots (Gi* confidence, FDR-corrected)'
+          : 'Hotspots (Gi* confidence)',
       kind: 'bins',
       column: 'gi_bin',
       visibleByDefault: !has.has('score'),

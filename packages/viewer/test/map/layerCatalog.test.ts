@@ -31,6 +31,19 @@ describe('availableLayers', () => {
     expect(layers.find((l) => l.id === 'gi_bin')?.kind).toBe('bins');
   });
 
+  it('titles the Gi* bins FDR-corrected when the run says its bins are', () => {
+    const title = (fdr: boolean | undefined) =>
+      availableLayers({
+        numericColumns: ['gi_bin'],
+        zones: undefined,
+        organizations: undefined,
+        summary: fdr === undefined ? undefined : { parameters: { hotspots: { fdr } } },
+      }).find((l) => l.id === 'gi_bin')?.title;
+    expect(title(true)).toBe('Hotspots (Gi* confidence, FDR-corrected)');
+    expect(title(false)).toBe('Hotspots (Gi* confidence)');
+    expect(title(undefined)).toBe('Hotspots (Gi* confidence)');
+  });
+
   it('leaves out layers whose column or file is missing', () => {
     const layers = availableLayers({
       numericColumns: ['incidents', 'gi_bin', 'rate_per_100000'],
