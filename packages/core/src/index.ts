@@ -166,6 +166,10 @@ export {
   conditionalPermutation,
   type PermutationResult,
 } from './stats/permutation/conditionalPermutation.js';
+export {
+  type PermutationPValue,
+  permutationPValue,
+} from './stats/permutation/permutationPValue.js';
 export type {
   PermutationAlternative,
   PermutationOptions,

@@ -21,7 +21,8 @@ export interface GiStarOptions extends PermutationOptions {
   /**
    * Permutations R for the pseudo p-value `pSim` (999 is customary). Default 0: none, and the
    * `*Sim` fields are absent. `seed` (default 0), `scheme` (default `conditional`, esda/GeoDa)
-   * and `alternative` (default `two-sided`, for pSim only) as in `conditionalPermutation`.
+   * `alternative` (default `two-sided`) and `pValue` (default `folded`), for pSim only, as in
+   * `conditionalPermutation`.
    */
   readonly permutations?: number;
 }
@@ -62,8 +63,9 @@ export interface GiStarResult {
    */
   readonly pFdr?: Float64Array;
   /**
-   * With `permutations` > 0 only: pseudo p-value (M + 1)/(R + 1), two-sided by default (esda's
-   * folded count: M = #{r : |G_r − Ḡ| ≥ |G − Ḡ|}), from conditional randomisation of the
+   * With `permutations` > 0 only: the pseudo p-value `pValue` names, by default (M + 1)/(R + 1)
+   * with esda's folded count M = #{r : |G_r − Ḡ| ≥ |G − Ḡ|} (see `permutationPValue`), from
+   * conditional randomisation of the
    * neighbours' values (see `conditionalPermutation`); NaN where nothing can be permuted.
    */
   readonly pSim?: Float64Array;

@@ -22,8 +22,8 @@ export interface LocalMoranOptions extends PermutationOptions {
   readonly moments?: 'conditional' | 'total';
   /**
    * Permutations R for `pSim` (default 999, as esda's `Moran_Local`; 0 for none). `seed`
-   * (default 0), `scheme` (default `conditional`) and `alternative` (default `two-sided`, for
-   * pSim only) as in `conditionalPermutation`.
+   * (default 0), `scheme` (default `conditional`), `alternative` (default `two-sided`) and
+   * `pValue` (default `folded`), for pSim only, as in `conditionalPermutation`.
    */
   readonly permutations?: number;
   /** Significance level of `quadrant`. Default 0.05. */
@@ -58,8 +58,8 @@ export interface LocalMoranResult {
   /** Benjamini–Hochberg adjusted p over the cells whose p is not NaN. */
   readonly pFdr: Float64Array;
   /**
-   * With permutations only: pseudo p-value (M + 1)/(R + 1), two-sided by default (esda's folded
-   * count: M = #{r : |I_r − Ī| ≥ |I − Ī|}; see `conditionalPermutation`).
+   * With permutations only: the pseudo p-value `pValue` names, by default (M + 1)/(R + 1) with
+   * esda's folded count M = #{r : |I_r − Ī| ≥ |I − Ī|} (see `permutationPValue`).
    */
   readonly pSim?: Float64Array;
   /** With permutations: (I − expectedSim)/sdSim (esda `z_sim`). */

@@ -9,9 +9,9 @@ import { type PermutationEngineOptions, preparePermutation } from './preparePerm
  */
 export interface PermutationResult {
   /**
-   * Pseudo p-value (M + 1)/(R + 1) over R permutations; by default two-sided, M being esda's
-   * folded count #{r : |s_r − s̄| ≥ |s − s̄|} (see `PermutationAlternative`). Never below
-   * 1/(R + 1). NaN where there is nothing to permute (no neighbours other than the cell, all
+   * Pseudo p-value over R permutations, the one `pValue` names (`permutationPValue`); by default
+   * (M + 1)/(R + 1) with M esda's folded count #{r : |s_r − s̄| ≥ |s − s̄|} (see
+   * `PermutationAlternative`). Never below 1/(R + 1). NaN where there is nothing to permute (no neighbours other than the cell, all
    * permutations equal, or no statistic).
    */
   readonly pSim: Float64Array;
@@ -38,7 +38,8 @@ export interface PermutationResult {
  * @param values - one finite value per observation
  * @param weights - CSR weights (self links make Gi*, none Gi; none allowed for `localMoran`)
  * @param options - `statistic` (`gistar` | `localMoran`, required), `permutations` (default 999),
- *   `seed` (default 0), `scheme` (default `conditional`), `alternative` (default `two-sided`)
+ *   `seed` (default 0), `scheme` (default `conditional`), `alternative` (default `two-sided`),
+ *   `pValue` (default `folded`)
  * @returns pSim, zSim, expectedSim, sdSim and pSimFdr per observation
  * @throws HexreachError `E_ARGUMENT` for invalid options, weights or values (see
  *   `preparePermutation`)

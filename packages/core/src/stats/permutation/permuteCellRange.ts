@@ -1,4 +1,5 @@
 import { cellStreamSeed } from './cellStreamSeed.js';
+import { permutationPValue } from './permutationPValue.js';
 import type { PermutationPlan } from './preparePermutation.js';
 
 /** Per-cell outputs of a permutation run, each of length n; a run fills its own range of cells. */
@@ -56,7 +57,7 @@ interface Scratch {
  *
  * With R permutations giving s_1 … s_R and the observed s: expectedSim = s̄ = Σ s_r/R,
  * sdSim = √(Σ (s_r − s̄)²/R) (population form, as esda's `sim.std()`), zSim = (s − s̄)/sdSim,
- * pSim = (M + 1)/(R + 1) with M as `plan.alternative` says; statistics within 10⁻¹⁰ of the
+ * pSim = `permutationPValue(s, sims, plan.pValue, tolerance)`; statistics within 10⁻¹⁰ of the
  * statistic's attainable range count as ties. Cells without slots to refill, without a test
  * (NaN scale) or whose permutations all give the same statistic get NaN p and z. Nothing is
  * allocated per cell or permutation.
@@ -156,31 +157,9 @@ export function permuteCellRange(
       continue;
     }
     sdSim[i] = reported[i] === 1 ? sd : Number.NaN;
-    const extreme = countExtreme(sims, observed, mean, tolerance, plan.alternative);
-    pSim[i] = (extreme + 1) / (R + 1); // pseudo p-value (M + 1)/(R + 1) (Hope 1968; esda p_sim)
+    pSim[i] = permutationPValue(observed, sims, plan.pValue, tolerance);
     zSim[i] = (observed - mean) / sd;
   }
-}
-
-/** M: the permuted statistics at least as extreme as the observed one, ties within `tolerance`. */
-function countExtreme(
-  sims: Float64Array,
-  observed: number,
-  mean: number,
-  tolerance: number,
-  alternative: PermutationPlan['alternative'],
-): number {
-  const R = sims.length;
-  let extreme = 0;
-  if (alternative === 'two-sided') {
-    const distance = Math.abs(observed - mean) - tolerance;
-    for (let r = 0; r < R; r++) if (Math.abs(sims[r] - mean) >= distance) extreme++; // esda 'folded'
-  } else if (alternative === 'greater') {
-    for (let r = 0; r < R; r++) if (sims[r] >= observed - tolerance) extreme++; // esda 'greater'
-  } else {
-    for (let r = 0; r < R; r++) if (sims[r] <= observed + tolerance) extreme++; // esda 'lesser'
-  }
-  return extreme;
 }
 
 /** spdep's scheme: each of the k slots takes the value of one of the n − 1 other cells, with replacement. */

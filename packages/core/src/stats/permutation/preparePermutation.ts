@@ -2,6 +2,7 @@ import { assertArgument } from '../../errors.js';
 import type { SpatialWeights } from '../../types.js';
 import { assertWeights } from './assertWeights.js';
 import { centredValues } from './centredValues.js';
+import type { PermutationPValue } from './permutationPValue.js';
 import {
   type PermutationAlternative,
   type PermutationOptions,
@@ -33,6 +34,8 @@ export interface PermutationPlan {
   readonly seed: number;
   readonly scheme: PermutationScheme;
   readonly alternative: PermutationAlternative;
+  /** The pseudo p-value each cell gets, from `permutationPValue`. */
+  readonly pValue: PermutationPValue;
   /** CSR row starts, length n + 1. */
   readonly offsets: Uint32Array;
   /** CSR neighbour indexes. */

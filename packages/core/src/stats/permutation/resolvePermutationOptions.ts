@@ -1,4 +1,5 @@
 import { assertArgument } from '../../errors.js';
+import type { PermutationPValue } from './permutationPValue.js';
 
 /**
  * How the neighbours' values are redrawn in each permutation of cell i:
@@ -16,14 +17,10 @@ export type PermutationScheme = 'conditional' | 'spdep';
 /**
  * The tail a pseudo p-value covers, with R permutations giving statistics s_1 … s_R, the
  * observed statistic s and their mean s̄ = Σ s_r / R:
- * - `two-sided`: (M + 1)/(R + 1) with M = #{r : |s_r − s̄| ≥ |s − s̄|}, the folded count of esda's
- *   `alternative = 'folded'` (esda/significance.py). Uniform on [0, 1] under the null, so α of
- *   the cells are significant at α.
+ * - `two-sided`: the p-value `pValue` names (see `PermutationPValue`), by default `folded`:
+ *   (M + 1)/(R + 1) with M = #{r : |s_r − s̄| ≥ |s − s̄|}, esda's `alternative = 'folded'`
+ *   (esda/significance.py), uniform on [0, 1] under the null.
  * - `greater`: M = #{r : s_r ≥ s} (esda `'greater'`); `less`: M = #{r : s_r ≤ s} (esda `'lesser'`).
- *
- * Not offered: esda's legacy default `'directed'` and spdep's `Pr(folded) Sim`, which take
- * M = min(#{s_r ≥ s}, R − #{s_r ≥ s}) — the tail on the observed side, never above about 0.5 and
- * significant twice as often as its level under the null.
  */
 export type PermutationAlternative = 'two-sided' | 'greater' | 'less';
 
@@ -40,6 +37,13 @@ export interface PermutationOptions {
   readonly scheme?: PermutationScheme;
   /** Tail of the pseudo p-value; see {@link PermutationAlternative}. Default `two-sided`. */
   readonly alternative?: PermutationAlternative;
+  /**
+   * Which pseudo p-value `pSim` holds (see `PermutationPValue`): `esda` (esda's default p_sim),
+   * `spdep` (spdep's `Pr(z != E(Ii)) Sim`), `folded`, `two-sided` (equal tails), `greater` or
+   * `less`. Default: `alternative`'s one-sided p, else `folded`. Given with `alternative`, the
+   * two must agree (`two-sided` with any of the first four).
+   */
+  readonly pValue?: PermutationPValue;
 }
 
 /** Permutation options with every default applied and every value checked. */
@@ -49,7 +53,10 @@ export interface ResolvedPermutationOptions {
   readonly seed: number;
   readonly scheme: PermutationScheme;
   readonly alternative: PermutationAlternative;
+  readonly pValue: PermutationPValue;
 }
+
+const P_VALUES: readonly string[] = ['esda', 'spdep', 'folded', 'two-sided', 'greater', 'less'];
 
 /** Above this many permutations per cell the buffers grow without any gain in precision. */
 const MAX_PERMUTATIONS = 10_000_000;
@@ -63,11 +70,13 @@ const MAX_PERMUTATIONS = 10_000_000;
  *   0 for statistics whose permutations are opt-in)
  * @returns the resolved options; `seed` reduced modulo 2³²
  * @throws HexreachError `E_ARGUMENT` if `permutations` is not an integer in [0, 10⁷], `seed` is
- *   not an integer, or `scheme` or `alternative` is unknown
+ *   not an integer, `scheme`, `alternative` or `pValue` is unknown, or `pValue` contradicts a
+ *   one-sided `alternative`
  * @example
  * ```ts
  * resolvePermutationOptions({ seed: -1 }, 'giStar', 999);
- * // { permutations: 999, seed: 4294967295, scheme: 'conditional', alternative: 'two-sided' }
+ * // { permutations: 999, seed: 4294967295, scheme: 'conditional', alternative: 'two-sided',
+ * //   pValue: 'folded' }
  * ```
  */
 export function resolvePermutationOptions(
@@ -98,7 +107,23 @@ export function resolvePermutationOptions(
     `alternative must be 'two-sided', 'greater' or 'less', got ${String(alternative)}`,
     alternative,
   );
+  const oneSided = alternative === 'greater' || alternative === 'less';
+  const pValue = options.pValue ?? (oneSided ? alternative : 'folded');
+  const pValueOneSided = pValue === 'greater' || pValue === 'less';
+  assertArgument(
+    P_VALUES.includes(pValue),
+    fn,
+    `pValue must be one of ${P_VALUES.join(', ')}, got ${String(pValue)}`,
+    pValue,
+  );
+  assertArgument(
+    options.alternative === undefined || (oneSided ? pValue === alternative : !pValueOneSided),
+    fn,
+    `pValue '${pValue}' contradicts alternative '${alternative}'`,
+    pValue,
+  );
   // Reduction modulo 2³² that stays exact for integers beyond 2⁵³ as well.
   const seed32 = Number(BigInt.asUintN(32, BigInt(seed)));
-  return { permutations, seed: seed32, scheme, alternative };
+  const tail = pValueOneSided ? pValue : 'two-sided';
+  return { permutations, seed: seed32, scheme, alternative: tail, pValue };
 }
