@@ -140,3 +140,31 @@ describe('hexreach analyze on JSON nested 100,000 levels deep', () => {
     );
   });
 });
+
+describe('hexreach analyze on CSV fields over 1 MB', () => {
+  it('exits 1 naming the file and the row of a 16 MB line', () => {
+    const dir = tinyCity();
+    const incidents = join(dir, 'incidents.csv');
+    const rows = readFileSync(incidents, 'utf8').split('\n');
+    rows.splice(3, 0, `2024-01-01,${'x'.repeat(16 * 2 ** 20)},41.805,-87.695`);
+    writeFileSync(incidents, rows.join('\n'));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${incidents}: a field in row 3 is longer than 1 MB (1,048,576 characters), the most a field may hold\n`,
+    );
+  });
+
+  it('exits 1 on a stray quote near the top, naming its row', () => {
+    const dir = tinyCity();
+    const incidents = join(dir, 'incidents.csv');
+    const rows = readFileSync(incidents, 'utf8').split('\n');
+    rows[2] = rows[2].replace(',', ',"');
+    writeFileSync(incidents, rows.join('\n') + rows.slice(1).join('\n').repeat(30_000));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${incidents}: a quoted field in row 2 runs on past 1 MB (1,048,576 characters), the most a field may hold: a stray " character?\n`,
+    );
+  });
+});

@@ -1,5 +1,10 @@
 import Papa from 'papaparse';
 import { HexreachError } from '../errors.js';
+import {
+  type CsvRecordSplitter,
+  createCsvRecordSplitter,
+  MAX_CSV_FIELD_LENGTH,
+} from './csvRecordSplitter.js';
 
 /**
  * CSV text in any form that can be streamed: the whole text, a `Blob`/`File`, a WHATWG
@@ -65,12 +70,13 @@ function* slices(text: string): Generator<string> {
 }
 
 /**
- * Feeds text chunks to papaparse through the Node-stream interface it accepts, so that every kind
- * of input streams the same way, with text already decoded (papaparse decodes each Buffer chunk
- * on its own, which would split multi-byte characters) and without FileReader (absent in Node).
- * Each chunk is parsed synchronously inside its `data` event, so no more than one chunk is held.
+ * A stand-in for a Node stream, the interface papaparse accepts for streamed text: every kind of
+ * input streams the same way, with text already decoded (papaparse decodes each Buffer chunk on
+ * its own, which would split multi-byte characters) and without FileReader (absent in Node).
+ * papaparse parses each chunk synchronously inside its `data` event, so no more than one chunk
+ * is held.
  */
-function toPapaStream(chunks: AsyncGenerator<string>, isStopped: () => boolean) {
+function createPapaStream() {
   const listeners: Partial<Record<StreamEvent, (value?: unknown) => void>> = {};
   const stream = {
     readable: true,
@@ -85,31 +91,33 @@ function toPapaStream(chunks: AsyncGenerator<string>, isStopped: () => boolean) 
       delete listeners[event];
       return stream;
     },
-    async pump(): Promise<void> {
-      try {
-        for await (const text of chunks) {
-          if (isStopped()) break;
-          listeners.data?.(text);
-        }
-        if (!isStopped()) listeners.end?.();
-      } catch (error) {
-        listeners.error?.(error);
-      }
+    emit(event: StreamEvent, value?: string) {
+      listeners[event]?.(value);
     },
   };
   return stream;
 }
 
+/** papaparse's guess of the delimiter from the first rows, as it guesses for a stream. */
+function guessDelimiter(sample: string): string {
+  return Papa.parse<string[]>(sample, { preview: 10, skipEmptyLines: true }).meta.delimiter;
+}
+
 /**
  * Streams a CSV through papaparse in chunks of rows, so that no file is ever held whole: the
  * delimiter is detected, quoted fields may hold delimiters, quotes and newlines, empty lines are
- * dropped. One implementation for every CSV reader of hexreach.
+ * dropped. papaparse is handed whole records only (see `createCsvRecordSplitter`), so reading
+ * takes time in proportion to the file's length however long its lines, and a field may hold at
+ * most 1 MB of text ({@link MAX_CSV_FIELD_LENGTH} characters): a longer one, such as the rest of
+ * a file after a stray quote, is refused once its first megabyte is read. One implementation
+ * for every CSV reader of hexreach.
  *
  * @param input - the CSV as a string, Blob/File, ReadableStream, or Node Readable / async iterable
  * @param source - the file name for messages
  * @param reader - receives each chunk of rows
  * @returns a promise settled when the input is read, or rejected with the reader's error, the
- *   stream's error, or HexreachError `E_INPUT` for a quoted field that is never closed
+ *   stream's error, or HexreachError `E_INPUT` for a quoted field that is never closed or a
+ *   field longer than 1 MB, naming the row (or the header)
  * @example
  * ```ts
  * let count = 0;
@@ -124,11 +132,13 @@ export function readCsvChunks(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
+    let headerRead = false;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       reject(error);
     };
+    const where = () => (headerRead ? `row ${reader.rowsRead() + 1}` : 'the header');
     const config: Papa.ParseLocalConfig<string[], Papa.LocalFile> = {
       header: false,
       // Empty lines are dropped here; readers skip whitespace-only ones without a cost per row.
@@ -136,14 +146,15 @@ export function readCsvChunks(
       chunk(results, parser) {
         if (settled) return;
         try {
+          if (results.data.length > 0) headerRead = true;
           reader.rows(results.data);
           if (results.errors.some((error) => error.code === 'MissingQuotes')) {
             // The unclosed field swallowed the rest of the file: its rows would vanish unseen.
             const rows = reader.rowsRead();
-            const where = rows === 0 ? 'the header' : `row ${rows}`;
+            const row = rows === 0 ? 'the header' : `row ${rows}`;
             throw new HexreachError(
               'E_INPUT',
-              `${source}: a quoted field in ${where} is never closed (a stray " character?), so the rest of the file would be read as one field`,
+              `${source}: a quoted field in ${row} is never closed (a stray " character?), so the rest of the file would be read as one field`,
               rows,
             );
           }
@@ -162,9 +173,53 @@ export function readCsvChunks(
         fail(error);
       },
     };
-    const stream = toPapaStream(textChunks(input), () => settled);
-    Papa.parse<string[], Papa.LocalFile>(stream as unknown as Papa.LocalFile, config);
-    void stream.pump();
+    const stream = createPapaStream();
+    let splitter: CsvRecordSplitter | undefined;
+    // The delimiter is guessed from the first 64 K characters, as papaparse would guess it.
+    const start = (sample: string) => {
+      const delimiter = guessDelimiter(sample);
+      splitter = createCsvRecordSplitter(delimiter);
+      Papa.parse<string[], Papa.LocalFile>(stream as unknown as Papa.LocalFile, {
+        ...config,
+        delimiter,
+      });
+      feed(sample);
+    };
+    const feed = (text: string) => {
+      const records = splitter!.push(text);
+      if (records !== '' && !settled) stream.emit('data', records);
+      const overflow = splitter!.overflow;
+      if (overflow !== undefined && !settled) {
+        const size = `1 MB (${MAX_CSV_FIELD_LENGTH.toLocaleString('en-US')} characters)`;
+        throw new HexreachError(
+          'E_INPUT',
+          overflow.quoted
+            ? `${source}: a quoted field in ${where()} runs on past ${size}, the most a field may hold: a stray " character?`
+            : `${source}: a field in ${where()} is longer than ${size}, the most a field may hold`,
+          MAX_CSV_FIELD_LENGTH,
+        );
+      }
+    };
+    const pump = async () => {
+      const head: string[] = [];
+      let headLength = 0;
+      for await (const text of textChunks(input)) {
+        if (settled) return;
+        if (splitter !== undefined) {
+          feed(text);
+          continue;
+        }
+        head.push(text);
+        headLength += text.length;
+        if (headLength >= CHUNK_LENGTH) start(head.join(''));
+      }
+      if (settled) return;
+      if (splitter === undefined) start(head.join(''));
+      const rest = splitter!.end();
+      if (rest !== '' && !settled) stream.emit('data', rest);
+      if (!settled) stream.emit('end');
+    };
+    pump().catch(fail);
   });
 }
 

@@ -245,6 +245,31 @@ describe('readIncidentsCsv', () => {
     }
   });
 
+  it('rejects a field longer than 1 MB naming its row, after reading only the rows before it', async () => {
+    const rows = ['lat,lng,cat', '41.8,-87.6,THEFT', `41.8,-87.6,${'x'.repeat(16 * 2 ** 20)}`];
+    const text = `${rows.join('\n')}\n41.9,-87.7,BATTERY\n`;
+    const error = await rejectionOf(readIncidentsCsv(text, { source: 'long.csv' }));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toBe(
+      'long.csv: a field in row 2 is longer than 1 MB (1,048,576 characters), the most a field may hold',
+    );
+  });
+
+  it('refuses a stray quote near the top of a large file once its field passes 1 MB', async () => {
+    const rows = '41.9,-87.7,BATTERY\n'.repeat(3000);
+    let read = 0;
+    async function* file() {
+      yield 'lat,lng,cat\n41.8,-87.6,"THEFT\n';
+      // 20 MB of rows would follow: the reader stops soon after the first megabyte.
+      for (; read < 20 * 2 ** 20; read += rows.length) yield rows;
+    }
+    const error = await rejectionOf(readIncidentsCsv(file(), { source: 'stray.csv' }));
+    expect(read).toBeLessThan(2 * 2 ** 20);
+    expect(error.message).toBe(
+      'stray.csv: a quoted field in row 1 runs on past 1 MB (1,048,576 characters), the most a field may hold: a stray " character?',
+    );
+  });
+
   it('reads semicolon-delimited exports', async () => {
     const result = await readIncidentsCsv('lat;lng;type\n41.8;-87.6;THEFT\n', { source: 'eu.csv' });
     expect(result.data.categories).toEqual(['THEFT']);
