@@ -84,4 +84,31 @@ describe('analyze options', () => {
         .map(([, i]) => i);
     expect(order(normalizedRate)).toEqual(order(smoothed));
   });
+
+  it("gives esda's p_sim with the conditional scheme and spdep's with spdep, unless pValue says", async () => {
+    const { incidents, areas } = await demo();
+    const run = (hotspots: object, lisa: object = {}) =>
+      analyze(
+        { incidents, areas },
+        {
+          ...base,
+          statistics: ['gistar', 'lisa'],
+          hotspots: { permutations: 99, ...hotspots },
+          lisa,
+        },
+      );
+    const pSims = (result: ReturnType<typeof run>) => [result.hotspots.pSim, result.lisa!.pSim];
+    const conditional = run({});
+    expect(pSims(conditional)).toEqual(pSims(run({ pValue: 'esda' }, { pValue: 'esda' })));
+    const folded = run({ pValue: 'folded' }, { pValue: 'folded' });
+    expect(pSims(folded)).not.toEqual(pSims(conditional));
+    // esda's p_sim is the tail on the observed side, so it never exceeds about ½.
+    expect(Math.max(...conditional.hotspots.pSim!.filter((p) => !Number.isNaN(p)))).toBeLessThan(
+      0.51,
+    );
+    const spdep = run({ scheme: 'spdep' });
+    expect(pSims(spdep)).toEqual(
+      pSims(run({ scheme: 'spdep', pValue: 'spdep' }, { pValue: 'spdep' })),
+    );
+  });
 });

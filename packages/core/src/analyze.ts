@@ -33,7 +33,7 @@ import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingH
 import { generalizedGini } from './stats/generalizedGini.js';
 import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
-import { kernelDensity } from './stats/kernelDensity.js';
+import { type KernelPoints, kernelDensity } from './stats/kernelDensity.js';
 import { kernelDensityRatio } from './stats/kernelDensityRatio.js';
 import { type LocalMoranResult, localMoran } from './stats/localMoran.js';
 import { lorenzCurve } from './stats/lorenzCurve.js';
@@ -303,8 +303,14 @@ export function analyze(
     seed: config.seed,
     scheme: config.hotspots.scheme,
   };
+  // Each scheme defaults to its reference's p: esda's p_sim, or spdep's Pr(z != E(Ii)) Sim.
+  const defaultPValue = config.hotspots.scheme === 'spdep' ? 'spdep' : 'esda';
   const hotspots = timed('hotspots', () => {
-    const gi = giStar(binned.count, hotspotWeights, { fdr: config.hotspots.fdr, ...permutation });
+    const gi = giStar(binned.count, hotspotWeights, {
+      fdr: config.hotspots.fdr,
+      ...permutation,
+      pValue: config.hotspots.pValue ?? defaultPValue,
+    });
     // gi_p_fdr is an output column whether or not the bins are FDR-corrected.
     return { ...gi, pFdr: gi.pFdr ?? benjaminiHochberg(gi.p) };
   });
@@ -324,6 +330,7 @@ export function analyze(
           alpha: config.lisa.alpha,
           fdr: config.hotspots.fdr,
           ...permutation,
+          pValue: config.lisa.pValue ?? defaultPValue,
         }),
       )
     : undefined;
@@ -348,11 +355,16 @@ export function analyze(
   const kde = config.statistics.includes('kde')
     ? timed('kde', () => {
         const bandwidthMeters = config.kde.bandwidthMeters;
-        const density = kernelDensity(grid, binned.count, { bandwidthMeters });
+        // The exact estimate from the incidents counted; a public run keeps to the cell counts,
+        // which is all a public statistic may be computed from.
+        const source = config.privacy.public
+          ? binned.count
+          : countedPoints(incidents, binned.cellOfIncident, config.incidents.categoryWeights);
+        const density = kernelDensity(grid, source, { bandwidthMeters });
         const ratio =
           population === undefined
             ? undefined
-            : kernelDensityRatio(grid, binned.count, population, { bandwidthMeters }).ratio.map(
+            : kernelDensityRatio(grid, source, population, { bandwidthMeters }).ratio.map(
                 (v) => v * config.rates.per,
               );
         return { density, ratio };
@@ -1007,6 +1019,27 @@ function incidentWeights(
   for (let i = 0; i < incidents.length; i++)
     out[i] = incidents.weight[i] * byCategory[incidents.category[i]];
   return out;
+}
+
+/** The incidents counted in a cell, as weighted points (incident weight × category weight). */
+function countedPoints(
+  incidents: IncidentTable,
+  cellOfIncident: Int32Array,
+  categoryWeights: Readonly<Record<string, number>>,
+): KernelPoints {
+  const weights = incidentWeights(incidents, categoryWeights);
+  let m = 0;
+  for (let i = 0; i < cellOfIncident.length; i++) if (cellOfIncident[i] >= 0) m++;
+  const lng = new Float64Array(m);
+  const lat = new Float64Array(m);
+  const weight = new Float64Array(m);
+  for (let i = 0, j = 0; i < cellOfIncident.length; i++) {
+    if (cellOfIncident[i] < 0) continue;
+    lng[j] = incidents.lng[i];
+    lat[j] = incidents.lat[i];
+    weight[j++] = weights[i];
+  }
+  return { lng, lat, weight };
 }
 
 /** Gini, generalised Gini, top shares and a Lorenz curve of the incident counts per cell. */

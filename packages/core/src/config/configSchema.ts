@@ -113,6 +113,11 @@ export const configSchema = z.strictObject({
       moments: z.enum(['conditional', 'total']).default('conditional'),
       /** Significance level of the quadrant labels (on the permutation p when permutations run). */
       alpha: z.number().gt(0).lt(1).default(0.05),
+      /**
+       * Which pseudo p-value `lisa_p_sim` holds, as `hotspots.pValue` (`Pr(z != E(Ii)) Sim` for
+       * `spdep`). Default: `esda` with the conditional scheme, `spdep` with the spdep scheme.
+       */
+      pValue: z.enum(['esda', 'spdep', 'folded', 'two-sided']).optional(),
     })
     .prefault({}),
   kde: z
@@ -193,6 +198,12 @@ export const configSchema = z.strictObject({
        * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme.
        */
       scheme: z.enum(['conditional', 'spdep']).default('conditional'),
+      /**
+       * Which pseudo p-value `gi_p_sim` holds (see `PermutationPValue`): `esda` (esda's default
+       * p_sim), `spdep` (spdep's `Pr(z != E(Gi)) Sim`), `folded` or `two-sided` (equal tails).
+       * Default: `esda` with the conditional scheme, `spdep` with the spdep scheme.
+       */
+      pValue: z.enum(['esda', 'spdep', 'folded', 'two-sided']).optional(),
     })
     .prefault({}),
   rates: z
