@@ -80,7 +80,11 @@ describe('hexreach analyze on the demo city', () => {
     const cells = JSON.parse(readFileSync(join(out, 'cells.geojson'), 'utf8')) as FeatureCollection;
     let checked = 0;
     for (const f of cells.features) {
-      const { rate_per_1000: rate, weighted_incidents: count, population } = f.properties as {
+      const {
+        rate_per_1000: rate,
+        weighted_incidents: count,
+        population,
+      } = f.properties as {
         rate_per_1000: number | null;
         weighted_incidents: number;
         population: number;
