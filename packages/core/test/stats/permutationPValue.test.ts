@@ -17,13 +17,14 @@ import { linkWeights } from '../../src/weights/linkWeights.js';
 import { codeOf } from '../helpers/errors.js';
 import { expectClose } from '../helpers/tolerance.js';
 
-/** spdep 1.2-7 localmoran_perm on Columbus CRIME: draws and p-values (fixtures/reference/*.R). */
+/** spdep 1.2-7 localmoran_perm / localG_perm on Columbus CRIME: draws and p-values (fixtures/reference/*.R). */
 interface SpdepDraws {
   readonly runs: readonly {
+    readonly fun: string;
     readonly nsim: number;
     readonly cells: readonly {
       readonly index: number;
-      readonly Ii: number;
+      readonly observed: number;
       readonly draws: readonly number[];
       readonly p_two_sided_sim: number;
       readonly p_folded_sim: number;
@@ -38,16 +39,20 @@ const spdep: SpdepDraws = JSON.parse(
   ),
 );
 
-describe("permutationPValue on spdep's own draws (Columbus CRIME, localmoran_perm)", () => {
+describe("permutationPValue on spdep's own draws (Columbus CRIME, localmoran_perm, localG_perm)", () => {
   for (const run of spdep.runs) {
     for (const cell of run.cells) {
-      const title = `nsim ${run.nsim}, cell ${cell.index}`;
-      it(`${title}: 'spdep' is spdep's Pr(z != E(Ii)) Sim to 1e-12`, () => {
+      const title = `${run.fun}, nsim ${run.nsim}, cell ${cell.index}`;
+      it(`${title}: 'spdep' is spdep's Pr(z != E(·)) Sim to 1e-12`, () => {
         expect(cell.draws).toHaveLength(run.nsim);
-        expectClose(permutationPValue(cell.Ii, cell.draws, 'spdep'), cell.p_two_sided_sim, 1e-12);
+        expectClose(
+          permutationPValue(cell.observed, cell.draws, 'spdep'),
+          cell.p_two_sided_sim,
+          1e-12,
+        );
       });
       it(`${title}: 'esda' is spdep's Pr(folded) Sim (esda's directed p_sim) to 1e-12`, () => {
-        expectClose(permutationPValue(cell.Ii, cell.draws, 'esda'), cell.p_folded_sim, 1e-12);
+        expectClose(permutationPValue(cell.observed, cell.draws, 'esda'), cell.p_folded_sim, 1e-12);
       });
     }
   }
