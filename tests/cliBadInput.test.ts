@@ -168,3 +168,64 @@ describe('hexreach analyze on CSV fields over 1 MB', () => {
     );
   });
 });
+
+describe('hexreach analyze on UTF-16 files and numbers that are not decimal', () => {
+  const utf16 = (text: string) =>
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('exits 1 on UTF-16 incidents, naming the file instead of printing NUL bytes', () => {
+    const dir = tinyCity();
+    const incidents = join(dir, 'incidents.csv');
+    writeFileSync(incidents, utf16(readFileSync(incidents, 'utf8')));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`hexreach: ${incidents}: UTF-16 text; save the file as UTF-8\n`);
+  });
+
+  it('exits 1 on UTF-16 areas', () => {
+    const dir = tinyCity();
+    const areas = join(dir, 'tracts.geojson');
+    writeFileSync(areas, utf16(readFileSync(areas, 'utf8')));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`hexreach: ${areas}: UTF-16 text; save the file as UTF-8\n`);
+  });
+
+  it('rejects a row with a hexadecimal coordinate and a GeoJSON point given as text (exit 0)', () => {
+    const dir = tinyCity();
+    const incidents = join(dir, 'incidents.csv');
+    const rows = readFileSync(incidents, 'utf8').split('\n');
+    rows[1] = rows[1].replace(/,41\.\d+,/, ',0x29,');
+    writeFileSync(incidents, rows.join('\n'));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${incidents} row 1: latitude "0x29" is not a number`);
+
+    const points = join(dir, 'incidents.geojson');
+    const point = (coordinates: unknown) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates },
+    });
+    writeFileSync(
+      points,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [point([-87.695, 41.805]), point(['-87.695', '41.805'])],
+      }),
+    );
+    const geojson = analyzeCity(dir, ['--incidents', points]);
+    expect(geojson.status).toBe(0);
+    expect(geojson.stdout).toContain(
+      `${points} feature 1: longitude "-87.695" is text, not a number: GeoJSON coordinates are numbers`,
+    );
+  });
+
+  it('exits 2 on --seed 0x10, a flag that takes decimal digits only', () => {
+    const run = analyzeCity(tinyCity(), ['--seed', '0x10']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      "error: option '--seed <n>' argument '0x10' is invalid. seed must be an integer from 0 to 2147483647.",
+    );
+  });
+});

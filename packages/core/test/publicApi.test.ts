@@ -31,7 +31,7 @@ const INTERNAL_FILES = [
   /^cli\//,
   /^node\//,
   /^hex\/h3\.ts$/,
-  /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|normalizeName|readCsvChunks)\.ts$/,
+  /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|getTextEncodingProblem|normalizeName|parseDecimal|readCsvChunks)\.ts$/,
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,
   /^util\/(collectRejections|createRecord|finiteOrNull|getOwn)\.ts$/,

@@ -13,7 +13,8 @@ const version: string = createRequire(import.meta.url)('../../package.json').ver
 
 function integer(name: string, min: number, max: number) {
   return (text: string): number => {
-    const value = Number(text);
+    // Decimal digits only: Number() would also take 0x10, 1e1 or an empty string (0).
+    const value = /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(value) || value < min || value > max) {
       throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
     }

@@ -1,5 +1,6 @@
 import type { RejectionReason } from '../types.js';
 import { formatValue } from './formatValue.js';
+import { parseDecimal } from './parseDecimal.js';
 
 /** Why a pair of coordinate values is not a usable point. */
 export interface LngLatProblem {
@@ -14,10 +15,10 @@ function isBlank(value: unknown): boolean {
   );
 }
 
-/** A number, or a numeric string (CSV fields); NaN for anything else. */
+/** A number, or a decimal string (CSV fields; not `0x10`); NaN for anything else. */
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  return typeof value === 'string' ? Number(value) : Number.NaN;
+  return typeof value === 'string' ? parseDecimal(value) : Number.NaN;
 }
 
 /**
@@ -26,11 +27,14 @@ function toNumber(value: unknown): number {
  * "null island" placeholder of many exports → `invalid-coordinates`; latitude beyond ±90 but
  * within ±180 while the longitude is within ±90 → `swapped-coordinates`; otherwise beyond
  * ±90 / ±180 → `out-of-range-coordinates`. Shared by every point reader so that the same record
- * gets the same reason whichever format it came in.
+ * gets the same reason whichever format it came in. With `numbersOnly` (GeoJSON, whose
+ * coordinates are numbers), text such as `"-87.6"` is `invalid-coordinates` too.
  *
  * @param lngValue - the longitude as found (number, string, anything)
  * @param latValue - the latitude as found
- * @returns the problem, or undefined when `Number(lngValue)`, `Number(latValue)` is a WGS84 point
+ * @param options - `numbersOnly`: refuse coordinates written as text (default false: CSV fields)
+ * @returns the problem, or undefined when the two values are decimal numbers (or such text) of a
+ *   WGS84 point; hexadecimal text such as `0x10` is not a number
  * @throws never
  * @example
  * ```ts
@@ -38,7 +42,11 @@ function toNumber(value: unknown): number {
  * checkLngLat('41.8', '-87.6'); // { reason: 'swapped-coordinates', message: … }
  * ```
  */
-export function checkLngLat(lngValue: unknown, latValue: unknown): LngLatProblem | undefined {
+export function checkLngLat(
+  lngValue: unknown,
+  latValue: unknown,
+  options: { readonly numbersOnly?: boolean } = {},
+): LngLatProblem | undefined {
   const lngBlank = isBlank(lngValue);
   const latBlank = isBlank(latValue);
   if (lngBlank || latBlank) {
@@ -49,6 +57,19 @@ export function checkLngLat(lngValue: unknown, latValue: unknown): LngLatProblem
           ? 'longitude is'
           : 'latitude is';
     return { reason: 'missing-coordinates', message: `${which} missing` };
+  }
+  if (options.numbersOnly === true) {
+    for (const [name, value] of [
+      ['longitude', lngValue],
+      ['latitude', latValue],
+    ] as const) {
+      if (typeof value === 'string') {
+        return {
+          reason: 'invalid-coordinates',
+          message: `${name} ${formatValue(value)} is text, not a number: GeoJSON coordinates are numbers`,
+        };
+      }
+    }
   }
   const lng = toNumber(lngValue);
   const lat = toNumber(latValue);

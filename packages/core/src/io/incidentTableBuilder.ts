@@ -10,6 +10,7 @@ import { collectRejections } from '../util/collectRejections.js';
 import { checkLngLat } from './checkLngLat.js';
 import { formatValue } from './formatValue.js';
 import { parseDate } from './parseDate.js';
+import { parseDecimal } from './parseDecimal.js';
 
 /** Options of {@link createIncidentTableBuilder}. */
 export interface IncidentTableBuilderOptions {
@@ -205,7 +206,7 @@ export function createIncidentTableBuilder(
     lngValue: unknown,
     latValue: unknown,
   ): boolean {
-    // Zero goes the slow way too: `+''` is 0, and (0, 0) is a placeholder.
+    // Zero goes the slow way too: (0, 0) is a placeholder.
     if (lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && lng !== 0 && lat !== 0) return true;
     const problem = checkLngLat(lngValue, latValue);
     if (problem === undefined) return true;
@@ -246,13 +247,13 @@ export function createIncidentTableBuilder(
       typeof lngValue === 'number'
         ? lngValue
         : typeof lngValue === 'string'
-          ? +lngValue
+          ? parseDecimal(lngValue)
           : Number.NaN;
     const lat =
       typeof latValue === 'number'
         ? latValue
         : typeof latValue === 'string'
-          ? +latValue
+          ? parseDecimal(latValue)
           : Number.NaN;
     if (!checkCoordinates(record, lng, lat, lngValue, latValue)) return false;
     let time = Number.NaN;
@@ -280,7 +281,7 @@ export function createIncidentTableBuilder(
         typeof weightValue === 'number'
           ? weightValue
           : typeof weightValue === 'string'
-            ? +weightValue
+            ? parseDecimal(weightValue)
             : Number.NaN;
       if (weight === 0 && typeof weightValue === 'string' && weightValue.trim() === '') {
         weight = Number.NaN;

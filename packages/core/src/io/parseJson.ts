@@ -1,4 +1,5 @@
 import { HexreachError } from '../errors.js';
+import { getTextEncodingProblem } from './getTextEncodingProblem.js';
 
 const CHAR_TAB = 9;
 const CHAR_LF = 10;
@@ -238,6 +239,7 @@ function featureOf(root: unknown, limit: number): string {
  * @param source - the file name, for the message
  * @returns the parsed value
  * @throws HexreachError `E_INPUT` with `"<source>: invalid JSON at line L, column C: <reason>"`,
+ *   `"<source>: UTF-16 text; save the file as UTF-8 …"`,
  *   or `"<source>: nested too deeply at line L, column C …"`
  * @example
  * ```ts
@@ -252,6 +254,9 @@ export function parseJson(text: string, source: string): unknown {
     value = JSON.parse(body);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
+    // A UTF-16 file fails on its NUL bytes; say so instead of quoting them.
+    const encoding = getTextEncodingProblem(body, source);
+    if (encoding !== undefined) throw new HexreachError('E_INPUT', encoding, source);
     const message = error.message;
     let line: number;
     let column: number;

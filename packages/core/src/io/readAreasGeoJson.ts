@@ -8,6 +8,7 @@ import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
 import { formatValue } from './formatValue.js';
 import { getFeatures } from './getFeatures.js';
+import { parseDecimal } from './parseDecimal.js';
 
 /** An area attribute to read as a number column. */
 export interface AreaAttributeSpec {
@@ -34,7 +35,7 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /**
  * A property as a number: `undefined` when absent (missing, null, blank), NaN when present but
- * not a finite number. Numeric strings count, with or without thousands separators.
+ * not a finite number. Decimal strings count, with or without thousands separators (not `0x10`).
  */
 function toAttributeValue(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
@@ -46,7 +47,7 @@ function toAttributeValue(value: unknown): number | undefined {
     if (!GROUPED_NUMBER.test(text)) return Number.NaN;
     text = text.replaceAll(',', '');
   }
-  const number = Number(text);
+  const number = parseDecimal(text);
   return Number.isFinite(number) ? number : Number.NaN;
 }
 

@@ -5,6 +5,7 @@ import {
   createCsvRecordSplitter,
   MAX_CSV_FIELD_LENGTH,
 } from './csvRecordSplitter.js';
+import { getTextEncodingProblem } from './getTextEncodingProblem.js';
 
 /**
  * CSV text in any form that can be streamed: the whole text, a `Blob`/`File`, a WHATWG
@@ -117,7 +118,7 @@ function guessDelimiter(sample: string): string {
  * @param reader - receives each chunk of rows
  * @returns a promise settled when the input is read, or rejected with the reader's error, the
  *   stream's error, or HexreachError `E_INPUT` for a quoted field that is never closed or a
- *   field longer than 1 MB, naming the row (or the header)
+ *   field longer than 1 MB, naming the row (or the header), or for UTF-16 or binary bytes
  * @example
  * ```ts
  * let count = 0;
@@ -177,6 +178,8 @@ export function readCsvChunks(
     let splitter: CsvRecordSplitter | undefined;
     // The delimiter is guessed from the first 64 K characters, as papaparse would guess it.
     const start = (sample: string) => {
+      const encoding = getTextEncodingProblem(sample, source);
+      if (encoding !== undefined) throw new HexreachError('E_INPUT', encoding, source);
       const delimiter = guessDelimiter(sample);
       splitter = createCsvRecordSplitter(delimiter);
       Papa.parse<string[], Papa.LocalFile>(stream as unknown as Papa.LocalFile, {

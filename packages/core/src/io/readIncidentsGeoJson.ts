@@ -1,5 +1,6 @@
 import type { IncidentTable, ReadResult, RejectionSink } from '../types.js';
 import { getOwn } from '../util/getOwn.js';
+import { checkLngLat } from './checkLngLat.js';
 import { collectPropertyNames } from './collectPropertyNames.js';
 import { describeGeometry } from './describeGeometry.js';
 import { detectColumns } from './detectColumns.js';
@@ -93,6 +94,12 @@ export function readIncidentsGeoJson(
         'invalid-coordinates',
         `Point coordinates ${formatValue(coordinates)} are not a [lng, lat] array`,
       );
+      continue;
+    }
+    if (typeof coordinates[0] === 'string' || typeof coordinates[1] === 'string') {
+      // GeoJSON coordinates are numbers; the builder would read "-87.6" as a CSV field.
+      const problem = checkLngLat(coordinates[0], coordinates[1], { numbersOnly: true })!;
+      builder.reject(i, problem.reason, problem.message);
       continue;
     }
     const properties =

@@ -13,6 +13,7 @@ import { describeGeometry } from './describeGeometry.js';
 import { findColumn } from './findColumn.js';
 import { formatValue } from './formatValue.js';
 import { getFeatures } from './getFeatures.js';
+import { parseDecimal } from './parseDecimal.js';
 
 /** Options of {@link readOrganizationsGeoJson}. */
 export interface ReadOrganizationsGeoJsonOptions {
@@ -166,7 +167,7 @@ export function readOrganizationsGeoJson(
       note(rejections, i, 'invalid-coordinates', message);
       continue;
     }
-    const problem = checkLngLat(coordinates[0], coordinates[1]);
+    const problem = checkLngLat(coordinates[0], coordinates[1], { numbersOnly: true });
     if (problem !== undefined) {
       note(rejections, i, problem.reason, problem.message);
       continue;
@@ -193,7 +194,12 @@ export function readOrganizationsGeoJson(
     }
     let featureCapacity = Number.NaN;
     if (capacityValue !== undefined && capacityValue !== null) {
-      const value = Number(capacityValue);
+      const value =
+        typeof capacityValue === 'number'
+          ? capacityValue
+          : typeof capacityValue === 'string'
+            ? parseDecimal(capacityValue)
+            : Number.NaN;
       if (Number.isFinite(value) && value >= 0) featureCapacity = value;
       else
         note(

@@ -6,6 +6,7 @@ import { detectColumns } from './detectColumns.js';
 import { findColumn } from './findColumn.js';
 import { formatValue } from './formatValue.js';
 import { parseDate } from './parseDate.js';
+import { parseDecimal } from './parseDecimal.js';
 import { type CsvInput, isBlankRow, readCsvChunks, withoutBom } from './readCsvChunks.js';
 
 /** Options of {@link readSurveysCsv}. */
@@ -103,7 +104,7 @@ export async function readSurveysCsv(
       const parsed = columns.answers.map((c, a) => {
         const text = (row[c] ?? '').trim();
         if (text === '') return Number.NaN;
-        const v = Number(text);
+        const v = parseDecimal(text);
         if (Number.isFinite(v) && v >= min && v <= max) return v;
         problem(
           warnings,
@@ -116,8 +117,8 @@ export async function readSurveysCsv(
         problem(rejections, 'missing-attribute', `no usable answer to ${answers.join(', ')}`);
         continue;
       }
-      lng.push(Number(row[columns.lng]));
-      lat.push(Number(row[columns.lat]));
+      lng.push(parseDecimal(row[columns.lng]));
+      lat.push(parseDecimal(row[columns.lat]));
       time.push(t);
       record.push(rowsRead);
       for (let a = 0; a < parsed.length; a++) values[a].push(parsed[a]);

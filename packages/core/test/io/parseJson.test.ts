@@ -82,6 +82,13 @@ describe('parseJson', () => {
     );
   });
 
+  it('says UTF-16 instead of quoting NUL bytes', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a": 1}', 'utf16le')]);
+    const error = thrownBy(() => parseJson(bytes.toString('utf8'), 'tracts.geojson'));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toBe('tracts.geojson: UTF-16 text; save the file as UTF-8');
+  });
+
   it('uses the line and column of newer V8 messages, "(line L column C)"', () => {
     // Node 22+ words errors this way; Node 20 gives only a position, so the form is simulated.
     const spy = vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {

@@ -134,7 +134,7 @@ describe('readAreasGeoJson', () => {
       Number.NaN,
       Number.NaN,
       Number.NaN,
-      16,
+      Number.NaN, // "0x10" is not a decimal number (Number() would read 16)
       Number.NaN,
     ]);
   });
@@ -202,5 +202,19 @@ describe('readAreasGeoJson', () => {
         ),
       ).code,
     ).toBe('E_ARGUMENT');
+  });
+
+  it('reads decimal text as numbers, but not hexadecimal text such as "0x10"', () => {
+    const { data, rejections } = readAreasGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [square({ pop: '0x10' }), square({ pop: '16' }), square({ pop: '1,600' })],
+      },
+      { source: 'hex.geojson', attributes: [{ name: 'pop', required: true }] },
+    );
+    expect([...data.attributes.pop]).toEqual([16, 1600]);
+    expect(rejections.map((r) => [r.record, r.reason, r.message])).toEqual([
+      [0, 'invalid-attribute', 'required attribute "pop" is "0x10", not a number'],
+    ]);
   });
 });

@@ -270,6 +270,29 @@ describe('readIncidentsCsv', () => {
     );
   });
 
+  it('rejects hexadecimal coordinates and weights, which Number() would read (0x10 is 16)', async () => {
+    const text = 'lat,lng,w\n41.8,-87.6,1\n0x29,-87.6,1\n41.8,-87.6,0x2\n';
+    const { data, rejections } = await readIncidentsCsv(text, {
+      source: 'hex.csv',
+      columns: { weight: 'w' },
+    });
+    expect(data.length).toBe(1);
+    expect(rejections.map((r) => [r.record, r.reason, r.message])).toEqual([
+      [2, 'invalid-coordinates', 'latitude "0x29" is not a number'],
+      [3, 'invalid-weight', 'weight "0x2" is not a finite number'],
+    ]);
+  });
+
+  it('rejects UTF-16 bytes with a message naming the file, not NUL bytes', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('lat,lng\n41.8,-87.6\n', 'utf16le'),
+    ]);
+    const error = await rejectionOf(readIncidentsCsv(new Blob([bytes]), { source: 'u16.csv' }));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toBe('u16.csv: UTF-16 text; save the file as UTF-8');
+  });
+
   it('reads semicolon-delimited exports', async () => {
     const result = await readIncidentsCsv('lat;lng;type\n41.8;-87.6;THEFT\n', { source: 'eu.csv' });
     expect(result.data.categories).toEqual(['THEFT']);

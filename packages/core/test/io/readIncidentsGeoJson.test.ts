@@ -125,4 +125,27 @@ describe('readIncidentsGeoJson', () => {
     expect(error.code).toBe('E_NOT_FOUND');
     expect(error.message).toContain('date, primary_type');
   });
+
+  it('rejects coordinates written as text: GeoJSON coordinates are numbers', () => {
+    const { data, rejections } = readIncidentsGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [point(['-87.6', '41.8']), point([-87.6, '41.8']), point([-87.6, 41.8])],
+      },
+      { source: 'text.geojson' },
+    );
+    expect(data.length).toBe(1);
+    expect(rejections.map((r) => [r.record, r.reason, r.message])).toEqual([
+      [
+        0,
+        'invalid-coordinates',
+        'longitude "-87.6" is text, not a number: GeoJSON coordinates are numbers',
+      ],
+      [
+        1,
+        'invalid-coordinates',
+        'latitude "41.8" is text, not a number: GeoJSON coordinates are numbers',
+      ],
+    ]);
+  });
 });

@@ -127,4 +127,27 @@ describe('readOrganizationsGeoJson capacity', () => {
     );
     expect(data.capacity).toBeUndefined();
   });
+
+  it('rejects coordinates written as text, and reads no hexadecimal capacity', () => {
+    const { data, rejections, warnings } = readOrganizationsGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            ...place({ name: 'A', type: 'school' }),
+            geometry: { type: 'Point', coordinates: ['-87.6', '41.8'] },
+          },
+          place({ name: 'B', type: 'school', capacity: '0x10' }),
+          place({ name: 'C', type: 'school', capacity: '16' }),
+        ],
+      },
+      { source: 'orgs.geojson' },
+    );
+    expect(rejections.map((r) => [r.record, r.reason])).toEqual([[0, 'invalid-coordinates']]);
+    expect(rejections[0].message).toContain('is text, not a number');
+    expect([...data.capacity!]).toEqual([Number.NaN, 16]);
+    expect(warnings.map((w) => [w.record, w.message])).toEqual([
+      [1, 'capacity "0x10" is not a number ≥ 0; left unknown'],
+    ]);
+  });
 });

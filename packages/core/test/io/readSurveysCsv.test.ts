@@ -57,4 +57,17 @@ describe('readSurveysCsv', () => {
       code: 'E_NOT_FOUND',
     });
   });
+
+  it('takes no hexadecimal answer or coordinate', async () => {
+    const { data, rejections, warnings } = await readSurveysCsv(
+      'lat,lon,q\n42,-101,0x3\n0x2a,-101,3\n42,-101,3\n',
+      { source: 's.csv', answers: ['q'] },
+    );
+    expect([...data.answers.q]).toEqual([3]);
+    expect(warnings.map((w) => w.record)).toEqual([1]);
+    expect(rejections.map((r) => [r.record, r.reason])).toEqual([
+      [1, 'missing-attribute'],
+      [2, 'invalid-coordinates'],
+    ]);
+  });
 });
