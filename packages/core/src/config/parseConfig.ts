@@ -109,7 +109,13 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
     }
     names.add(indicator.name);
   });
-  return config;
+  // Each scheme's own reference p unless one is named, written out so summary.json says which.
+  const pValue = config.hotspots.scheme === 'spdep' ? 'spdep' : 'esda';
+  return {
+    ...config,
+    hotspots: { ...config.hotspots, pValue: config.hotspots.pValue ?? pValue },
+    lisa: { ...config.lisa, pValue: config.lisa.pValue ?? pValue },
+  };
 }
 
 /**

@@ -8,6 +8,13 @@ function configError(data: unknown): HexreachError {
 }
 
 describe('parseConfig', () => {
+  it("names each scheme's reference pseudo p unless one is given, so summary.json says which", () => {
+    const spdep = parseConfig({ hotspots: { scheme: 'spdep' } }, 'x.json');
+    expect([spdep.hotspots.pValue, spdep.lisa.pValue]).toEqual(['spdep', 'spdep']);
+    const conditional = parseConfig({ lisa: { pValue: 'two-sided' } }, 'x.json');
+    expect([conditional.hotspots.pValue, conditional.lisa.pValue]).toEqual(['esda', 'two-sided']);
+  });
+
   it('fills every default into an empty configuration', () => {
     const config = parseConfig({}, 'x.json');
     expect(config.resolution).toBe(8);
@@ -18,6 +25,7 @@ describe('parseConfig', () => {
       fdr: true,
       permutations: 999,
       scheme: 'conditional',
+      pValue: 'esda',
     });
     expect(config.statistics).toEqual(['gistar']);
     expect(config.privacy).toEqual({ public: false, minCount: 5 });
