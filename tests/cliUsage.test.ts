@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_NAMES } from '../packages/core/src/cli/stagingFolder.js';
 import { hexreach, root, tempDir } from './helpers.js';
 
 /**
@@ -71,18 +72,8 @@ describe('hexreach usage', () => {
     const stat = run.stdout.slice(run.stdout.indexOf('--stat'), run.stdout.indexOf('--public'));
     for (const name of ['gistar', 'lisa', 'kde', 'emerging', 'change'])
       expect(stat).toMatch(new RegExp(`\\b${name}\\b`));
-    for (const file of [
-      'cells.geojson',
-      'zones.geojson',
-      'zones.csv',
-      'summary.json',
-      'report.html',
-      'report.md',
-      'spacetime.json',
-      'organizations.geojson',
-      'rejected.csv',
-    ])
-      expect(run.stdout).toContain(file);
+    // Every file a run can write (the list the staging folder cleans up by).
+    for (const file of OUTPUT_NAMES) expect(run.stdout).toContain(file);
   });
 
   it('exits 2 for an unknown option, a missing option value or an unknown command', () => {
