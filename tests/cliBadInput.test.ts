@@ -229,3 +229,42 @@ describe('hexreach analyze on UTF-16 files and numbers that are not decimal', ()
     );
   });
 });
+
+describe('hexreach analyze on a study area of a few cells', () => {
+  /** One tract of `size` degrees and 30 incidents inside it. */
+  const tinyArea = (size: number) => {
+    const dir = tinyCity({ tracts: [{ population: 500 }], sizeDegrees: size });
+    const rows = ['date,category,latitude,longitude'];
+    for (let k = 0; k < 30; k++) {
+      const month = String(1 + (k % 12)).padStart(2, '0');
+      rows.push(
+        `2024-${month}-10,THEFT,${41.8 + size * (0.1 + 0.15 * (k % 5))},${-87.7 + size * (0.1 + 0.3 * (k % 3))}`,
+      );
+    }
+    writeFileSync(join(dir, 'incidents.csv'), `${rows.join('\n')}\n`);
+    return dir;
+  };
+
+  it('leaves out global Moran and LISA under 4 cells with a note, as spdep would refuse (exit 0)', () => {
+    const run = analyzeCity(tinyArea(0.002), ['--resolution', '9', '--stat', 'lisa']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('cells      3 H3 cells at resolution 9');
+    expect(run.stdout).toContain(
+      "note       Global Moran's I and the LISA clusters were left out: the study area covers 3 cells, and Moran's I needs at least 4.",
+    );
+    expect(run.stdout).toContain(
+      'note       The zones were not compared at resolution 8: the study area covers a single cell there.',
+    );
+    expect(run.stdout).not.toMatch(/^moran/m);
+  });
+
+  it('exits 1 naming the areas file when the study area is a single cell', () => {
+    const dir = tinyArea(0.002);
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${join(dir, 'tracts.geojson')}: the study area covers 1 H3 cell at resolution 8; hot spots compare cells with their neighbours and need at least 2: use a finer resolution\n`,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
 import { parseConfig } from './config/parseConfig.js';
-import { assertArgument } from './errors.js';
+import { assertArgument, HexreachError } from './errors.js';
 import { cellAreaKm2 } from './hex/h3.js';
 import { type BinnedIncidents, pointsToCells } from './hex/pointsToCells.js';
 import { studyAreaCells } from './hex/studyAreaCells.js';
@@ -64,6 +64,11 @@ import { selectZonesByBudget } from './zones/selectZonesByBudget.js';
 import { summarizeZones, type ZoneSummary } from './zones/summarizeZones.js';
 import { type ZoneRobustness, zoneRobustness } from './zones/zoneRobustness.js';
 import { zoneTrends } from './zones/zoneTrends.js';
+
+/** Gi* compares a cell with the others: the fewest cells a study area may cover. */
+const MIN_HOTSPOT_CELLS = 2;
+/** The fewest cells for global and local Moran's I (spdep's moran.test needs 4 observations). */
+const MIN_MORAN_CELLS = 4;
 
 /** The data `analyze` works on, already read into columns (see the `read*` functions). */
 export interface AnalyzeInputs {
@@ -215,7 +220,8 @@ export interface AnalysisResult {
  * @param options - sinks for the incidents not counted, to keep memory flat for huge files
  * @returns every per-cell column, the zones, and notes on the choices made
  * @throws HexreachError `E_CONFIG` for an invalid configuration, `E_ARGUMENT` when an attribute the
- *   configuration names was not read into `inputs.areas`
+ *   configuration names was not read into `inputs.areas`, `E_INPUT` when the study area covers
+ *   a single cell (global Moran's I and LISA are left out, with a note, below 4 cells)
  * @example
  * ```ts
  * const areas = readAreasGeoJson(tracts, { source: 'tracts.geojson', attributes: [{ name: 'population' }] });
@@ -263,6 +269,13 @@ export function analyze(
   }
 
   const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
+  if (grid.cells.length < MIN_HOTSPOT_CELLS) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${areas.source}: the study area covers ${grid.cells.length} H3 cell at resolution ${config.resolution}; hot spots compare cells with their neighbours and need at least ${MIN_HOTSPOT_CELLS}: use a finer resolution`,
+      grid.cells.length,
+    );
+  }
   const contiguity = timed('contiguity', () => kRingWeights(grid, { k: 1, selfIncluded: false }));
   const binned = timed('binning', () =>
     pointsToCells(incidents, grid, {
@@ -296,7 +309,7 @@ export function analyze(
   const population =
     populationAttribute === undefined ? undefined : interpolated.columns[populationAttribute];
 
-  const scale = timed('weights', () => hotspotScale(grid, binned.count, config.hotspots));
+  const scale = timed('weights', () => hotspotScale(grid, binned.count, config.hotspots, notes));
   const hotspotWeights = scale.weights;
   const permutation = {
     permutations: config.hotspots.permutations,
@@ -316,24 +329,32 @@ export function analyze(
   });
   // Local and global Moran's I use the same neighbourhood without self, row-standardised.
   const moranWeights = timed('moranWeights', () => withoutSelfRowStandardised(hotspotWeights));
-  // A neighbourhood can link no cell to another (a distance band shorter than the cell spacing).
+  // Moran's I needs 4 cells (spdep's moran.test refuses fewer), and a neighbourhood can link no
+  // cell to another (a distance band shorter than the cell spacing).
+  const tooFewForMoran = grid.cells.length < MIN_MORAN_CELLS;
+  if (tooFewForMoran) {
+    notes.push(
+      `${config.statistics.includes('lisa') ? "Global Moran's I and the LISA clusters were left out" : "Global Moran's I was left out"}: the study area covers ${grid.cells.length} cells, and Moran's I needs at least ${MIN_MORAN_CELLS}.`,
+    );
+  }
   const moran =
-    moranWeights.offsets[moranWeights.n] > 0
+    !tooFewForMoran && moranWeights.offsets[moranWeights.n] > 0
       ? timed('moran', () => moranGlobal(binned.count, moranWeights))
       : undefined;
-  if (moran === undefined)
+  if (moran === undefined && !tooFewForMoran)
     notes.push("Global Moran's I is undefined: the neighbourhood links no cell to another.");
-  const lisa = config.statistics.includes('lisa')
-    ? timed('lisa', () =>
-        localMoran(binned.count, moranWeights, {
-          moments: config.lisa.moments,
-          alpha: config.lisa.alpha,
-          fdr: config.hotspots.fdr,
-          ...permutation,
-          pValue: config.lisa.pValue ?? defaultPValue,
-        }),
-      )
-    : undefined;
+  const lisa =
+    config.statistics.includes('lisa') && !tooFewForMoran
+      ? timed('lisa', () =>
+          localMoran(binned.count, moranWeights, {
+            moments: config.lisa.moments,
+            alpha: config.lisa.alpha,
+            fdr: config.hotspots.fdr,
+            ...permutation,
+            pValue: config.lisa.pValue ?? defaultPValue,
+          }),
+        )
+      : undefined;
   const n = grid.cells.length;
   const rate =
     population === undefined
@@ -681,6 +702,18 @@ export function scoreAndZone(
     if (resolutions) {
       for (const resolution of [config.resolution - 1, config.resolution + 1]) {
         if (resolution < 6 || resolution > 11) continue;
+        // A study area of a few cells may cover a single one at the coarser resolution (cells
+        // there are 7 times larger: one of 56 cells or more covers several).
+        if (
+          resolution < config.resolution &&
+          grid.cells.length < 56 &&
+          studyAreaCells(base.inputs.areas, resolution).cells.length < MIN_HOTSPOT_CELLS
+        ) {
+          notes.push(
+            `The zones were not compared at resolution ${resolution}: the study area covers a single cell there.`,
+          );
+          continue;
+        }
         const other = analyze(base.inputs, {
           ...config,
           resolution,
@@ -975,6 +1008,7 @@ function hotspotScale(
   grid: CellGrid,
   values: Float64Array,
   options: HexreachConfig['hotspots'],
+  notes: string[],
 ): HotspotScale & { weights: SpatialWeights } {
   if (options.distanceMeters !== undefined) {
     const weights = distanceBandWeights(grid, {
@@ -989,7 +1023,11 @@ function hotspotScale(
       weights,
     };
   }
-  if (options.scale === 'auto') {
+  if (options.scale === 'auto' && grid.cells.length < MIN_MORAN_CELLS) {
+    notes.push(
+      `The Gi* neighbourhood is k = ${options.k}, not chosen by incremental spatial autocorrelation: the study area covers ${grid.cells.length} cells, and Moran's I needs at least ${MIN_MORAN_CELLS}.`,
+    );
+  } else if (options.scale === 'auto') {
     const isa = incrementalKRingAutocorrelation(grid, values, { maxK: options.maxK });
     return {
       method: 'auto',
