@@ -63,6 +63,7 @@ export {
   createAreaInterpolator,
 } from './interpolate/createAreaInterpolator.js';
 export { interpolateAreas } from './interpolate/interpolateAreas.js';
+export { type CrimeAgainst, crimeAgainst } from './io/crimeAgainst.js';
 export { detectColumns, type IncidentColumns } from './io/detectColumns.js';
 export { detectPopulationAttribute } from './io/detectPopulationAttribute.js';
 export {
