@@ -268,3 +268,46 @@ describe('hexreach analyze on a study area of a few cells', () => {
     );
   });
 });
+
+describe('hexreach analyze on areas without a population attribute', () => {
+  it('runs without rates, with a note, instead of "digits names an unknown column: population" (exit 0)', () => {
+    const dir = tinyCity({
+      tracts: [
+        { residents_total: 1200, income: 41000 },
+        { residents_total: 900, income: 52000 },
+      ],
+    });
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        attributes: [{ name: 'income', kind: 'rate' }],
+        indicators: [{ name: 'income', direction: 'lower' }],
+        equity: { attributes: [{ name: 'income', kind: 'level', label: 'Income' }] },
+      }),
+    );
+    const run = analyzeCity(dir, ['--config', config, '--stat', 'kde']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('population: none');
+    for (const note of [
+      'No population attribute was found or named: rates and the need ranking cover all cells.',
+      'The crime-rate component was left out: there is no population.',
+      'The equity profile was left out: there is no population to weigh it by.',
+    ])
+      expect(run.stdout).toContain(`note       ${note}`);
+    const cells = JSON.parse(readFileSync(join(dir, 'out', 'cells.geojson'), 'utf8'));
+    const columns = Object.keys(cells.features[0].properties);
+    expect(columns).toContain('gi_z');
+    expect(columns.filter((c) => c === 'population' || c.startsWith('rate_'))).toEqual([]);
+  });
+
+  it('exits 1 naming the areas file and its attributes when the population named is missing', () => {
+    const dir = tinyCity({ tracts: [{ residents_total: 1200 }, { residents_total: 900 }] });
+    const run = analyzeCity(dir, ['--population', 'population']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${join(dir, 'tracts.geojson')}: no feature has the property "population"; the features have: residents_total\n`,
+    );
+  });
+});

@@ -767,6 +767,8 @@ export function scoreAndZone(
       }).map((detail, z) => ({ ...detail, trend: trends[z] })),
     };
   });
+  if (config.equity.attributes.length > 0 && population === undefined)
+    notes.push('The equity profile was left out: there is no population to weigh it by.');
   const equity =
     config.equity.attributes.length === 0 || population === undefined
       ? undefined

@@ -29,6 +29,7 @@ export interface AnalysisToCellColumnsOptions {
  * `trust_few_responses`, `partner_nearest_m`, `partners_within_radius`, `partner_<type>_m`,
  * `joint_class`, `partner_class`, `reasons`, `robustness`, `score`, `score_<component>`, `zone`, `zone_rank`, `coverage`, `area_km2`.
  *
+ * `population` and the rates are written only when the analysis has a population attribute.
  * With `minCount` (a public export), `incidents`, `weighted_incidents` and the rate are written
  * as `"<k"` in cells with 1 to k − 1 incidents. With `include`, only the columns it accepts are
  * built, in the same order.
@@ -69,7 +70,8 @@ export function analysisToCellColumns(
     if (name !== population) add(`area_${name}`, () => values);
   }
   const per = result.config.rates.per;
-  add(`rate_per_${per}`, () => guarded(result.rate));
+  // Without residents there is no rate: the column would be null in every cell.
+  if (population !== undefined) add(`rate_per_${per}`, () => guarded(result.rate));
   const smoothedRate = result.smoothedRate;
   if (smoothedRate !== undefined) add(`rate_eb_per_${per}`, () => guarded(smoothedRate));
   if (result.kde !== undefined) {

@@ -29,9 +29,14 @@ export const CELL_DIGITS: Readonly<Record<string, number>> = {
  */
 export function analysisToCells(result: AnalysisResult): FeatureCollection<Polygon> {
   const { public: isPublic, minCount } = result.config.privacy;
-  return cellsToFeatureCollection(
-    result.grid,
-    analysisToCellColumns(result, { minCount: isPublic ? minCount : undefined }),
-    { precision: result.config.output.precision, digits: CELL_DIGITS },
+  const columns = analysisToCellColumns(result, { minCount: isPublic ? minCount : undefined });
+  // Digits of the columns this analysis has only: cellsToFeatureCollection refuses digits for a
+  // missing column, and optional columns (population, rates …) are missing from some analyses.
+  const digits = Object.fromEntries(
+    Object.entries(CELL_DIGITS).filter(([name]) => Object.hasOwn(columns, name)),
   );
+  return cellsToFeatureCollection(result.grid, columns, {
+    precision: result.config.output.precision,
+    digits,
+  });
 }
