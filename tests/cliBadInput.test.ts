@@ -311,3 +311,45 @@ describe('hexreach analyze on areas without a population attribute', () => {
     );
   });
 });
+
+describe('hexreach analyze on weights and populations whose sums overflow', () => {
+  it('exits 1 naming the category weight of 1e308', () => {
+    const dir = tinyCity();
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(config, '{"incidents": {"categoryWeights": {"THEFT": 1e308}}}');
+    const run = analyzeCity(dir, ['--config', config]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: incidents.categoryWeights.THEFT = 1e+308 is too large: the weighted incident counts overflow (their sum of squares, which Gi* takes, passes ${Number.MAX_VALUE})\n`,
+    );
+  });
+
+  it('exits 1 naming the record weight of 1e308 and its row', () => {
+    const dir = tinyCity();
+    const incidents = join(dir, 'incidents.csv');
+    const rows = readFileSync(incidents, 'utf8').trim().split('\n');
+    const weighted = rows.map((row, i) => `${row},${i === 0 ? 'w' : i === 2 ? '1e308' : '1'}`);
+    writeFileSync(incidents, `${weighted.join('\n')}\n`);
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ inputs: { incidents: { path: incidents, columns: { weight: 'w' } } } }),
+    );
+    const run = analyzeCity(dir, ['--config', config]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${incidents}: the weight of row 2, 1e+308, is too large: the weighted incident counts overflow (their sum of squares, which Gi* takes, passes ${Number.MAX_VALUE})\n`,
+    );
+  });
+
+  it('exits 1 naming the areas file, the population attribute and the feature', () => {
+    const dir = tinyCity({
+      tracts: [{ population: 1e308 }, { population: 1e308 }, { population: 5 }],
+    });
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${join(dir, 'tracts.geojson')}: the attribute "population" is too large: its total over the areas overflows (feature 0 has 1e+308)\n`,
+    );
+  });
+});

@@ -303,6 +303,8 @@ export function analyze(
     if (spec.kind === 'rate' && populationAttribute !== undefined)
       spec.weightBy = populationAttribute;
   }
+  for (const spec of attributeSpecs.values()) assertAttributeSumFinite(areas, spec);
+  assertCountsFinite(binned.count, incidents, config.incidents.categoryWeights);
   const interpolated = timed('interpolation', () =>
     interpolateAreas(grid, areas, [...attributeSpecs.values()]),
   );
@@ -1046,6 +1048,66 @@ function hotspotScale(
     z: undefined,
     weights: kRingWeights(grid, { k: options.k }),
   };
+}
+
+/**
+ * Refuses weights so large that the weighted counts overflow: Gi* sums the counts and their
+ * squares, and 1e308 × 2 is Infinity. Names the field: the category weight or the record weight,
+ * whichever is larger.
+ */
+function assertCountsFinite(
+  count: Float64Array,
+  incidents: IncidentTable,
+  categoryWeights: Readonly<Record<string, number>>,
+): void {
+  let squares = 0;
+  for (let c = 0; c < count.length; c++) squares += count[c] * count[c];
+  if (Number.isFinite(squares)) return;
+  let category = '';
+  let categoryWeight = 0;
+  for (const name of incidents.categories) {
+    const w = getOwn(categoryWeights, name) ?? 1;
+    if (w > categoryWeight) [category, categoryWeight] = [name, w];
+  }
+  let at = 0;
+  for (let i = 1; i < incidents.length; i++) if (incidents.weight[i] > incidents.weight[at]) at = i;
+  const field =
+    categoryWeight >= incidents.weight[at]
+      ? `incidents.categoryWeights.${category} = ${categoryWeight}`
+      : `${incidents.source}: the weight of ${incidents.recordKind} ${incidents.record[at]}, ${incidents.weight[at]},`;
+  throw new HexreachError(
+    'E_INPUT',
+    `${field} is too large: the weighted incident counts overflow (their sum of squares, which Gi* takes, passes ${Number.MAX_VALUE})`,
+    categoryWeight >= incidents.weight[at] ? categoryWeight : incidents.weight[at],
+  );
+}
+
+/**
+ * Refuses an area attribute whose total overflows (a population of 1e308 in two areas is
+ * Infinity in all): counts are split over cells and summed per zone, rates weighted by the
+ * population. Names the attribute and the feature with the largest value.
+ */
+function assertAttributeSumFinite(
+  areas: AreaTable,
+  spec: { readonly name: string; readonly weightBy?: string },
+): void {
+  const values = getOwn(areas.attributes, spec.name)!;
+  const weights = spec.weightBy === undefined ? undefined : getOwn(areas.attributes, spec.weightBy);
+  let total = 0;
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = Math.abs(values[i]);
+    if (Number.isNaN(v)) continue;
+    const w = weights === undefined || Number.isNaN(weights[i]) ? 1 : Math.max(1, weights[i]);
+    total += v * w;
+    if (v > Math.abs(values[largest]) || Number.isNaN(values[largest])) largest = i;
+  }
+  if (Number.isFinite(total)) return;
+  throw new HexreachError(
+    'E_INPUT',
+    `${areas.source}: the attribute "${spec.name}" is too large: its total over the areas${weights === undefined ? '' : ` (weighted by "${spec.weightBy}")`} overflows (feature ${areas.record[largest]} has ${values[largest]})`,
+    spec.name,
+  );
 }
 
 /** Each incident's weight times its category's severity weight (unlisted categories weigh 1). */
