@@ -353,3 +353,80 @@ describe('hexreach analyze on weights and populations whose sums overflow', () =
     );
   });
 });
+
+describe('hexreach analyze on study areas too large for the resolution', () => {
+  const area = (coordinates: number[][]) => ({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { population: 1000 },
+        geometry: { type: 'Polygon', coordinates: [coordinates] },
+      },
+    ],
+  });
+
+  it('exits 1 before making any cell for the contiguous US at resolution 8, naming the count', () => {
+    const dir = tinyCity();
+    const areas = join(dir, 'tracts.geojson');
+    const us = [
+      [-124.7, 48.4],
+      [-124.2, 42],
+      [-117.1, 32.5],
+      [-97.1, 25.9],
+      [-80.1, 25.8],
+      [-75.5, 35.2],
+      [-67, 44.8],
+      [-95.2, 49],
+      [-124.7, 48.4],
+    ];
+    writeFileSync(areas, JSON.stringify(area(us)));
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^hexreach: .*tracts\.geojson: the study area \([\d,]+ km²\) would need about [\d,]+ H3 cells at resolution 8, more than the maximum of 2,000,000 \(--max-cells, or maxCells in the configuration\): use a coarser resolution, fewer areas, or a larger maximum\n$/,
+    );
+    const needed = Number(/about ([\d,]+) H3/.exec(run.stderr)?.[1].replaceAll(',', ''));
+    expect(needed).toBeGreaterThan(9_000_000);
+  });
+
+  it('exits 1 for a polar cap from 80° north', () => {
+    const dir = tinyCity();
+    const areas = join(dir, 'tracts.geojson');
+    writeFileSync(
+      areas,
+      JSON.stringify(
+        area([
+          [-180, 80],
+          [0, 80],
+          [180, 80],
+          [180, 90],
+          [-180, 90],
+          [-180, 80],
+        ]),
+      ),
+    );
+    const run = analyzeCity(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /would need about 5,2\d\d,\d{3} H3 cells at resolution 8, more than the maximum of 2,000,000/,
+    );
+  });
+
+  it('takes the maximum from --max-cells and from maxCells in the configuration', () => {
+    const dir = tinyCity();
+    const areas = join(dir, 'tracts.geojson');
+    const expected =
+      /would need about \d+ H3 cells at resolution 8, more than the maximum of 2 \(--max-cells/;
+    const flag = analyzeCity(dir, ['--max-cells', '2']);
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(expected);
+    expect(flag.stderr).toContain(`hexreach: ${areas}: the study area (`);
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(config, '{"maxCells": 2}');
+    const fromConfig = analyzeCity(dir, ['--config', config]);
+    expect(fromConfig.status).toBe(1);
+    expect(fromConfig.stderr).toMatch(expected);
+    expect(analyzeCity(dir, ['--config', config, '--max-cells', '1000']).status).toBe(0);
+  });
+});

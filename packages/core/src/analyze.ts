@@ -1,6 +1,7 @@
 import type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
 import { parseConfig } from './config/parseConfig.js';
 import { assertArgument, HexreachError } from './errors.js';
+import { estimateCellCount } from './hex/estimateCellCount.js';
 import { cellAreaKm2 } from './hex/h3.js';
 import { type BinnedIncidents, pointsToCells } from './hex/pointsToCells.js';
 import { studyAreaCells } from './hex/studyAreaCells.js';
@@ -221,7 +222,8 @@ export interface AnalysisResult {
  * @returns every per-cell column, the zones, and notes on the choices made
  * @throws HexreachError `E_CONFIG` for an invalid configuration, `E_ARGUMENT` when an attribute the
  *   configuration names was not read into `inputs.areas`, `E_INPUT` when the study area covers
- *   a single cell (global Moran's I and LISA are left out, with a note, below 4 cells)
+ *   a single cell (global Moran's I and LISA are left out, with a note, below 4 cells) or would
+ *   need more than `maxCells` cells (estimated from its area before any cell is made)
  * @example
  * ```ts
  * const areas = readAreasGeoJson(tracts, { source: 'tracts.geojson', attributes: [{ name: 'population' }] });
@@ -268,6 +270,14 @@ export function analyze(
     );
   }
 
+  const estimate = estimateCellCount(areas, config.resolution);
+  if (estimate.cells > config.maxCells) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${areas.source}: the study area (${formatCount(Math.round(estimate.areaKm2))} km²) would need about ${formatCount(estimate.cells)} H3 cells at resolution ${config.resolution}, more than the maximum of ${formatCount(config.maxCells)} (--max-cells, or maxCells in the configuration): use a coarser resolution, fewer areas, or a larger maximum`,
+      estimate.cells,
+    );
+  }
   const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
   if (grid.cells.length < MIN_HOTSPOT_CELLS) {
     throw new HexreachError(
@@ -716,6 +726,15 @@ export function scoreAndZone(
           );
           continue;
         }
+        if (
+          resolution > config.resolution &&
+          estimateCellCount(base.inputs.areas, resolution).cells > config.maxCells
+        ) {
+          notes.push(
+            `The zones were not compared at resolution ${resolution}: the study area would need more than ${formatCount(config.maxCells)} cells there (maxCells).`,
+          );
+          continue;
+        }
         const other = analyze(base.inputs, {
           ...config,
           resolution,
@@ -1108,6 +1127,11 @@ function assertAttributeSumFinite(
     `${areas.source}: the attribute "${spec.name}" is too large: its total over the areas${weights === undefined ? '' : ` (weighted by "${spec.weightBy}")`} overflows (feature ${areas.record[largest]} has ${values[largest]})`,
     spec.name,
   );
+}
+
+/** A count with thousands separators, the same in every locale: `2,000,000`. */
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** Each incident's weight times its category's severity weight (unlisted categories weigh 1). */

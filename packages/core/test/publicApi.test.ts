@@ -30,7 +30,7 @@ const INTERNAL = new Set([
 const INTERNAL_FILES = [
   /^cli\//,
   /^node\//,
-  /^hex\/h3\.ts$/,
+  /^hex\/(estimateCellCount|h3)\.ts$/,
   /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|getTextEncodingProblem|normalizeName|parseDecimal|readCsvChunks)\.ts$/,
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,

@@ -56,6 +56,11 @@ program
     '-o, --out <dir>',
     "output folder (default: the config's output.dir, out unless set, relative to the config file; without --config, out)",
   )
+  .option(
+    '--max-cells <n>',
+    'the most cells the study area may need at the resolution (default 2,000,000)',
+    integer('max-cells', 1, 1_000_000_000),
+  )
   .option('--strict', 'fail when any record is rejected')
   .option('--seed <n>', 'seed of random draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
   .option(

@@ -28,6 +28,7 @@ export interface AnalyzeCommandOptions {
   readonly surveys?: string;
   readonly resolution?: number;
   readonly population?: string;
+  readonly maxCells?: number;
   readonly out?: string;
   readonly strict?: boolean;
   readonly seed?: number;
@@ -337,6 +338,7 @@ function applyFlags(
   }
   if (options.resolution !== undefined) config.resolution = options.resolution;
   if (options.population !== undefined) config.population = options.population;
+  if (options.maxCells !== undefined) config.maxCells = options.maxCells;
   if (options.strict !== undefined) config.strict = options.strict;
   if (options.seed !== undefined) config.seed = options.seed;
   if (options.stat !== undefined) {

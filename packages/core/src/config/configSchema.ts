@@ -62,6 +62,11 @@ export const configSchema = z.strictObject({
   inputs: inputsSchema.prefault({}),
   /** H3 resolution of the analysis cells (6 ≈ 36 km², 8 ≈ 0.74 km², 11 ≈ 0.002 km²). */
   resolution: z.number().int().min(6).max(11).default(8),
+  /**
+   * The most cells a study area may need at the resolution (estimated from its area before any
+   * is made): the contiguous US at resolution 8 would need some 11 million.
+   */
+  maxCells: z.number().int().min(1).default(2_000_000),
   /** The area attribute holding residents (a count); detected from common names when absent. */
   population: columnName.optional(),
   /** Further area attributes to move to cells: counts are split, rates averaged. */
