@@ -150,6 +150,7 @@ export { generalizedGini } from './stats/generalizedGini.js';
 export { gini } from './stats/gini.js';
 export { type GiStarResult, giStar } from './stats/giStar.js';
 export { type HotspotClass, hotspotClassify } from './stats/hotspotClassify.js';
+export { type Coverage, incidentCoverage } from './stats/incidentCoverage.js';
 export { kernelDensity } from './stats/kernelDensity.js';
 export { type KernelDensityRatioResult, kernelDensityRatio } from './stats/kernelDensityRatio.js';
 export {
@@ -179,6 +180,12 @@ export type {
 export { type SpaceTimeBins, spaceTimeBins, type TimeStep } from './stats/spaceTimeBins.js';
 export { type SpaceTimeGiStarResult, spaceTimeGiStar } from './stats/spaceTimeGiStar.js';
 export { spaceTimeWeights } from './stats/spaceTimeWeights.js';
+export {
+  type PartialStep,
+  type PartialSteps,
+  type WholeSteps,
+  wholeSteps,
+} from './stats/wholeSteps.js';
 export type {
   AreaTable,
   AttributeKind,
