@@ -112,3 +112,59 @@ describe('analyze options', () => {
     );
   });
 });
+
+// The demo city cut to end on Thursday 8 August 2024, as Chicago 2018 ends on 8 August.
+const endsOn8August = once(async () => {
+  const { areas } = await demo();
+  const lines = readFileSync(join(root, 'data/demo/incidents.csv'), 'utf8').trimEnd().split('\n');
+  const kept = lines.slice(1).filter((line) => {
+    const [month, day, year] = line.split(',')[1].slice(0, 10).split('/').map(Number);
+    return year === 2023 || month < 8 || (month === 8 && day <= 8);
+  });
+  const csv = [lines[0], ...kept].join('\n');
+  return { incidents: (await readIncidentsCsv(csv, { source: 'incidents.csv' })).data, areas };
+});
+
+describe('analyze on a series that ends on the 8th of a month', () => {
+  const config: HexreachConfigInput = {
+    ...base,
+    statistics: ['gistar', 'emerging', 'change'],
+    change: {
+      before: { from: '2023-01-01', to: '2024-01-01' },
+      after: { from: '2024-01-01', to: '2025-01-01' },
+    },
+    robustness: { draws: 0, resolutions: false },
+  };
+
+  it('leaves the 8-day August out of the emerging hot spots and zone trends, and names it', async () => {
+    const result = analyze(await endsOn8August(), config);
+    expect(result.temporal?.coverage).toEqual({
+      from: Date.UTC(2023, 0, 1),
+      to: Date.UTC(2024, 7, 9),
+    });
+    expect(result.temporal?.partialSteps).toEqual([
+      { start: Date.UTC(2024, 7, 1), end: Date.UTC(2024, 8, 1), days: 31, coveredDays: 8 },
+    ]);
+    expect(result.notes.some((n) => n.includes('2024-08-01') && n.includes('8 of its 31'))).toBe(
+      true,
+    );
+    const cube = result.emerging!.cube;
+    expect(cube.steps).toBe(19);
+    expect(cube.stepStarts.at(-1)).toBe(Date.UTC(2024, 6, 1));
+    expect(result.zoneDetails.length).toBeGreaterThan(0);
+    for (const zone of result.zoneDetails) {
+      expect(zone.trend?.stepStarts.at(-1)).toBe(Date.UTC(2024, 6, 1));
+    }
+    // The period after runs to 2025, but the data stop on 8 August: 221 days of exposure.
+    expect(result.change?.beforeDays).toBe(365);
+    expect(result.change?.afterDays).toBe(221);
+  });
+
+  it('keeps August per covered day with temporal.partial "rate"', async () => {
+    const result = analyze(await endsOn8August(), { ...config, temporal: { partial: 'rate' } });
+    expect(result.emerging!.cube.steps).toBe(20);
+    expect(result.emerging!.days.at(-1)).toBe(8);
+    expect(result.notes.some((n) => n.includes('per covered day'))).toBe(true);
+    for (const zone of result.zoneDetails) expect(zone.trend?.days.at(-1)).toBe(8);
+  });
+});

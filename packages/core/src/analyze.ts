@@ -34,13 +34,15 @@ import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingH
 import { generalizedGini } from './stats/generalizedGini.js';
 import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
+import { type Coverage, incidentCoverage } from './stats/incidentCoverage.js';
 import { type KernelPoints, kernelDensity } from './stats/kernelDensity.js';
 import { kernelDensityRatio } from './stats/kernelDensityRatio.js';
 import { type LocalMoranResult, localMoran } from './stats/localMoran.js';
 import { lorenzCurve } from './stats/lorenzCurve.js';
 import { type MoranGlobalResult, moranGlobal } from './stats/moranGlobal.js';
 import { type PeriodChangeResult, periodChange } from './stats/periodChange.js';
-import { type SpaceTimeBins, spaceTimeBins } from './stats/spaceTimeBins.js';
+import { type SpaceTimeBins, spaceTimeBins, type TimeStep } from './stats/spaceTimeBins.js';
+import { type PartialStep, type PartialSteps, wholeSteps } from './stats/wholeSteps.js';
 import type {
   AreaTable,
   CellGrid,
@@ -177,16 +179,31 @@ export interface AnalysisResult {
   readonly zones: readonly ZoneSummary[];
   /** Selected cells left out because their group was smaller than `zones.minCells`. */
   readonly droppedCells: number;
-  /** Emerging hot spots over time steps, when `statistics` includes `emerging`. */
+  /**
+   * The days the incidents cover and the steps they cover only in part, which the emerging hot
+   * spots and zone trends leave out (or keep per day); undefined when no incident has a time.
+   */
+  readonly temporal: TemporalCoverage | undefined;
+  /**
+   * Emerging hot spots over time steps, when `statistics` includes `emerging`: the cube of the
+   * steps compared (partial steps left out by default), each step's days, and the Gi* result on
+   * the incidents per day.
+   */
   readonly emerging:
-    | { readonly cube: SpaceTimeBins; readonly result: EmergingHotspotsResult }
+    | {
+        readonly cube: SpaceTimeBins;
+        readonly days: Float64Array;
+        readonly result: EmergingHotspotsResult;
+      }
     | undefined;
   /** Change between two periods, when `statistics` includes `change`. */
   readonly change:
     | {
         readonly before: Float64Array;
         readonly after: Float64Array;
+        /** Days of the first period that the data cover: its exposure. */
         readonly beforeDays: number;
+        /** Days of the second period that the data cover: its exposure. */
         readonly afterDays: number;
         readonly result: PeriodChangeResult;
       }
@@ -297,6 +314,9 @@ export function analyze(
       onOutside: options.onOutside,
     }),
   );
+
+  const temporal = temporalCoverage(incidents.time, binned.cellOfIncident, config);
+  if (temporal !== undefined) notes.push(...temporalNotes(temporal));
 
   const attributeSpecs = new Map<
     string,
@@ -529,12 +549,24 @@ export function analyze(
           end: to,
           weights: incidentWeights(incidents, config.incidents.categoryWeights),
         });
-        const result = emergingHotspots(cube, hotspotWeights, {
-          timeSteps: config.emerging.timeSteps,
-          fdr: config.emerging.fdr,
-          alpha: config.emerging.alpha,
-        });
-        return { cube, result };
+        const whole = wholeSteps(
+          cube,
+          temporal?.coverage ?? { from: cube.stepStarts[0], to: cube.end },
+          {
+            partial: config.temporal.partial,
+          },
+        );
+        // Gi* on incidents per day: a step is compared with the previous one at equal length.
+        const result = emergingHotspots(
+          { steps: whole.cube.steps, counts: whole.perDay },
+          hotspotWeights,
+          {
+            timeSteps: config.emerging.timeSteps,
+            fdr: config.emerging.fdr,
+            alpha: config.emerging.alpha,
+          },
+        );
+        return { cube: whole.cube, days: whole.days, result };
       })
     : undefined;
 
@@ -555,7 +587,12 @@ export function analyze(
               onRejection: ignore,
               onOutside: ignore,
             }).count;
-          const days = (w: { from: number; to: number }) => (w.to - w.from) / 86_400_000;
+          // Exposure: the days of the period the data cover (a period running past the last
+          // incident's day is not credited with days nobody recorded).
+          const days = (w: { from: number; to: number }) => {
+            const covered = coveredDays(w, temporal?.coverage);
+            return covered > 0 ? covered : (w.to - w.from) / 86_400_000;
+          };
           const countsBefore = count(before);
           const countsAfter = count(after);
           return {
@@ -604,6 +641,7 @@ export function analyze(
     components,
     jointClasses: { code: joint.code, labels: joint.labels },
     partnerClasses: partnerClass,
+    temporal,
     emerging,
     change,
     concentration,
@@ -776,6 +814,8 @@ export function scoreAndZone(
     };
     const trends = zoneTrends(zoneOfCell, zones.length, incidents.time, binned.cellOfIncident, {
       step: config.emerging.step,
+      coverage: base.temporal?.coverage,
+      partial: config.temporal.partial,
     });
     return {
       cells: reasonsFromPhrases(
@@ -1282,6 +1322,60 @@ export function incidentCounts(
 }
 
 function ignore(): void {}
+
+/** The days the incidents cover and the steps they cover in part. */
+export interface TemporalCoverage {
+  /** `[from, to)` in ms: the configured window, else first to last incident day (whole days). */
+  readonly coverage: Coverage;
+  /** The calendar step of the cube and zone trends (`emerging.step`). */
+  readonly step: TimeStep;
+  /** What is done with a partial step (`temporal.partial`). */
+  readonly partial: PartialSteps;
+  /** The leading or trailing steps the coverage holds only in part (at most two). */
+  readonly partialSteps: readonly PartialStep[];
+}
+
+/** The coverage of the incidents counted and its partial steps, or undefined with no time. */
+function temporalCoverage(
+  time: ArrayLike<number>,
+  cellOfIncident: ArrayLike<number>,
+  config: HexreachConfig,
+): TemporalCoverage | undefined {
+  const coverage = incidentCoverage(time, cellOfIncident, {
+    from: config.incidents.from === undefined ? undefined : parseDate(config.incidents.from),
+    to: config.incidents.to === undefined ? undefined : parseDate(config.incidents.to),
+  });
+  if (coverage === undefined) return undefined;
+  const step = config.emerging.step;
+  // The steps of the coverage itself, with no incident in them: only their bounds matter.
+  const steps = spaceTimeBins([], [], 0, { step, start: coverage.from, end: coverage.to });
+  return {
+    coverage,
+    step,
+    partial: config.temporal.partial,
+    partialSteps: wholeSteps(steps, coverage).partial,
+  };
+}
+
+/** A note naming each partial step and what was done with it. */
+function temporalNotes(temporal: TemporalCoverage): string[] {
+  const { coverage, step, partial } = temporal;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const span = `${day(coverage.from)} to ${day(coverage.to - 86_400_000)}`;
+  return temporal.partialSteps.map((s) => {
+    const what = `The incidents cover ${span}: the ${step} ${day(s.start)} to ${day(s.end - 86_400_000)} holds ${s.coveredDays} of its ${s.days} days`;
+    return partial === 'drop'
+      ? `${what}, so the emerging hot spots and zone trends leave it out (temporal.partial: "drop"); whole ${step}s are compared per day.`
+      : `${what}; the emerging hot spots and zone trends count it per covered day (temporal.partial: "rate").`;
+  });
+}
+
+/** The days of `[from, to)` inside the coverage (0 without a coverage). */
+function coveredDays(period: { from: number; to: number }, coverage: Coverage | undefined): number {
+  if (coverage === undefined) return 0;
+  const ms = Math.min(period.to, coverage.to) - Math.max(period.from, coverage.from);
+  return Math.max(0, ms) / 86_400_000;
+}
 
 /** The same links without each cell itself, each row summing to 1 (as spdep's style "W"). */
 function withoutSelfRowStandardised(weights: SpatialWeights): SpatialWeights {

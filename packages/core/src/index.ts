@@ -7,6 +7,7 @@ export {
   incidentCounts,
   type RecordCounts,
   type ScoringComponent,
+  type TemporalCoverage,
 } from './analyze.js';
 export { areaAttributesOf } from './config/areaAttributesOf.js';
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';

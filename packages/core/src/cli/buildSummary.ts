@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { type AnalysisResult, incidentCounts } from '../analyze.js';
+import { type AnalysisResult, incidentCounts, type TemporalCoverage } from '../analyze.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import type {
   AreaTable,
@@ -215,6 +215,7 @@ export function buildSummary(
         incidentShare: round(t.incidentShare, 4),
       })),
     },
+    ...(result.temporal === undefined ? {} : { temporal: temporalSummary(result.temporal) }),
     ...(result.emerging === undefined
       ? {}
       : {
@@ -259,6 +260,22 @@ export function buildSummary(
     durationsSeconds: Object.fromEntries(
       Object.entries({ ...durations, ...result.durations }).map(([k, v]) => [k, round(v, 3)]),
     ),
+  };
+}
+
+/** The days covered and the partial steps, as dates (`to` and `end` exclusive). */
+function temporalSummary(temporal: TemporalCoverage) {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return {
+    coverage: { from: day(temporal.coverage.from), to: day(temporal.coverage.to) },
+    step: temporal.step,
+    partial: temporal.partial,
+    partialSteps: temporal.partialSteps.map((s) => ({
+      start: day(s.start),
+      end: day(s.end),
+      days: s.days,
+      coveredDays: s.coveredDays,
+    })),
   };
 }
 

@@ -143,6 +143,16 @@ export const configSchema = z.strictObject({
       alpha: z.number().gt(0).lt(1).default(0.05),
     })
     .prefault({}),
+  temporal: z
+    .strictObject({
+      /**
+       * A leading or trailing time step the data cover only in part (a series ending on 8 August
+       * has an August of 8 days): `drop` leaves it out of the emerging hot spots and zone trends,
+       * `rate` keeps it as incidents per covered day.
+       */
+      partial: z.enum(['drop', 'rate']).default('drop'),
+    })
+    .prefault({}),
   /** Two periods to compare (e.g. before and after an outreach programme), each `[from, to)`. */
   change: z
     .strictObject({

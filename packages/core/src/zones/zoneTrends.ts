@@ -1,14 +1,20 @@
 import { assertArgument } from '../errors.js';
+import { type Coverage, incidentCoverage } from '../stats/incidentCoverage.js';
 import { mannKendall } from '../stats/mannKendall.js';
 import { spaceTimeBins, type TimeStep } from '../stats/spaceTimeBins.js';
+import { type PartialSteps, wholeSteps } from '../stats/wholeSteps.js';
 
 /** The incident trend of one zone. */
 export interface ZoneTrend {
-  /** Start of each time step, ms (wall-clock UTC). */
+  /** Start of each time step compared, ms (wall-clock UTC): partial steps left out by default. */
   readonly stepStarts: readonly number[];
   /** Incidents in the zone in each step. */
   readonly counts: readonly number[];
-  /** Mann–Kendall trend test of the counts (two-sided p). */
+  /** Days each step is compared over: its length, or its covered days with `partial: 'rate'`. */
+  readonly days: readonly number[];
+  /** Incidents per day in each step (`counts / days`): the series tested. */
+  readonly perDay: readonly number[];
+  /** Mann–Kendall trend test of the per-day rates (two-sided p). */
   readonly z: number;
   readonly p: number;
   readonly tau: number;
@@ -16,17 +22,35 @@ export interface ZoneTrend {
   readonly direction: 'rising' | 'falling' | 'no significant trend' | 'too few steps';
 }
 
+/** Options of {@link zoneTrends}. */
+export interface ZoneTrendsOptions {
+  /** Calendar step (default `month`). */
+  readonly step?: TimeStep;
+  /** Start of the cube, ms (default: the step of the first incident). */
+  readonly start?: number;
+  /** End of the cube (exclusive), ms (default: the end of the last incident's step). */
+  readonly end?: number;
+  /** Significance level of the trend (default 0.05). */
+  readonly alpha?: number;
+  /** The days the data cover (default: first to last day of the zones' incidents). */
+  readonly coverage?: Coverage;
+  /** A step the data cover in part: `drop` it (default) or keep it per covered day (`rate`). */
+  readonly partial?: PartialSteps;
+}
+
 /**
  * How incidents in each zone changed over time: the zone's incidents per calendar step (week,
- * month or quarter, as `spaceTimeBins`) and the Mann–Kendall trend test of that series
- * (Mann 1945; Kendall 1975; two-sided, significant at `alpha`). Planners read it beside the zone's
- * categories: a rising zone needs attention sooner than a falling one.
+ * month or quarter, as `spaceTimeBins`) and the Mann–Kendall trend test (Mann 1945; Kendall
+ * 1975; two-sided, significant at `alpha`) of the incidents per day of each step, so months of
+ * 28 and 31 days compare as equals. A leading or trailing step the data cover only in part is
+ * left out (`wholeSteps`), or with `partial: 'rate'` kept per covered day. Planners read it
+ * beside the zone's categories: a rising zone needs attention sooner than a falling one.
  *
  * @param zoneOfCell - the zone of each cell, or −1 (`analyze`'s `zoneOfCell`)
  * @param zoneCount - the number of zones
  * @param time - each incident's time (ms; NaN when absent: not counted)
  * @param cellOfIncident - each incident's cell, or −1 (`pointsToCells`' `cellOfIncident`)
- * @param options - the step, the window and the significance level
+ * @param options - the step, the window, the significance level, the coverage and partial steps
  * @returns one trend per zone
  * @throws HexreachError `E_ARGUMENT` when the zone column and incidents do not match
  * @example
@@ -40,12 +64,7 @@ export function zoneTrends(
   zoneCount: number,
   time: ArrayLike<number>,
   cellOfIncident: ArrayLike<number>,
-  options: {
-    readonly step?: TimeStep;
-    readonly start?: number;
-    readonly end?: number;
-    readonly alpha?: number;
-  } = {},
+  options: ZoneTrendsOptions = {},
 ): ZoneTrend[] {
   assertArgument(
     time.length === cellOfIncident.length,
@@ -67,20 +86,30 @@ export function zoneTrends(
     return Array.from({ length: zoneCount }, () => ({
       stepStarts: [],
       counts: [],
+      days: [],
+      perDay: [],
       z: Number.NaN,
       p: Number.NaN,
       tau: Number.NaN,
       direction: 'too few steps' as const,
     }));
   }
-  const cube = spaceTimeBins(time, zoneOfIncident, zoneCount, {
-    step: options.step ?? 'month',
-    start: options.start,
-    end: options.end,
-  });
+  const whole = wholeSteps(
+    spaceTimeBins(time, zoneOfIncident, zoneCount, {
+      step: options.step ?? 'month',
+      start: options.start,
+      end: options.end,
+    }),
+    // Defined: some incident of a zone has a time.
+    options.coverage ?? incidentCoverage(time, zoneOfIncident)!,
+    { partial: options.partial },
+  );
+  const { cube } = whole;
+  const days = Array.from(whole.days);
   return Array.from({ length: zoneCount }, (_, z) => {
     const counts = Array.from({ length: cube.steps }, (_, t) => cube.counts[t * zoneCount + z]);
-    const test = mannKendall(counts);
+    const perDay = Array.from({ length: cube.steps }, (_, t) => whole.perDay[t * zoneCount + z]);
+    const test = mannKendall(perDay);
     const direction =
       cube.steps < 4
         ? 'too few steps'
@@ -92,6 +121,8 @@ export function zoneTrends(
     return {
       stepStarts: Array.from(cube.stepStarts),
       counts,
+      days,
+      perDay,
       z: test.z,
       p: test.p,
       tau: test.tau,
