@@ -60,8 +60,15 @@ describe('the viewer plays through time steps (spacetime.json)', () => {
     const last = file.stepStarts.length - 1;
     expect(await page.getAttribute('#time-step', 'max')).toBe(String(last));
     expect(await page.inputValue('#time-step')).toBe(String(last));
+    // The demo's steps are months: "Dec 2024 (1–31) (24 of 24)".
+    const [year, month] = file.stepStarts[last].split('-').map(Number);
+    const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', {
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
     expect(await page.textContent('#time-step-label')).toBe(
-      `${file.step} of ${file.stepStarts[last]} (${last + 1} of ${last + 1})`,
+      `${name} ${year} (1–${days}) (${last + 1} of ${last + 1})`,
     );
   });
 

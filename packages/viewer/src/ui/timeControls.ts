@@ -1,5 +1,6 @@
 import type { SpaceTimeSteps } from '../data/results.js';
 import { h } from './dom.js';
+import { stepLabel } from './stepLabel.js';
 
 /** What the time controls do. */
 export interface TimeActions {
@@ -10,9 +11,9 @@ export interface TimeActions {
 }
 
 /**
- * The time controls of the space-time view: a slider over the time steps with the step's start
- * date, and a play button that steps through them. The label follows the slider as it moves,
- * without rebuilding the controls under the pointer.
+ * The time controls of the space-time view: a slider over the time steps, labelled with each
+ * step's dates (`stepLabel`), and a play button that steps through them. The label follows the
+ * slider as it moves, without rebuilding the controls under the pointer.
  *
  * @param steps - the results' time steps
  * @param step - the step shown (0 = first)
@@ -31,7 +32,8 @@ export function timeControls(
   actions: TimeActions,
 ): HTMLElement {
   const count = steps.stepStarts.length;
-  const label = (t: number) => `${steps.step} of ${steps.stepStarts[t]} (${t + 1} of ${count})`;
+  const label = (t: number) =>
+    `${stepLabel(steps.step, steps.stepStarts[t])} (${t + 1} of ${count})`;
   const slider = h('input', {
     attrs: {
       id: 'time-step',
