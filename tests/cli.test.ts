@@ -16,6 +16,13 @@ interface DemoSummary {
   };
   cells: { count: number; population: number };
   zones: { count: number };
+  temporal: {
+    coverage: { from: string; to: string };
+    step: string;
+    partial: string;
+    partialSteps: unknown[];
+  };
+  notes: string[];
 }
 
 describe('hexreach analyze on the demo city', () => {
@@ -29,6 +36,16 @@ describe('hexreach analyze on the demo city', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('incidents');
     expect(run.stdout).toContain('zones');
+  });
+
+  it('writes the days the incidents cover: whole months of 2023–2024, no partial step', () => {
+    expect(summary().temporal).toEqual({
+      coverage: { from: '2023-01-01', to: '2025-01-01' },
+      step: 'month',
+      partial: 'drop',
+      partialSteps: [],
+    });
+    expect(summary().notes.some((n) => n.includes('holds'))).toBe(false);
   });
 
   it('accounts for every incident record: read = accepted + rejected + outside', () => {
