@@ -814,6 +814,9 @@ export function scoreAndZone(
     };
     const trends = zoneTrends(zoneOfCell, zones.length, incidents.time, binned.cellOfIncident, {
       step: config.emerging.step,
+      // Over the whole coverage: a zone's quiet first months are covered months with 0.
+      start: base.temporal?.coverage.from,
+      end: base.temporal?.coverage.to,
       coverage: base.temporal?.coverage,
       partial: config.temporal.partial,
     });
