@@ -163,6 +163,20 @@ describe('hexreach analyze writes its outputs safely', () => {
       expect(readFileSync(join(out, name), 'utf8'), name).not.toContain(dir);
   });
 
+  it('names no date taken from the incidents in a public run without incidents.from and .to', () => {
+    // The small run's incidents end in mid-January 2023: the month is partial and its dates
+    // (the last incident's day) would otherwise be named in the summary and its notes.
+    const { config } = smallInputs();
+    const out = join(tempDir(), 'out');
+    expectSucceeded(
+      hexreachWithEnv(['analyze', '--config', config, '--out', out, '--public', '--quiet'], {}),
+    );
+    const summary = readSummary(out) as unknown as { temporal: { partialSteps: number } };
+    expect(summary.temporal.partialSteps).toBe(1);
+    for (const name of ['summary.json', 'report.html', 'report.md', 'cells.geojson'])
+      expect(readFileSync(join(out, name), 'utf8'), name).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  });
+
   it('lists every file of a run with its true size and SHA-256 in summary.json', () => {
     expectManifestTrue(demoRunDir('private'));
     expectManifestTrue(demoRunDir('public'));

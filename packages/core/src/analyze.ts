@@ -316,7 +316,13 @@ export function analyze(
   );
 
   const temporal = temporalCoverage(incidents.time, binned.cellOfIncident, config);
-  if (temporal !== undefined) notes.push(...temporalNotes(temporal));
+  if (temporal !== undefined) {
+    // A public run names no date taken from the incidents: only a configured window's.
+    const datesArePublic =
+      !config.privacy.public ||
+      (config.incidents.from !== undefined && config.incidents.to !== undefined);
+    notes.push(...temporalNotes(temporal, datesArePublic));
+  }
 
   const attributeSpecs = new Map<
     string,
@@ -1360,13 +1366,15 @@ function temporalCoverage(
   };
 }
 
-/** A note naming each partial step and what was done with it. */
-function temporalNotes(temporal: TemporalCoverage): string[] {
+/** A note on each partial step, with its dates when they may be published, and what was done. */
+function temporalNotes(temporal: TemporalCoverage, withDates: boolean): string[] {
   const { coverage, step, partial } = temporal;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const span = `${day(coverage.from)} to ${day(coverage.to - 86_400_000)}`;
   return temporal.partialSteps.map((s) => {
-    const what = `The incidents cover ${span}: the ${step} ${day(s.start)} to ${day(s.end - 86_400_000)} holds ${s.coveredDays} of its ${s.days} days`;
+    const what = withDates
+      ? `The incidents cover ${span}: the ${step} ${day(s.start)} to ${day(s.end - 86_400_000)} holds ${s.coveredDays} of its ${s.days} days`
+      : `The incidents cover only part of their ${s.start < coverage.from ? 'first' : 'last'} ${step}`;
     return partial === 'drop'
       ? `${what}, so the emerging hot spots and zone trends leave it out (temporal.partial: "drop"); whole ${step}s are compared per day.`
       : `${what}; the emerging hot spots and zone trends count it per covered day (temporal.partial: "rate").`;

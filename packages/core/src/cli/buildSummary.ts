@@ -215,14 +215,22 @@ export function buildSummary(
         incidentShare: round(t.incidentShare, 4),
       })),
     },
-    ...(result.temporal === undefined ? {} : { temporal: temporalSummary(result.temporal) }),
+    ...(result.temporal === undefined
+      ? {}
+      : { temporal: temporalSummary(result.temporal, datesArePublic(result.config)) }),
     ...(result.emerging === undefined
       ? {}
       : {
           emerging: {
             step: result.emerging.cube.step,
             steps: result.emerging.cube.steps,
-            firstStep: new Date(result.emerging.cube.stepStarts[0]).toISOString().slice(0, 10),
+            ...(datesArePublic(result.config)
+              ? {
+                  firstStep: new Date(result.emerging.cube.stepStarts[0])
+                    .toISOString()
+                    .slice(0, 10),
+                }
+              : {}),
             patterns: tally(result.emerging.result.category),
           },
         }),
@@ -264,8 +272,29 @@ export function buildSummary(
 }
 
 /** The days covered and the partial steps, as dates (`to` and `end` exclusive). */
-function temporalSummary(temporal: TemporalCoverage) {
+/**
+ * Whether dates derived from the incidents may be written: always in a private run; in a public
+ * one only when the configuration sets the window (both ends), so that every date written is the
+ * configuration's, never the first or last incident's.
+ */
+function datesArePublic(config: AnalysisResult['config']): boolean {
+  return (
+    !config.privacy.public ||
+    (config.incidents.from !== undefined && config.incidents.to !== undefined)
+  );
+}
+
+function temporalSummary(temporal: TemporalCoverage, withDates: boolean) {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (!withDates) {
+    return {
+      coverage:
+        'the incidents’ own dates (not written in a public export without incidents.from and incidents.to)',
+      step: temporal.step,
+      partial: temporal.partial,
+      partialSteps: temporal.partialSteps.length,
+    };
+  }
   return {
     coverage: { from: day(temporal.coverage.from), to: day(temporal.coverage.to) },
     step: temporal.step,
