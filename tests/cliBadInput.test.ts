@@ -430,3 +430,54 @@ describe('hexreach analyze on study areas too large for the resolution', () => {
     expect(analyzeCity(dir, ['--config', config, '--max-cells', '1000']).status).toBe(0);
   });
 });
+
+describe('hexreach analyze across the antimeridian', () => {
+  it('cuts the cells and zones on ±180 in two, as RFC 7946 §3.1.9 asks (exit 0)', () => {
+    const dir = tempDir('hexreach-antimeridian-');
+    const square = (west: number, east: number) => [
+      [
+        [west, -17.8],
+        [east, -17.8],
+        [east, -17.78],
+        [west, -17.78],
+        [west, -17.8],
+      ],
+    ];
+    // Two tracts of Fiji meeting at the antimeridian, as GeoJSON has them: one on each side.
+    const tracts = [square(179.98, 180), square(-180, -179.98)].map((coordinates, i) => ({
+      type: 'Feature',
+      properties: { population: 800 - 100 * i },
+      geometry: { type: 'Polygon', coordinates },
+    }));
+    writeFileSync(
+      join(dir, 'tracts.geojson'),
+      JSON.stringify({ type: 'FeatureCollection', features: tracts }),
+    );
+    const rows = ['date,category,latitude,longitude'];
+    for (let k = 0; k < 60; k++) {
+      const lng = k % 2 === 1 ? 179.981 + (k % 7) * 0.0025 : -179.999 + (k % 5) * 0.004;
+      rows.push(
+        `2024-${String(1 + (k % 12)).padStart(2, '0')}-10,THEFT,${-17.799 + (k % 9) * 0.002},${lng}`,
+      );
+    }
+    writeFileSync(join(dir, 'incidents.csv'), `${rows.join('\n')}\n`);
+    const run = analyzeCity(dir, ['--resolution', '9']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const file of ['cells.geojson', 'zones.geojson']) {
+      const collection = JSON.parse(readFileSync(join(dir, 'out', file), 'utf8'));
+      let cut = 0;
+      for (const feature of collection.features) {
+        const { type, coordinates } = feature.geometry;
+        const polygons: number[][][][] = type === 'Polygon' ? [coordinates] : coordinates;
+        for (const ring of polygons.flat()) {
+          for (let i = 1; i < ring.length; i++)
+            expect(Math.abs(ring[i][0] - ring[i - 1][0]), file).toBeLessThanOrEqual(180);
+        }
+        const sides = new Set(polygons.map((rings) => Math.sign(rings[0][0][0])));
+        if (sides.size === 2) cut++;
+      }
+      expect(cut, `${file}: features in two parts`).toBeGreaterThan(0);
+    }
+  });
+});

@@ -36,6 +36,7 @@ export { renderReportMarkdown } from './export/renderReportMarkdown.js';
 export type { ReportModel, ZoneReportRow } from './export/reportModel.js';
 export { rewindRfc7946 } from './export/rewindRfc7946.js';
 export { roundCoordinates } from './export/roundCoordinates.js';
+export { splitAntimeridian } from './export/splitAntimeridian.js';
 export { suppressSmallCount } from './export/suppressSmallCount.js';
 export { toCsv } from './export/toCsv.js';
 export {

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AnalysisResult } from '../analyze.js';
 import { analysisToCellColumns } from './analysisToCellColumns.js';
 import { cellsToFeatureCollection } from './cellsToFeatureCollection.js';
@@ -27,7 +27,7 @@ export const CELL_DIGITS: Readonly<Record<string, number>> = {
  * JSON.stringify(cells); // the CLI's cells.geojson
  * ```
  */
-export function analysisToCells(result: AnalysisResult): FeatureCollection<Polygon> {
+export function analysisToCells(result: AnalysisResult): FeatureCollection<Polygon | MultiPolygon> {
   const { public: isPublic, minCount } = result.config.privacy;
   const columns = analysisToCellColumns(result, { minCount: isPublic ? minCount : undefined });
   // Digits of the columns this analysis has only: cellsToFeatureCollection refuses digits for a

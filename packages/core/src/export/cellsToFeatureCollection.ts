@@ -1,9 +1,10 @@
-import type { Feature, FeatureCollection, GeoJsonProperties, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import { assertArgument } from '../errors.js';
 import { cellToRing } from '../hex/h3.js';
 import type { CellGrid } from '../types.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
+import { splitAntimeridian } from './splitAntimeridian.js';
 
 /** Per-cell columns to write as feature properties; each has one entry per grid cell. */
 export type CellColumns = Readonly<
@@ -42,7 +43,7 @@ export function cellsToFeatureCollection(
   grid: CellGrid,
   columns: CellColumns,
   options: CellsToFeatureCollectionOptions = {},
-): FeatureCollection<Polygon> {
+): FeatureCollection<Polygon | MultiPolygon> {
   const fn = 'cellsToFeatureCollection';
   const n = grid.cells.length;
   const precision = options.precision ?? 6;
@@ -67,15 +68,15 @@ export function cellsToFeatureCollection(
   }
   const factors = names.map((name) => (digits[name] === undefined ? 0 : 10 ** digits[name]));
 
-  const features: Feature<Polygon>[] = new Array(n);
+  const features: Feature<Polygon | MultiPolygon>[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const cell = grid.cells[i];
     const properties: GeoJsonProperties = { h3: cell };
     for (let c = 0; c < names.length; c++)
       properties[names[c]] = toJsonValue(columns[names[c]][i], factors[c]);
-    const geometry = rewindRfc7946(
-      roundCoordinates({ type: 'Polygon', coordinates: [cellToRing(cell)] }, { precision }),
-    );
+    // A cell on the antimeridian is cut in two (RFC 7946 §3.1.9): a MultiPolygon.
+    const polygon: Polygon = { type: 'Polygon', coordinates: [cellToRing(cell)] };
+    const geometry = rewindRfc7946(roundCoordinates(splitAntimeridian(polygon), { precision }));
     features[i] = { type: 'Feature', geometry, properties };
   }
   return { type: 'FeatureCollection', features };

@@ -3,7 +3,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 /**
  * Orients polygon rings as RFC 7946 §3.1.6 requires: exterior rings counter-clockwise, holes
  * clockwise. Orientation comes from the sign of the shoelace area on plain lng/lat, which is
- * exact enough for the sign at city scale; rings crossing the antimeridian are not handled.
+ * exact enough for the sign at city scale; a ring crossing the antimeridian must be cut first
+ * (`splitAntimeridian`).
  * (h3-js 4.5 already returns this orientation; rewinding keeps the export correct whatever the
  * geometry's origin.)
  *

@@ -7,6 +7,7 @@ import { zoneToPolygon } from '../zones/zoneToPolygon.js';
 import type { ZoneTrend } from '../zones/zoneTrends.js';
 import { rewindRfc7946 } from './rewindRfc7946.js';
 import { roundCoordinates } from './roundCoordinates.js';
+import { splitAntimeridian } from './splitAntimeridian.js';
 import { type ZoneSummaryProperties, zoneSummaryProperties } from './zoneSummaryProperties.js';
 
 /** Options of {@link zonesToFeatureCollection}. */
@@ -74,7 +75,9 @@ export function zonesToFeatureCollection(
   const features = zones.map(
     (zone, z): Feature<Polygon | MultiPolygon, ZoneFeatureProperties> => ({
       type: 'Feature',
-      geometry: rewindRfc7946(roundCoordinates(zoneToPolygon(zone.cells), { precision })),
+      geometry: rewindRfc7946(
+        roundCoordinates(splitAntimeridian(zoneToPolygon(zone.cells)), { precision }),
+      ),
       properties: {
         ...zoneSummaryProperties(zone, { minCount: k }),
         ...(options.details === undefined ? {} : detailProperties(options.details[z], k)),

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cellsToFeatureCollection } from '../../src/export/cellsToFeatureCollection.js';
-import { cellToRing, gridDisk } from '../../src/hex/h3.js';
+import { cellToRing, gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { codeOf } from '../helpers/errors.js';
 import { decimalsOf, expectRfc7946Polygonal } from './rfc7946Checks.js';
@@ -65,8 +66,10 @@ describe('cellsToFeatureCollection', () => {
       expect(feature).not.toHaveProperty('crs');
       expectRfc7946Polygonal(feature.geometry);
       const exact = cellToRing(grid.cells[i]);
-      expect(feature.geometry.coordinates[0].length).toBe(exact.length);
-      for (const [k, [lng, lat]] of feature.geometry.coordinates[0].entries()) {
+      expect(feature.geometry.type).toBe('Polygon');
+      const ring = (feature.geometry as Polygon).coordinates[0];
+      expect(ring.length).toBe(exact.length);
+      for (const [k, [lng, lat]] of ring.entries()) {
         expect(Math.abs(lng - exact[k][0])).toBeLessThanOrEqual(5e-7);
         expect(Math.abs(lat - exact[k][1])).toBeLessThanOrEqual(5e-7);
       }
@@ -118,5 +121,19 @@ describe('cellsToFeatureCollection', () => {
       codeOf(() => cellsToFeatureCollection(THREE, { a: [1, 2, 3] }, { digits: { a: -1 } })),
     ).toBe('E_ARGUMENT');
     expect(codeOf(() => cellsToFeatureCollection(THREE, {}, { precision: 20 }))).toBe('E_ARGUMENT');
+  });
+
+  it('cuts a cell on the antimeridian in two, at 180 and −180 (RFC 7946 §3.1.9)', () => {
+    const cells = [lngLatToCell(180, 10, 8), lngLatToCell(-180, -17.8, 9), CENTER];
+    const collection = cellsToFeatureCollection(gridOf(cells), {});
+    const byCell = new Map(collection.features.map((f) => [f.properties!.h3, f.geometry]));
+    for (const cell of cells.slice(0, 2)) {
+      const geometry = byCell.get(cell)!;
+      expectRfc7946Polygonal(geometry);
+      expect(geometry.type).toBe('MultiPolygon');
+      const lngs = (geometry as MultiPolygon).coordinates.map((rings) => rings[0].map((p) => p[0]));
+      expect(lngs.map((part) => Math.max(...part.map(Math.abs)))).toEqual([180, 180]);
+    }
+    expect(byCell.get(CENTER)!.type).toBe('Polygon');
   });
 });

@@ -18,7 +18,8 @@ export function decimalsOf(value: number): number {
 
 /**
  * Asserts what RFC 7946 asks of a (Multi)Polygon: closed rings of ≥ 4 positions (§3.1.6),
- * exterior rings counter-clockwise and holes clockwise (§3.1.6), `[lng, lat]` in range, and
+ * exterior rings counter-clockwise and holes clockwise (§3.1.6), `[lng, lat]` in range, no edge
+ * crossing the antimeridian (§3.1.9: more than 180° of longitude between two positions), and
  * at most `precision` decimals; also no repeated consecutive positions.
  */
 export function expectRfc7946Polygonal(geometry: Geometry, precision = 6): void {
@@ -44,6 +45,8 @@ export function expectRfc7946Polygonal(geometry: Geometry, precision = 6): void 
         expect(decimalsOf(lng)).toBeLessThanOrEqual(precision);
         expect(decimalsOf(lat)).toBeLessThanOrEqual(precision);
         if (i > 0) expect(position).not.toEqual(ring[i - 1]);
+        if (i > 0)
+          expect(Math.abs(lng - ring[i - 1][0]), 'edge across ±180').toBeLessThanOrEqual(180);
       }
     }
 }

@@ -1,7 +1,7 @@
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { zonesToFeatureCollection } from '../../src/export/zonesToFeatureCollection.js';
-import { gridDisk } from '../../src/hex/h3.js';
+import { gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
 import type { ZoneSummary } from '../../src/zones/summarizeZones.js';
@@ -101,5 +101,15 @@ describe('zonesToFeatureCollection', () => {
 
   it('rejects a zone without cells', () => {
     expect(codeOf(() => zonesToFeatureCollection([summary({ cells: [] })]))).toBe('E_ARGUMENT');
+  });
+
+  it('cuts a zone across the antimeridian in two (RFC 7946 §3.1.9)', () => {
+    const cells = gridDisk(lngLatToCell(180, 10, 8), 2);
+    const collection = zonesToFeatureCollection([summary({ cells, cellCount: cells.length })]);
+    const geometry = collection.features[0].geometry;
+    expectRfc7946Polygonal(geometry);
+    expect(geometry.type).toBe('MultiPolygon');
+    const sides = (geometry as MultiPolygon).coordinates.map((rings) => Math.sign(rings[0][0][0]));
+    expect(sides.sort()).toEqual([-1, 1]);
   });
 });
