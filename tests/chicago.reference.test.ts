@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { once } from '../packages/core/test/helpers/once.js';
 import { hexreach, root, tempDir } from './helpers.js';
+import { expectRecordedHashes } from './outputHashes.js';
 
 // The full pipeline on real public data from ../shared/data (see its SOURCES.md): Chicago
 // Police Department incidents of 2018 over the 791 census tracts of the Chicago SDOH file.
@@ -77,6 +78,11 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     const { run } = await chicago();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  it('writes every output byte-identical to the recorded ones (REGEN=1 records them)', async () => {
+    const { out } = await chicago();
+    expectRecordedHashes('chicago 2018', out);
   });
 
   it('reads every one of the 156,385 incidents and accounts for each', async () => {
