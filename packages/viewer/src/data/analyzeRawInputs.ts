@@ -162,6 +162,7 @@ export async function readRawInputs(
         source: inputs.organizations.name,
         name: config.inputs.organizations?.name,
         type: config.inputs.organizations?.type,
+        capacity: config.inputs.organizations?.capacity,
       },
     );
   }

@@ -248,3 +248,36 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     expect(expected).toBeGreaterThan(0);
   });
 });
+
+describe('readRawInputs with an organization file whose capacity the configuration names', () => {
+  it('reads the capacity from the named property, as the CLI does', async () => {
+    const organizations = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-101.35, 42.37] },
+          properties: { name: 'A', type: 'youth', slots: 40 },
+        },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-101.34, 42.36] },
+          properties: { name: 'B', type: 'school', slots: 300 },
+        },
+      ],
+    };
+    const parsed = await readRawInputs({
+      incidents: demo('incidents.csv'),
+      areas: demo('tracts.geojson'),
+      organizations: {
+        name: 'organizations.geojson',
+        data: new Blob([JSON.stringify(organizations)]),
+      },
+      config: {
+        name: 'hexreach.config.json',
+        value: { inputs: { organizations: { path: 'organizations.geojson', capacity: 'slots' } } },
+      },
+    });
+    expect(Array.from(parsed.organizations?.data.capacity ?? [])).toEqual([40, 300]);
+  });
+});
