@@ -39,6 +39,28 @@ describe('analyze options', () => {
     for (let j = 1; j < i; j++) expect(z![j]).toBeGreaterThanOrEqual(z![j - 1]);
   });
 
+  it('tests only cells with residents or incidents with hotspots.mask "populated"', async () => {
+    const { incidents, areas } = await demo();
+    // At resolution 9 the park's cells hold neither residents nor incidents.
+    const result = analyze(
+      { incidents, areas },
+      {
+        ...base,
+        resolution: 9,
+        hotspots: { mask: 'populated' },
+        robustness: { draws: 0, resolutions: false },
+      },
+    );
+    const population = result.attributes.population;
+    let untested = 0;
+    for (let i = 0; i < result.grid.cells.length; i++) {
+      const populated = result.binned.incidents[i] > 0 || population[i] > 0;
+      if (!populated) untested++;
+      expect(Number.isNaN(result.hotspots.z[i]), result.grid.cells[i]).toBe(!populated);
+    }
+    expect(untested).toBeGreaterThan(0);
+  });
+
   it('uses a distance band instead of k-rings with hotspots.distanceMeters', async () => {
     const { incidents, areas } = await demo();
     const result = analyze({ incidents, areas }, { ...base, hotspots: { distanceMeters: 1500 } });

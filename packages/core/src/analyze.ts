@@ -34,6 +34,7 @@ import { type EmergingHotspotsResult, emergingHotspots } from './stats/emergingH
 import { generalizedGini } from './stats/generalizedGini.js';
 import { gini } from './stats/gini.js';
 import { type GiStarResult, giStar } from './stats/giStar.js';
+import { giStarOnCells } from './stats/giStarOnCells.js';
 import { type Coverage, incidentCoverage } from './stats/incidentCoverage.js';
 import { type KernelPoints, kernelDensity } from './stats/kernelDensity.js';
 import { kernelDensityRatio } from './stats/kernelDensityRatio.js';
@@ -357,11 +358,22 @@ export function analyze(
   // Each scheme defaults to its reference's p: esda's p_sim, or spdep's Pr(z != E(Ii)) Sim.
   const defaultPValue = config.hotspots.scheme === 'spdep' ? 'spdep' : 'esda';
   const hotspots = timed('hotspots', () => {
-    const gi = giStar(binned.count, hotspotWeights, {
+    const options = {
       fdr: config.hotspots.fdr,
       ...permutation,
       pValue: config.hotspots.pValue ?? defaultPValue,
-    });
+    };
+    const gi =
+      config.hotspots.mask === 'populated'
+        ? giStarOnCells(
+            binned.count,
+            hotspotWeights,
+            Uint8Array.from(binned.incidents, (count, i) =>
+              count > 0 || (population !== undefined && population[i] > 0) ? 1 : 0,
+            ),
+            options,
+          )
+        : giStar(binned.count, hotspotWeights, options);
     // gi_p_fdr is an output column whether or not the bins are FDR-corrected.
     return { ...gi, pFdr: gi.pFdr ?? benjaminiHochberg(gi.p) };
   });

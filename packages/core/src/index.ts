@@ -151,6 +151,7 @@ export { type ForecastAccuracy, forecastAccuracy } from './stats/forecastAccurac
 export { generalizedGini } from './stats/generalizedGini.js';
 export { gini } from './stats/gini.js';
 export { type GiStarResult, giStar } from './stats/giStar.js';
+export { giStarOnCells } from './stats/giStarOnCells.js';
 export { type HotspotClass, hotspotClassify } from './stats/hotspotClassify.js';
 export { type Coverage, incidentCoverage } from './stats/incidentCoverage.js';
 export { kernelDensity } from './stats/kernelDensity.js';
@@ -213,6 +214,7 @@ export {
 } from './weights/incrementalSpatialAutocorrelation.js';
 export { inverseDistanceWeights } from './weights/inverseDistanceWeights.js';
 export { kRingWeights } from './weights/kRingWeights.js';
+export { subsetWeights } from './weights/subsetWeights.js';
 export { weightsFromNeighbors } from './weights/weightsFromNeighbors.js';
 export { combineRobustness } from './zones/combineRobustness.js';
 export { describeZones, type ZoneDetail } from './zones/describeZones.js';

@@ -206,6 +206,11 @@ export const configSchema = z.strictObject({
        * as in ArcGIS's Optimized Hot Spot Analysis, since thousands of cells are tested at once.
        */
       fdr: z.boolean().default(true),
+      /**
+       * Which cells Gi* tests: `all`, or `populated` (cells with residents or incidents), leaving
+       * out the structural zeros (parks, water, rail yards) that dominate the lowest counts.
+       */
+      mask: z.enum(['all', 'populated']).default('all'),
       /** Conditional permutations for pseudo p-values (Gi* and Local Moran); 0 = analytic only. */
       permutations: z.number().int().min(0).max(99_999).default(999),
       /**

@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       scale: 'fixed',
       maxK: 6,
       fdr: true,
+      mask: 'all',
       permutations: 999,
       scheme: 'conditional',
       pValue: 'esda',
