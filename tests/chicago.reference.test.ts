@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { once } from '../packages/core/test/helpers/once.js';
+import { CHICAGO_CONFIG } from './chicagoConfig.js';
 import { hexreach, root, tempDir } from './helpers.js';
 import { expectRecordedHashes } from './outputHashes.js';
 
@@ -39,22 +40,7 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
       true,
     );
     const config = join(out, 'chicago.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        population: 'Pop2014',
-        attributes: [{ name: 'Blk14P', kind: 'rate' }],
-        indicators: [
-          { name: 'Pov14', direction: 'higher' },
-          { name: 'EP_PCI', direction: 'lower' },
-          { name: 'EP_NOHSDP', direction: 'higher' },
-          { name: 'Unemp14', direction: 'higher' },
-        ],
-        incidents: { categoryWeights: { HOMICIDE: 10, ROBBERY: 3, BATTERY: 2, ASSAULT: 2 } },
-        hotspots: { fdr: true },
-        zones: { threshold: 0.85, minCells: 3 },
-      }),
-    );
+    writeFileSync(config, JSON.stringify(CHICAGO_CONFIG));
     const run = hexreach([
       'analyze',
       '--config',

@@ -8,6 +8,7 @@ import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizati
 import { mannKendall } from '../packages/core/src/stats/mannKendall.js';
 import { spaceTimeBins } from '../packages/core/src/stats/spaceTimeBins.js';
 import { once } from '../packages/core/test/helpers/once.js';
+import { CHICAGO_CONFIG } from './chicagoConfig.js';
 import { root } from './helpers.js';
 
 // Chicago Police Department incidents of 2018 (see SOURCES.md): 1 January to 8 August, so the
@@ -40,18 +41,9 @@ describe('Chicago 2018 ends on 8 August: the August stub is named and left out',
     const result = analyze(
       { incidents: incidents.data, areas: areas.data, organizations: organizations.data },
       {
+        ...CHICAGO_CONFIG,
         resolution: 8,
-        population: 'Pop2014',
-        attributes: [{ name: 'Blk14P', kind: 'rate' }],
-        indicators: [
-          { name: 'Pov14', direction: 'higher' },
-          { name: 'EP_PCI', direction: 'lower' },
-          { name: 'EP_NOHSDP', direction: 'higher' },
-          { name: 'Unemp14', direction: 'higher' },
-        ],
-        incidents: { categoryWeights: { HOMICIDE: 10, ROBBERY: 3, BATTERY: 2, ASSAULT: 2 } },
-        hotspots: { fdr: true, permutations: 0 },
-        zones: { threshold: 0.85, minCells: 3 },
+        hotspots: { ...CHICAGO_CONFIG.hotspots, permutations: 0 },
         robustness: { draws: 0, resolutions: false },
       },
     );
