@@ -144,6 +144,19 @@ describe('hexreach analyze on the demo city', () => {
     if (html.includes('Youth Center')) expect(html).toContain('Youth Center &lt;img');
   });
 
+  it("gives each zone's incidents per month with the days each month is compared over", () => {
+    const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
+    for (const f of zones.features) {
+      const steps = f.properties?.incidentsByStep as { start: string; days: number }[];
+      expect(steps).toHaveLength(24);
+      for (const step of steps) {
+        const [year, month] = step.start.split('-').map(Number);
+        expect(step.days, step.start).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+      }
+      expect(f.properties?.trend).toMatch(/ in incidents per day \(Mann–Kendall τ = /);
+    }
+  });
+
   it('labels every zone with its robustness to other weights and resolutions', () => {
     const zones = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8')) as FeatureCollection;
     for (const f of zones.features) {

@@ -63,7 +63,7 @@ export interface ZoneReportRow {
   readonly topCategories: string;
   /** Why the zone matters in one class, e.g. `significant hotspot and ≥90th-percentile need`. */
   readonly jointClass?: string;
-  /** The incident trend in words, e.g. `rising (Mann–Kendall τ = 0.42, p = 0.003, monthly)`. */
+  /** The incident trend in words, e.g. `rising in incidents per day (Mann–Kendall τ = 0.42, p = 0.003, 24 steps)`. */
   readonly trend?: string;
   /** The top reasons in words, e.g. `94th percentile need`. */
   readonly reasons?: readonly string[];

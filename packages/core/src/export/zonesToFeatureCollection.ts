@@ -43,7 +43,7 @@ export interface ZoneFeatureProperties extends ZoneSummaryProperties {
   /** With details: the incident trend in words (Mann–Kendall over the zone's incidents per step). */
   readonly trend?: string;
   /** With details (not in a public export): the zone's incidents per time step. */
-  readonly incidentsByStep?: { start: string; incidents: number }[];
+  readonly incidentsByStep?: { start: string; incidents: number; days: number }[];
   /** With details: suggested partners as records. */
   readonly partners?: { name: string; type: string; distanceMeters: number }[];
 }
@@ -121,6 +121,7 @@ function detailProperties(detail: ZoneDetail, k: number | undefined) {
           incidentsByStep: detail.trend.counts.map((incidents, t) => ({
             start: new Date(detail.trend!.stepStarts[t]).toISOString().slice(0, 10),
             incidents,
+            days: detail.trend!.days[t],
           })),
         }),
     partners,
@@ -132,11 +133,11 @@ function detailProperties(detail: ZoneDetail, k: number | undefined) {
  *
  * @example
  * ```ts
- * trendText(trend); // 'rising (Mann–Kendall τ = 0.42, p = 0.003, 24 steps)'
+ * trendText(trend); // 'rising in incidents per day (Mann–Kendall τ = 0.42, p = 0.003, 24 steps)'
  * ```
  */
 export function trendText(trend: ZoneTrend): string {
   if (trend.direction === 'too few steps') return 'too few time steps to test';
   const p = trend.p < 0.001 ? '< 0.001' : `= ${trend.p.toFixed(3)}`;
-  return `${trend.direction} (Mann–Kendall τ = ${trend.tau.toFixed(2)}, p ${p}, ${trend.counts.length} steps)`;
+  return `${trend.direction} in incidents per day (Mann–Kendall τ = ${trend.tau.toFixed(2)}, p ${p}, ${trend.counts.length} steps)`;
 }

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { zonesToFeatureCollection } from '../../src/export/zonesToFeatureCollection.js';
+import { trendText, zonesToFeatureCollection } from '../../src/export/zonesToFeatureCollection.js';
 import { gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import type { CellGrid } from '../../src/types.js';
 import { groupContiguousCells } from '../../src/zones/groupContiguousCells.js';
@@ -111,5 +111,24 @@ describe('zonesToFeatureCollection', () => {
     expect(geometry.type).toBe('MultiPolygon');
     const sides = (geometry as MultiPolygon).coordinates.map((rings) => Math.sign(rings[0][0][0]));
     expect(sides.sort()).toEqual([-1, 1]);
+  });
+});
+
+describe('trendText', () => {
+  it('says the trend is of incidents per day, with τ, p and the number of steps', () => {
+    const trend = {
+      stepStarts: [Date.UTC(2018, 0, 1), Date.UTC(2018, 1, 1), Date.UTC(2018, 2, 1)],
+      counts: [31, 56, 93],
+      days: [31, 28, 31],
+      perDay: [1, 2, 3],
+      z: 1.5,
+      p: 0.0123,
+      tau: 1,
+      direction: 'rising' as const,
+    };
+    expect(trendText(trend)).toBe(
+      'rising in incidents per day (Mann–Kendall τ = 1.00, p = 0.012, 3 steps)',
+    );
+    expect(trendText({ ...trend, direction: 'too few steps' })).toBe('too few time steps to test');
   });
 });
