@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateCellCount } from '../../src/hex/estimateCellCount.js';
 import { averageCellAreaKm2 } from '../../src/hex/h3.js';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
-import type { AreaTable } from '../../src/types.js';
+import { areaTable } from '../helpers/areaTable.js';
 import { expectClose } from '../helpers/tolerance.js';
 
 /** A closed rectangle, counter-clockwise. */
@@ -16,17 +16,6 @@ function box(west: number, south: number, east: number, north: number): Polygon 
     [west, south],
   ];
   return { type: 'Polygon', coordinates: [ring] };
-}
-
-function areaTable(geometries: Polygon[]): AreaTable {
-  return {
-    source: 'fixture.geojson',
-    length: geometries.length,
-    geometries,
-    record: Uint32Array.from(geometries, (_, i) => i),
-    attributes: {},
-    ids: geometries.map((_, i) => `area-${i}`),
-  };
 }
 
 describe('estimateCellCount', () => {

@@ -3,8 +3,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cellToLngLat, cellToRing, gridDisk, lngLatToCell } from '../../src/hex/h3.js';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
-import type { AreaTable } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { areaTable } from '../helpers/areaTable.js';
 import { codeOf } from '../helpers/errors.js';
 
 /** A closed rectangle ring, counter-clockwise. */
@@ -16,17 +16,6 @@ function box(west: number, south: number, east: number, north: number): number[]
     [west, north],
     [west, south],
   ];
-}
-
-function areaTable(geometries: (Polygon | MultiPolygon)[]): AreaTable {
-  return {
-    source: 'fixture.geojson',
-    length: geometries.length,
-    geometries,
-    record: Uint32Array.from(geometries, (_, i) => i),
-    attributes: {},
-    ids: geometries.map((_, i) => `area-${i}`),
-  };
 }
 
 // Near Chicago's Near West Side: a square with a square hole, an L-shaped MultiPolygon of two
