@@ -9,10 +9,12 @@ import { expectRecordedHashes } from './outputHashes.js';
 
 // The full pipeline on real public data from ../shared/data (see its SOURCES.md): Chicago
 // Police Department incidents of 2018 over the 791 census tracts of the Chicago SDOH file.
-const shared = join(root, '../shared/data');
-const crimes = join(shared, 'chicago_crimes_2018.csv');
-const tracts = join(shared, 'chicago_sdoh_tracts_2014.geojson');
-const schools = join(shared, 'chicago_cps_schools_sy1920.geojson');
+// The CLI is given paths relative to the repository (its working folder), as a user types them:
+// the outputs name their sources, and must hash the same wherever the clone sits.
+const shared = '../shared/data';
+const crimes = `${shared}/chicago_crimes_2018.csv`;
+const tracts = `${shared}/chicago_sdoh_tracts_2014.geojson`;
+const schools = `${shared}/chicago_cps_schools_sy1920.geojson`;
 
 interface ChicagoSummary {
   inputs: {
@@ -36,9 +38,10 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
   /** The CLI run on Chicago, made by the first test that asks (a failure fails each test). */
   const chicago = once(() => {
     const out = tempDir('hexreach-chicago-');
-    expect(existsSync(crimes), `${crimes} is missing: the reference suite needs ../shared`).toBe(
-      true,
-    );
+    expect(
+      existsSync(join(root, crimes)),
+      `${crimes} is missing: the reference suite needs ../shared`,
+    ).toBe(true);
     const config = join(out, 'chicago.config.json');
     writeFileSync(config, JSON.stringify(CHICAGO_CONFIG));
     const run = hexreach([
@@ -86,7 +89,7 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
 
   it('reads all 791 tracts and keeps their population total in the cells', async () => {
     const { summary } = await chicago();
-    const tractData = JSON.parse(readFileSync(tracts, 'utf8')) as FeatureCollection;
+    const tractData = JSON.parse(readFileSync(join(root, tracts), 'utf8')) as FeatureCollection;
     const total = tractData.features.reduce((s, f) => s + Number(f.properties?.Pop2014), 0);
     expect(summary.inputs.areas.accepted).toBe(791);
     expect(summary.inputs.areas.populationAttribute).toBe('Pop2014');
