@@ -1,12 +1,12 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AnalyzeInputs } from '../packages/core/src/analyze.js';
 import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
 import type { HexreachConfig } from '../packages/core/src/config/configSchema.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
 import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
 import { readSurveysCsv } from '../packages/core/src/io/readSurveysCsv.js';
+import type { AnalyzeInputs } from '../packages/core/src/pipeline/analysisResult.js';
 
 /** A file of the demo city (data/demo). */
 const demoFile = (name: string) => fileURLToPath(new URL(`demo/${name}`, import.meta.url));

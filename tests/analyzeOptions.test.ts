@@ -1,10 +1,10 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../packages/core/src/analyze.js';
 import type { HexreachConfigInput } from '../packages/core/src/config/configSchema.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import { analyze } from '../packages/core/src/pipeline/analyze.js';
 import { once } from '../packages/core/test/helpers/once.js';
 import { root } from './helpers.js';
 

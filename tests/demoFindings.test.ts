@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeDemoCity } from '../data/makeDemoCity.js';
 import { readDemoInputs } from '../data/readDemoInputs.js';
 import { readExampleConfig } from '../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../packages/core/src/analyze.js';
 import { gridDisk, lngLatToCell } from '../packages/core/src/hex/h3.js';
+import type { AnalysisResult } from '../packages/core/src/pipeline/analysisResult.js';
+import { analyze } from '../packages/core/src/pipeline/analyze.js';
 import { once } from '../packages/core/test/helpers/once.js';
 
 // The demo city has planted structure (data/demo/README.md): the analysis must find it.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../data/readDemoInputs.js';
 import { readExampleConfig } from '../data/readExampleConfig.js';
-import { analyze } from '../packages/core/src/analyze.js';
 import { configSchema, type HexreachConfig } from '../packages/core/src/config/configSchema.js';
 import { gridDisk } from '../packages/core/src/hex/h3.js';
-import { JOINT_CLASS_LABELS } from '../packages/core/src/score/jointClasses.js';
+import { analyze } from '../packages/core/src/pipeline/analyze.js';
+import { JOINT_CLASS_LABELS } from '../packages/core/src/priority/jointClasses.js';
 import { once } from '../packages/core/test/helpers/once.js';
 
 // Outreach targeting on the demo city with the example configuration.

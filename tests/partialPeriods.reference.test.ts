@@ -1,10 +1,10 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../packages/core/src/analyze.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
 import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
+import { analyze } from '../packages/core/src/pipeline/analyze.js';
 import { mannKendall } from '../packages/core/src/stats/mannKendall.js';
 import { spaceTimeBins } from '../packages/core/src/stats/spaceTimeBins.js';
 import { once } from '../packages/core/test/helpers/once.js';

@@ -1,10 +1,10 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { readExampleConfig } from '../../../data/readExampleConfig.js';
-import { analyze } from '../src/analyze.js';
 import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
+import { analyze } from '../src/pipeline/analyze.js';
 import { median, printRow, repoPath } from './report.js';
 
 async function timeAnalyze(

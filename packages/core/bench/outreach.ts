@@ -1,13 +1,13 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import * as h3 from 'h3-js';
-import { analyze } from '../src/analyze.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { gridFromCells } from '../src/hex/gridFromCells.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
 import { readOrganizationsGeoJson } from '../src/io/readOrganizations.js';
-import { priorityScore } from '../src/score/priorityScore.js';
-import { weightRobustness } from '../src/score/weightRobustness.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { priorityScore } from '../src/priority/priorityScore.js';
+import { weightRobustness } from '../src/priority/weightRobustness.js';
 import { mulberry32 } from '../src/util/random.js';
 import { kRingWeights } from '../src/weights/kRingWeights.js';
 import { groupContiguousCells } from '../src/zones/groupContiguousCells.js';

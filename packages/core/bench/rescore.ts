@@ -1,9 +1,10 @@
 import { readDemoInputs } from '../../../data/readDemoInputs.js';
 import { readExampleConfig } from '../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../src/analyze.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { analysisToCellColumns } from '../src/export/analysisToCellColumns.js';
-import { type PriorityWeights, rescoreAnalysis } from '../src/rescoreAnalysis.js';
+import type { AnalysisResult } from '../src/pipeline/analysisResult.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { createScorer, type PriorityWeights } from '../src/priority/createScorer.js';
 import { median, printRow } from './report.js';
 
 /** Slider positions, cycled so that zones, ranks and reasons change from one re-scoring to the next. */
@@ -60,7 +61,7 @@ export async function benchRescore(runs: number): Promise<void> {
   let zones = 0;
   for (let k = -5; k < rescores; k++) {
     const start = performance.now();
-    const rescored = rescoreAnalysis(analysis, WEIGHT_SETS[(k + 5) % WEIGHT_SETS.length]);
+    const rescored = createScorer(analysis).full(WEIGHT_SETS[(k + 5) % WEIGHT_SETS.length]);
     const end = performance.now();
     analysisToCellColumns(rescored);
     const exported = performance.now();
@@ -97,7 +98,7 @@ export async function benchRescore(runs: number): Promise<void> {
   );
 
   const start = performance.now();
-  const drawn = rescoreAnalysis(analysis, WEIGHT_SETS[1], { robustness: true });
+  const drawn = createScorer(analysis).full(WEIGHT_SETS[1], { robustness: true });
   const robustMs = performance.now() - start;
   printRow(
     `  rescoreAnalysis with robustness (${drawn.robustness!.draws} weight draws, 1 run)`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/analyze.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { MISSING_CATEGORY } from '../src/io/incidentTableBuilder.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
@@ -7,6 +6,7 @@ import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../src/io/readIncidentsGeoJson.js';
 import { readOrganizationsGeoJson } from '../src/io/readOrganizations.js';
 import { readSurveysCsv } from '../src/io/readSurveysCsv.js';
+import { analyze } from '../src/pipeline/analyze.js';
 import { getOwn } from '../src/util/getOwn.js';
 import { thrownBy } from './helpers/errors.js';
 

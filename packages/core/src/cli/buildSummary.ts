@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
-import { type AnalysisResult, incidentCounts, type TemporalCoverage } from '../analyze.js';
 import type { HexreachConfig } from '../config/configSchema.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
+import { incidentCounts } from '../pipeline/incidentCounts.js';
+import type { TemporalCoverage } from '../pipeline/stages/temporalStage.js';
 import type {
   AreaTable,
   IncidentTable,

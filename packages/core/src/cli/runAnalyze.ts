@@ -1,8 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
-import { analyze, incidentCounts } from '../analyze.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
+import { analyze } from '../pipeline/analyze.js';
+import { incidentCounts } from '../pipeline/incidentCounts.js';
 import type { RejectionSink } from '../types.js';
 import { buildSummary, type RunInputs } from './buildSummary.js';
 import { openRejectedCsv, type RejectedCsvFile } from './openRejectedCsv.js';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisResult } from '../analyze.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { analysisToCells } from '../export/analysisToCells.js';
 import { analysisToReportModel } from '../export/analysisToReportModel.js';
@@ -12,6 +11,7 @@ import { renderReportHtml } from '../export/renderReportHtml.js';
 import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
 import type { ReportInputCounts } from '../export/reportModel.js';
 import { zonesToCsv } from '../export/zonesToCsv.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 
 /** One file of an output set, as summary.json's manifest (`files`) lists it. */
 export interface OutputFile {

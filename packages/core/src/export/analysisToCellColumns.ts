@@ -1,6 +1,6 @@
-import type { AnalysisResult } from '../analyze.js';
-import { PARTNER_CLASS_LABELS } from '../score/partnerClasses.js';
-import type { PriorityResult } from '../score/priorityScore.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
+import { PARTNER_CLASS_LABELS } from '../priority/partnerClasses.js';
+import type { PriorityResult } from '../priority/priorityScore.js';
 import { suppressSmallCount } from './suppressSmallCount.js';
 
 /** A per-cell column: one number, string or null per cell. */

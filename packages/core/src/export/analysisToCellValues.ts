@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../analyze.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import { analysisToCellColumns } from './analysisToCellColumns.js';
 import { CELL_DIGITS } from './analysisToCells.js';
 import { toJsonValue } from './cellsToFeatureCollection.js';

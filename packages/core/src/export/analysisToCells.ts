@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { AnalysisResult } from '../analyze.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import { analysisToCellColumns } from './analysisToCellColumns.js';
 import { cellsToFeatureCollection } from './cellsToFeatureCollection.js';
 

@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { AnalysisResult } from '../analyze.js';
 import { cellsToMultiPolygonCoordinates } from '../hex/h3.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import type { ReportInputCounts, ReportModel, ZoneReportRow } from './reportModel.js';
 import { roundCoordinates } from './roundCoordinates.js';
 import type { ZoneFeatureProperties } from './zonesToFeatureCollection.js';

@@ -1,5 +1,5 @@
-import type { AnalysisResult } from '../analyze.js';
 import { assertArgument } from '../errors.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 
 /** The space-time view of `spacetime.json`: every cell's Gi* bin in every time step. */
 export interface SpaceTimeView {

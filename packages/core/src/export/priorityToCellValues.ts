@@ -1,5 +1,5 @@
 import { assertArgument } from '../errors.js';
-import type { PriorityResult } from '../score/priorityScore.js';
+import type { PriorityResult } from '../priority/priorityScore.js';
 import { scoreColumnsOf } from './analysisToCellColumns.js';
 import { CELL_DIGITS } from './analysisToCells.js';
 import { toJsonValue } from './cellsToFeatureCollection.js';

@@ -1,5 +1,5 @@
-import { type CellReasonsInput, cellReasons } from '../score/cellReasons.js';
-import { JOINT_CLASS_LABELS } from '../score/jointClasses.js';
+import { type CellReasonsInput, cellReasons } from '../priority/cellReasons.js';
+import { JOINT_CLASS_LABELS } from '../priority/jointClasses.js';
 import type { OrganizationTable } from '../types.js';
 import { type SuggestedPartner, suggestPartners } from './suggestPartners.js';
 import type { ZoneSummary } from './summarizeZones.js';

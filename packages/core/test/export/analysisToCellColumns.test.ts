@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readDemoInputs } from '../../../../data/readDemoInputs.js';
 import { readExampleConfig } from '../../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
 import { analysisToCellColumns } from '../../src/export/analysisToCellColumns.js';
+import type { AnalysisResult } from '../../src/pipeline/analysisResult.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { once } from '../helpers/once.js';
 
 describe('analysisToCellColumns', () => {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
 import { analysisToCells } from '../../src/export/analysisToCells.js';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { readAreasGeoJson } from '../../src/io/readAreasGeoJson.js';
 import { readIncidentsGeoJson } from '../../src/io/readIncidentsGeoJson.js';
+import type { AnalysisResult } from '../../src/pipeline/analysisResult.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { once } from '../helpers/once.js';
 
 const demo = (name: string) =>

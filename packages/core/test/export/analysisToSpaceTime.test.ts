@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analyze.js';
 import { analysisToSpaceTime } from '../../src/export/analysisToSpaceTime.js';
+import type { AnalysisResult } from '../../src/pipeline/analysisResult.js';
 
 /** The parts of an analysis the space-time view reads: 3 cells, 2 monthly steps. */
 function analysisWithCube(bins: number[] | undefined): AnalysisResult {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analysisToCellValues } from '../../src/export/analysisToCellValues.js';
 import { priorityToCellValues } from '../../src/export/priorityToCellValues.js';
-import { rescorePriority } from '../../src/rescorePriority.js';
-import { priorityScore } from '../../src/score/priorityScore.js';
+import { createScorer } from '../../src/priority/createScorer.js';
+import { priorityScore } from '../../src/priority/priorityScore.js';
 import { analyzeDemoCity } from '../helpers/analyzeDemoCity.js';
 import { codeOf } from '../helpers/errors.js';
 import { once } from '../helpers/once.js';
@@ -77,7 +77,7 @@ describe('priorityToCellValues', () => {
       const result = await demo();
       const isScore = (name: string) => /^score(_.+)?$/.test(name);
       for (const weights of [{}, { need: 0.7, trustDeficit: 0 }]) {
-        const priority = rescorePriority(result, weights);
+        const priority = createScorer(result).score(weights);
         const expected = analysisToCellValues({ ...result, priority }, isScore);
         const actual = priorityToCellValues(priority);
         expect(Object.keys(actual)).toEqual(Object.keys(expected));

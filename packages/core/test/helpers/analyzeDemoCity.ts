@@ -1,7 +1,8 @@
 import { readDemoInputs } from '../../../../data/readDemoInputs.js';
 import { readExampleConfig } from '../../../../data/readExampleConfig.js';
-import { type AnalysisResult, analyze } from '../../src/analyze.js';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
+import type { AnalysisResult } from '../../src/pipeline/analysisResult.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 
 /**
  * The demo city (data/demo) analysed with the example configuration, with Gi* alone and no

@@ -2,21 +2,17 @@ import {
   type AnalysisResult,
   type AreaTable,
   analysisToCells,
-  analysisToCellValues,
   analysisToReportModel,
   analysisToSpaceTime,
   analysisToZones,
   analyze,
-  areaAttributesOf,
-  detectPopulationAttribute,
+  createScorer,
   type HexreachConfig,
   HexreachError,
   type IncidentTable,
+  isWeightDependentColumn,
   type OrganizationTable,
-  type PriorityResult,
   parseConfig,
-  parseJson,
-  priorityToCellValues,
   type ReadResult,
   readAreasGeoJson,
   readIncidentsCsv,
@@ -24,14 +20,18 @@ import {
   readOrganizationsGeoJson,
   readSurveysCsv,
   renderReportHtml,
-  rescoreAnalysis,
-  rescorePriority,
-  rescoreZones,
   type SurveyTable,
+} from '@hexreach/core';
+import { areaAttributesOf } from '@hexreach/core/config';
+import {
+  analysisToCellValues,
+  priorityToCellValues,
   type ZoneSummaryProperties,
   zoneSummaryProperties,
-} from '@hexreach/core';
+} from '@hexreach/core/export';
+import { detectPopulationAttribute, parseJson } from '@hexreach/core/io';
 import corePackage from '@hexreach/core/package.json';
+import type { PriorityResult } from '@hexreach/core/priority';
 
 /** One input file: its name (for messages) and its bytes. */
 export interface RawFile {
@@ -320,7 +320,7 @@ export function runParsedInputs(
 export interface RescoreUpdate {
   /**
    * The cell columns that depend on the weights, as cells.geojson would hold them (numeric ones
-   * as Float64Arrays, NaN for null); one of {@link WEIGHT_COLUMNS} missing here is gone (a
+   * as Float64Arrays, NaN for null); a weight-dependent column (`isWeightDependentColumn`) missing here is gone (a
    * component weighted 0, robustness). The score columns equal those {@link rescoreScores}
    * gives for the same weights, and `zone` and `zone_rank` the zones {@link rescoreZoneList} gives.
    */
@@ -331,12 +331,9 @@ export interface RescoreUpdate {
   readonly weights: Readonly<Record<string, number>>;
 }
 
-/** The cell columns a change of weights can change (see `rescoreAnalysis`). */
-export const WEIGHT_COLUMNS = /^(score|score_.+|zone|zone_rank|reasons|robustness)$/;
-
 /**
  * The first step of a re-score: the score columns alone (`score`, `score_<component>`) under
- * new weights, by `rescorePriority` — a few milliseconds on 50,000 cells, where the whole
+ * new weights, by `createScorer(result).score` — a few milliseconds on 50,000 cells, where the whole
  * re-score ({@link rescoreParsedInputs}) also draws the zones and words the reasons. The worker
  * posts them with the zones ({@link rescoreZoneList}) so that the map repaints before the rest
  * is computed; they equal the score columns of the update that follows, value for value.
@@ -359,7 +356,7 @@ export function rescoreScores(
   result: AnalysisResult,
   weights: Readonly<Record<string, number>>,
 ): { priority: PriorityResult; columns: Record<string, Float64Array> } {
-  const priority = rescorePriority(result, weights);
+  const priority = createScorer(result).score(weights);
   return { priority, columns: priorityToCellValues(priority, { share: true }) };
 }
 
@@ -381,7 +378,7 @@ export interface ScoresAndZones {
 
 /**
  * The second step of a re-score: the zones of the new score (selected, grouped and ranked by
- * `rescoreZones`) with their summaries — milliseconds, where their reasons, partners, trends and
+ * `createScorer(result).zones`) with their summaries — milliseconds, where their reasons, partners, trends and
  * outlines take the whole re-score. The worker posts them with the scores so that the zone list
  * and the zones' outlines change with the cells' colours; they equal the zones of the update
  * that follows.
@@ -398,7 +395,7 @@ export interface ScoresAndZones {
  * ```
  */
 export function rescoreZoneList(result: AnalysisResult, priority: PriorityResult): ZonesUpdate {
-  const { zones, zoneOfCell } = rescoreZones(result, priority.score);
+  const { zones, zoneOfCell } = createScorer(result).zones(priority.score);
   const { public: isPublic, minCount } = result.config.privacy;
   const options = { minCount: isPublic ? minCount : undefined };
   return { zoneOfCell, zones: zones.map((zone) => zoneSummaryProperties(zone, options)) };
@@ -428,7 +425,7 @@ export function rescoreScoresAndZones(
 }
 
 /**
- * Re-scores an analysis with new priority weights by `rescoreAnalysis` (tens of milliseconds,
+ * Re-scores an analysis with new priority weights by `createScorer(result).full` (tens of milliseconds,
  * where `analyze` takes seconds): the score, its contributions, the zones and the reasons,
  * as the CLI would compute them with those weights. Robustness is not recomputed (it reruns the
  * scoring hundreds of times); the update drops its column and the summary's notes say so. The
@@ -450,13 +447,13 @@ export function rescoreParsedInputs(
   result: AnalysisResult,
   weights: Readonly<Record<string, number>>,
 ): { result: AnalysisResult; update: RescoreUpdate } {
-  const rescored = rescoreAnalysis(result, weights);
+  const rescored = createScorer(result).full(weights);
   // The same function as the first phase's, so the score columns cannot differ from its.
   const scores = priorityToCellValues(rescored.priority);
   const cellValues: Record<string, Float64Array | readonly (string | null)[]> = { ...scores };
   const others = analysisToCellValues(
     rescored,
-    (name) => WEIGHT_COLUMNS.test(name) && !(name in scores),
+    (name) => isWeightDependentColumn(name) && !(name in scores),
   );
   for (const [name, values] of Object.entries(others))
     cellValues[name] = numbersOf(values) ?? (values as (string | null)[]);

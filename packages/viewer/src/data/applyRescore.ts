@@ -1,5 +1,6 @@
-import { parseJson } from '@hexreach/core';
-import { type RescoreUpdate, WEIGHT_COLUMNS } from './analyzeRawInputs.js';
+import { isWeightDependentColumn } from '@hexreach/core';
+import { parseJson } from '@hexreach/core/io';
+import type { RescoreUpdate } from './analyzeRawInputs.js';
 import { parseZones } from './parseZones.js';
 import type { LoadedResults, ResultSummary } from './results.js';
 
@@ -27,7 +28,7 @@ export function applyRescore(
 ): { results: LoadedResults; changed: string[] } {
   const features = results.cells.features;
   const removed = Object.keys(features[0]?.properties ?? {}).filter(
-    (name) => WEIGHT_COLUMNS.test(name) && !(name in update.cellValues),
+    (name) => isWeightDependentColumn(name) && !(name in update.cellValues),
   );
   const changed = [...Object.keys(update.cellValues), ...removed];
   for (const [name, values] of Object.entries(update.cellValues)) {

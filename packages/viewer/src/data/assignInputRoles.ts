@@ -1,4 +1,5 @@
-import { HexreachError, parseJson } from '@hexreach/core';
+import { HexreachError } from '@hexreach/core';
+import { parseJson } from '@hexreach/core/io';
 import type { RawInputs } from './analyzeRawInputs.js';
 import type { PickedFile } from './fileResultSource.js';
 

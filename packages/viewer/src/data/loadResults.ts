@@ -1,4 +1,5 @@
-import { HexreachError, parseJson } from '@hexreach/core';
+import { HexreachError } from '@hexreach/core';
+import { parseJson } from '@hexreach/core/io';
 import { parseCells } from './parseCells.js';
 import { parseOrganizations } from './parseOrganizations.js';
 import { parseSpaceTime } from './parseSpaceTime.js';

@@ -1,4 +1,4 @@
-import { getResolution, lngLatToCell } from '@hexreach/core';
+import { getResolution, lngLatToCell } from '@hexreach/core/grid';
 
 /**
  * Finds the cell under the pointer by its H3 index rather than by hit-testing drawn geometry:

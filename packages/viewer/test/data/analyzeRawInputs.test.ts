@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  analysisToCellValues,
   analysisToZones,
+  createScorer,
   HexreachError,
-  lngLatToCell,
-  rescoreAnalysis,
+  isWeightDependentColumn,
 } from '@hexreach/core';
+import { analysisToCellValues } from '@hexreach/core/export';
+import { lngLatToCell } from '@hexreach/core/grid';
 import { describe, expect, it } from 'vitest';
 import { demoRunDir } from '../../../../tests/helpers.js';
 import { once } from '../../../core/test/helpers/once.js';
@@ -19,7 +20,6 @@ import {
   rescoreScoresAndZones,
   rescoreZoneList,
   runParsedInputs,
-  WEIGHT_COLUMNS,
 } from '../../src/data/analyzeRawInputs.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -165,7 +165,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
       },
     };
     const { zones } = rescoreZoneList(published, rescoreScores(published, weights).priority);
-    const written = analysisToZones(rescoreAnalysis(published, weights)).features;
+    const written = analysisToZones(createScorer(published).full(weights)).features;
     expect(zones.map((z) => z.incidents)).toEqual(written.map((f) => f.properties.incidents));
     expect(zones.filter((z) => z.incidents === `<${k}`).length).toBeGreaterThan(0);
     expect(zones.map((z) => z.topCategories)).toEqual(
@@ -177,7 +177,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     const { parsed, result } = await pipeline();
     const weights = { hotspot: 0.2, need: 0.8 };
     const { result: rescored, update } = rescoreParsedInputs(parsed, result, weights);
-    const expected = analysisToCellValues(rescored, (name) => WEIGHT_COLUMNS.test(name));
+    const expected = analysisToCellValues(rescored, isWeightDependentColumn);
     expect(Object.keys(update.cellValues).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, values] of Object.entries(expected)) {
       const text = values.some((v) => typeof v === 'string');

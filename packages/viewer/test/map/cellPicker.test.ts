@@ -1,4 +1,4 @@
-import { cellToLngLat, gridDisk, lngLatToCell } from '@hexreach/core';
+import { cellToLngLat, gridDisk, lngLatToCell } from '@hexreach/core/grid';
 import { describe, expect, it } from 'vitest';
 import { cellPicker } from '../../src/map/cellPicker.js';
 

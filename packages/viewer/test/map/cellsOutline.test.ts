@@ -1,10 +1,6 @@
-import {
-  cellsToFeatureCollection,
-  gridDisk,
-  gridFromCells,
-  lngLatToCell,
-  mulberry32,
-} from '@hexreach/core';
+import { cellsToFeatureCollection } from '@hexreach/core/export';
+import { gridDisk, gridFromCells, lngLatToCell } from '@hexreach/core/grid';
+import { mulberry32 } from '@hexreach/core/util';
 import { describe, expect, it } from 'vitest';
 import { cellsOutline } from '../../src/map/cellsOutline.js';
 

@@ -1,4 +1,4 @@
-import { mulberry32 } from '@hexreach/core';
+import { mulberry32 } from '@hexreach/core/util';
 import { scaleQuantile } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { describe, expect, it } from 'vitest';

@@ -1,9 +1,5 @@
-import {
-  EMERGING_PATTERNS,
-  JOINT_CLASS_LABELS,
-  type LisaQuadrant,
-  PARTNER_CLASS_LABELS,
-} from '@hexreach/core';
+import { JOINT_CLASS_LABELS, PARTNER_CLASS_LABELS } from '@hexreach/core/priority';
+import { EMERGING_PATTERNS, type LisaQuadrant } from '@hexreach/core/stats';
 import { describe, expect, it } from 'vitest';
 import {
   emergingColors,

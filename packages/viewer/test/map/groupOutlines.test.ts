@@ -1,4 +1,4 @@
-import { cellToRing, gridDisk, lngLatToCell } from '@hexreach/core';
+import { cellToRing, gridDisk, lngLatToCell } from '@hexreach/core/grid';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cellMesh } from '../../src/map/cellMesh.js';

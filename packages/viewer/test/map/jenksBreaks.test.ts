@@ -1,4 +1,4 @@
-import { mulberry32 } from '@hexreach/core';
+import { mulberry32 } from '@hexreach/core/util';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../../core/test/helpers/tolerance.js';
 import { jenksBreaks } from '../../src/map/jenksBreaks.js';

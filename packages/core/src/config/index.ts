@@ -1,0 +1,5 @@
+// @hexreach/core/config: the configuration schema and parser. Named re-exports only.
+
+export { areaAttributesOf } from './areaAttributesOf.js';
+export { configSchema, type HexreachConfig, type HexreachConfigInput } from './configSchema.js';
+export { parseConfig } from './parseConfig.js';

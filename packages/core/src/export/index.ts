@@ -1,0 +1,49 @@
+// @hexreach/core/export: writers: GeoJSON, CSV, reports and SVG. Named re-exports only.
+
+export {
+  type AnalysisToCellColumnsOptions,
+  analysisToCellColumns,
+} from './analysisToCellColumns.js';
+export { analysisToCells, CELL_DIGITS } from './analysisToCells.js';
+export { analysisToCellValues } from './analysisToCellValues.js';
+export { analysisToReportModel } from './analysisToReportModel.js';
+export { analysisToSpaceTime, type SpaceTimeView } from './analysisToSpaceTime.js';
+export { analysisToZones } from './analysisToZones.js';
+export {
+  type CellColumns,
+  type CellsToFeatureCollectionOptions,
+  cellsToFeatureCollection,
+} from './cellsToFeatureCollection.js';
+export { escapeHtml } from './escapeHtml.js';
+export { isWeightDependentColumn } from './isWeightDependentColumn.js';
+export { type LorenzToSvgOptions, lorenzToSvg } from './lorenzToSvg.js';
+export {
+  type OrganizationFeatureProperties,
+  type OrganizationsToFeatureCollectionOptions,
+  organizationsToFeatureCollection,
+} from './organizationsToFeatureCollection.js';
+export { priorityToCellValues } from './priorityToCellValues.js';
+export { type RejectionsToCsvOptions, rejectionsToCsv } from './rejectionsToCsv.js';
+export { renderReportHtml } from './renderReportHtml.js';
+export { renderReportMarkdown } from './renderReportMarkdown.js';
+export type {
+  ReportEquityRow,
+  ReportInputCounts,
+  ReportModel,
+  ReportPartner,
+  ZoneReportRow,
+} from './reportModel.js';
+export type { ReportBlock, ReportSection, ReportTable } from './reportSections.js';
+export { rewindRfc7946 } from './rewindRfc7946.js';
+export { type RoundCoordinatesOptions, roundCoordinates } from './roundCoordinates.js';
+export { splitAntimeridian } from './splitAntimeridian.js';
+export { suppressSmallCount } from './suppressSmallCount.js';
+export { toCsv } from './toCsv.js';
+export { type ZoneSummaryProperties, zoneSummaryProperties } from './zoneSummaryProperties.js';
+export { zonesToCsv } from './zonesToCsv.js';
+export {
+  type ZoneFeatureProperties,
+  type ZonesToFeatureCollectionOptions,
+  zonesToFeatureCollection,
+} from './zonesToFeatureCollection.js';
+export { type ZonesToSvgOptions, zonesToSvg } from './zonesToSvg.js';

@@ -1,0 +1,30 @@
+// @hexreach/core/indicators: per-cell indicators: rates, need, trust, partner access, equity. Named re-exports only.
+
+export {
+  type EmpiricalBayesRateOptions,
+  type EmpiricalBayesRateResult,
+  empiricalBayesRate,
+} from './empiricalBayesRate.js';
+export {
+  type EquityAttribute,
+  type EquityProfile,
+  type EquityRow,
+  equityProfile,
+} from './equityProfile.js';
+export { incidentRate } from './incidentRate.js';
+export {
+  type AreaIndicator,
+  type NeedIntervals,
+  type NeedIntervalsOptions,
+  needIntervals,
+} from './needIntervals.js';
+export { type PartnerAccess, type PartnerAccessOptions, partnerAccess } from './partnerAccess.js';
+export { type TrustByCellOptions, type TrustResult, trustByCell } from './trustByCell.js';
+export { type TrustFromAreasOptions, trustFromAreas } from './trustFromAreas.js';
+export {
+  type NeedIndicator,
+  type ThemeResult,
+  type VulnerabilityOptions,
+  type VulnerabilityResult,
+  vulnerabilityIndex,
+} from './vulnerabilityIndex.js';

@@ -1,0 +1,79 @@
+import { scoringComponents } from '../priority/scoringComponents.js';
+import type { AnalysisBase } from './analysisResult.js';
+import type { RunContext } from './runContext.js';
+import { binningStage } from './stages/binningStage.js';
+import { cellsStage } from './stages/cellsStage.js';
+import { changeStage } from './stages/changeStage.js';
+import { classStage } from './stages/classStage.js';
+import { concentrationStage } from './stages/concentrationStage.js';
+import { emergingStage } from './stages/emergingStage.js';
+import { hotspotStage } from './stages/hotspotStage.js';
+import { interpolationStage } from './stages/interpolationStage.js';
+import { needStage } from './stages/needStage.js';
+import { partnerStage } from './stages/partnerStage.js';
+import { populationStage } from './stages/populationStage.js';
+import { rateStage } from './stages/rateStage.js';
+import { temporalStage } from './stages/temporalStage.js';
+import { trustStage } from './stages/trustStage.js';
+
+/**
+ * Every stage of an analysis before the priority weights come in, in order: cells, binning,
+ * time coverage, interpolation, hot spots, rates, need, trust, partners, the scoring components,
+ * classes, emerging hot spots, change and concentration. Each stage is a function of the run and
+ * of what earlier stages made; the notes they add are kept in this order.
+ *
+ * @example
+ * ```ts
+ * const base = analyzeBase(startRun(inputs, parseConfig({ resolution: 8 })));
+ * base.hotspots.z;
+ * ```
+ */
+export function analyzeBase(run: RunContext): AnalysisBase {
+  const { populationAttribute } = populationStage(run);
+  const { grid, contiguity, areaKm2 } = cellsStage(run);
+  const { binned } = binningStage(run, grid);
+  const { temporal } = temporalStage(run, binned);
+  const { interpolated, population } = interpolationStage(run, grid, populationAttribute);
+  const hot = hotspotStage(run, grid, binned, population);
+  const rates = rateStage(run, grid, binned, population, hot.hotspotWeights);
+  const need = needStage(run, interpolated, populationAttribute, population);
+  const { trust } = trustStage(run, grid, interpolated.interpolator, populationAttribute);
+  const { partners } = partnerStage(run, grid);
+  const components = run.timed('components', () =>
+    scoringComponents(
+      { populationAttribute, ...rates, hotspots: hot.hotspots, ...need, trust, partners },
+      run.config,
+    ),
+  );
+  const classes = classStage(run, hot.hotspots, need.vulnerability, partners);
+  const { emerging } = emergingStage(run, binned, hot.hotspotWeights, temporal);
+  const { change } = changeStage(run, grid, temporal);
+  const { concentration } = concentrationStage(run, binned.incidents);
+  return {
+    inputs: run.inputs,
+    grid,
+    contiguity,
+    populationAttribute,
+    binned,
+    attributes: interpolated.columns,
+    coverage: interpolated.coverage,
+    areaKm2,
+    rate: rates.rate,
+    hotspots: hot.hotspots,
+    moran: hot.moran,
+    lisa: hot.lisa,
+    hotspotScale: hot.hotspotScale,
+    smoothedRate: rates.smoothedRate,
+    kde: rates.kde,
+    ...need,
+    trust,
+    partners,
+    components,
+    ...classes,
+    temporal,
+    emerging,
+    change,
+    concentration,
+    baseNotes: run.notes,
+  };
+}

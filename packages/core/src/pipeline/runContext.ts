@@ -1,0 +1,45 @@
+import type { HexreachConfig } from '../config/configSchema.js';
+import type { AnalyzeInputs, AnalyzeOptions } from './analysisResult.js';
+
+/** Runs one step and records its seconds under `step`. */
+export type TimedStep = <T>(step: string, run: () => T) => T;
+
+/**
+ * What every stage of an analysis reads: the configuration with its defaults, the inputs, the
+ * caller's options, the notes the run collects (in stage order) and the step timer.
+ */
+export interface RunContext {
+  readonly config: HexreachConfig;
+  readonly inputs: AnalyzeInputs;
+  readonly options: AnalyzeOptions;
+  /** Plain-language notes on choices the run made, appended by the stages in order. */
+  readonly notes: string[];
+  readonly timed: TimedStep;
+  /** Seconds spent in each step, filled by `timed`. */
+  readonly durations: Record<string, number>;
+}
+
+/**
+ * A run's context with a timer recording into its `durations`.
+ *
+ * @example
+ * ```ts
+ * const run = startRun(inputs, parseConfig({ resolution: 8 }));
+ * run.timed('cells', () => studyAreaCells(inputs.areas, 8));
+ * run.durations.cells; // seconds
+ * ```
+ */
+export function startRun(
+  inputs: AnalyzeInputs,
+  config: HexreachConfig,
+  options: AnalyzeOptions = {},
+): RunContext {
+  const durations: Record<string, number> = {};
+  const timed: TimedStep = (step, run) => {
+    const start = performance.now();
+    const value = run();
+    durations[step] = (performance.now() - start) / 1000;
+    return value;
+  };
+  return { config, inputs, options, notes: [], timed, durations };
+}

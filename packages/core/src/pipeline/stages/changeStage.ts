@@ -1,0 +1,88 @@
+import { pointsToCells } from '../../hex/pointsToCells.js';
+import { parseDate } from '../../io/parseDate.js';
+import type { Coverage } from '../../stats/incidentCoverage.js';
+import { type PeriodChangeResult, periodChange } from '../../stats/periodChange.js';
+import type { CellGrid } from '../../types.js';
+import type { RunContext } from '../runContext.js';
+import type { TemporalCoverage } from './temporalStage.js';
+
+/** The weighted counts of two periods, their exposures in days, and the change test. */
+export interface ChangePart {
+  readonly before: Float64Array;
+  readonly after: Float64Array;
+  /** Days of the first period that the data cover: its exposure. */
+  readonly beforeDays: number;
+  /** Days of the second period that the data cover: its exposure. */
+  readonly afterDays: number;
+  readonly result: PeriodChangeResult;
+}
+
+/**
+ * The change between two periods, when `statistics` includes `change`: each period's weighted
+ * counts per cell and the test of their rate ratio, with the days of each period the data cover
+ * as its exposure.
+ *
+ * @example
+ * ```ts
+ * const { change } = changeStage(run, grid, temporal);
+ * change?.result.rateRatio; // per cell
+ * ```
+ */
+export function changeStage(
+  run: RunContext,
+  grid: CellGrid,
+  temporal: TemporalCoverage | undefined,
+): { readonly change: ChangePart | undefined } {
+  const { config } = run;
+  const periods = config.change;
+  if (!config.statistics.includes('change') || periods === undefined) return { change: undefined };
+  const change = run.timed('change', () => {
+    const before = periodWindow(periods.before);
+    const after = periodWindow(periods.after);
+    const count = (w: { from: number; to: number }) =>
+      pointsToCells(run.inputs.incidents, grid, {
+        categoryWeights: config.incidents.categoryWeights,
+        ...w,
+        // Only the counts are used: the incidents outside a period are not worth a list.
+        onRejection: ignore,
+        onOutside: ignore,
+      }).count;
+    const countsBefore = count(before);
+    const countsAfter = count(after);
+    const beforeDays = exposureDays(before, temporal?.coverage);
+    const afterDays = exposureDays(after, temporal?.coverage);
+    return {
+      before: countsBefore,
+      after: countsAfter,
+      beforeDays,
+      afterDays,
+      result: periodChange(countsBefore, countsAfter, {
+        exposureBefore: beforeDays,
+        exposureAfter: afterDays,
+      }),
+    };
+  });
+  return { change };
+}
+
+function periodWindow(period: { from: string; to: string }): { from: number; to: number } {
+  return { from: parseDate(period.from), to: parseDate(period.to) };
+}
+
+/**
+ * Exposure: the days of the period the data cover (a period running past the last incident's
+ * day is not credited with days nobody recorded); the whole period when it covers none.
+ */
+function exposureDays(
+  period: { from: number; to: number },
+  coverage: Coverage | undefined,
+): number {
+  const covered =
+    coverage === undefined
+      ? 0
+      : Math.max(0, Math.min(period.to, coverage.to) - Math.max(period.from, coverage.from)) /
+        86_400_000;
+  return covered > 0 ? covered : (period.to - period.from) / 86_400_000;
+}
+
+function ignore(): void {}
