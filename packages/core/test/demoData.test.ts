@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { area, bbox, booleanPointInPolygon, featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { makeDemoCity } from '../../../data/makeDemoCity.js';
+import { makeDemoCity, TRACT_PROPERTY_NAMES } from '../../../data/makeDemoCity.js';
 import { lngLatToCell, polygonToCellsOverlapping } from '../src/hex/h3.js';
 import { expectClose } from './helpers/tolerance.js';
 
@@ -167,27 +167,7 @@ describe('makeDemoCity (data/makeDemoCity.ts)', () => {
 
 describe('data/demo/tracts.geojson', () => {
   const features = tracts.features;
-  const keys = [
-    'tract_id',
-    'name',
-    'population',
-    'households',
-    'median_income',
-    'median_income_moe',
-    'poverty_rate',
-    'poverty_rate_moe',
-    'no_hs_diploma',
-    'unemployment_rate',
-    'pct_white',
-    'pct_black',
-    'pct_hispanic',
-    'pct_asian',
-    'pct_other',
-    'pct_under_18',
-    'pct_over_65',
-    'limited_english',
-    'no_vehicle',
-  ];
+  const keys = TRACT_PROPERTY_NAMES;
   const percentKeys = keys.slice(6).filter((k) => k !== 'poverty_rate_moe');
 
   it('has 120–180 tracts with ids T001… and the same properties in the same order', () => {
