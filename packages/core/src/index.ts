@@ -106,6 +106,28 @@ export {
 export { rescorePriority } from './rescorePriority.js';
 export { rescoreZones } from './rescoreZones.js';
 export {
+  buildSummary,
+  type RunInput,
+  type RunInputs,
+  type SummaryRun,
+} from './run/buildSummary.js';
+export type { InputSource } from './run/InputSource.js';
+export {
+  type InputRead,
+  type InputRole,
+  type InputSources,
+  type InputsRead,
+  type ReadInputsOptions,
+  readInputs,
+} from './run/readInputs.js';
+export {
+  combineTallies,
+  createRejectionTally,
+  type RejectionCounter,
+  type RejectionTally,
+} from './run/rejectionTally.js';
+export { summaryToReportModel } from './run/summaryToReportModel.js';
+export {
   type CellReasonPhrasesInput,
   cellReasonPhrases,
 } from './score/cellReasonPhrases.js';
