@@ -7,14 +7,10 @@
 // reasons and the summary ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import {
-  type ParsedInputs,
-  readRawInputs,
-  reportHtmlOf,
-  rescoreParsedInputs,
-  rescoreScoresAndZones,
-  runParsedInputs,
-} from './analyzeRawInputs.js';
+import { runParsedInputs } from './analyzeRawInputs.js';
+import { type ParsedInputs, readRawInputs } from './readRawInputs.js';
+import { reportHtmlOf } from './reportHtmlOf.js';
+import { rescoreParsedInputs, rescoreScoresAndZones } from './rescoreParsedInputs.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

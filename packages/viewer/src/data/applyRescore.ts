@@ -1,6 +1,6 @@
 import { parseJson } from '@hexreach/core';
-import { type RescoreUpdate, WEIGHT_COLUMNS } from './analyzeRawInputs.js';
 import { parseZones } from './parseZones.js';
+import { type RescoreUpdate, WEIGHT_COLUMNS } from './rescoreParsedInputs.js';
 import type { LoadedResults, ResultSummary } from './results.js';
 
 /**

@@ -1,6 +1,6 @@
 import { HexreachError, parseJson } from '@hexreach/core';
-import type { RawInputs } from './analyzeRawInputs.js';
 import type { PickedFile } from './fileResultSource.js';
+import type { RawInputs } from './readRawInputs.js';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
 

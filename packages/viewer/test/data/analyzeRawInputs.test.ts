@@ -11,16 +11,15 @@ import {
 import { describe, expect, it } from 'vitest';
 import { demoRunDir } from '../../../../tests/helpers.js';
 import { once } from '../../../core/test/helpers/once.js';
+import { analyzeParsedInputs, runParsedInputs } from '../../src/data/analyzeRawInputs.js';
+import { readRawInputs } from '../../src/data/readRawInputs.js';
 import {
-  analyzeParsedInputs,
-  readRawInputs,
   rescoreParsedInputs,
   rescoreScores,
   rescoreScoresAndZones,
   rescoreZoneList,
-  runParsedInputs,
   WEIGHT_COLUMNS,
-} from '../../src/data/analyzeRawInputs.js';
+} from '../../src/data/rescoreParsedInputs.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const demo = (name: string) => ({

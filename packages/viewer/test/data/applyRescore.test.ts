@@ -6,13 +6,13 @@ import { once } from '../../../core/test/helpers/once.js';
 import {
   type AnalysisOutputs,
   analyzeParsedInputs,
-  readRawInputs,
-  rescoreParsedInputs,
   runParsedInputs,
 } from '../../src/data/analyzeRawInputs.js';
 import { applyRescore } from '../../src/data/applyRescore.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import { memoryResultSource } from '../../src/data/memoryResultSource.js';
+import { readRawInputs } from '../../src/data/readRawInputs.js';
+import { rescoreParsedInputs } from '../../src/data/rescoreParsedInputs.js';
 import type { LoadedResults } from '../../src/data/results.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
