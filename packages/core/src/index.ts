@@ -1,13 +1,10 @@
 // @hexreach/core — the public API at a glance: read, analyze, re-score, write. Named re-exports
 // only; the building blocks are on subpaths (@hexreach/core/stats, /weights, /grid, /io,
-// /indicators, /priority, /zones, /interpolate, /export, /privacy, /config, /util).
+// /indicators, /priority, /zones, /interpolate, /export, /privacy, /config, /util, /run).
 
-// The configuration.
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
 export { parseConfig } from './config/parseConfig.js';
-// Errors: one class with a code and the offending value.
 export { HexreachError, type HexreachErrorCode } from './errors.js';
-// Writing the outputs.
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
 export { analysisToReportModel } from './export/analysisToReportModel.js';
@@ -18,22 +15,22 @@ export { rejectionsToCsv } from './export/rejectionsToCsv.js';
 export { renderReportHtml } from './export/renderReportHtml.js';
 export { renderReportMarkdown } from './export/renderReportMarkdown.js';
 export { zonesToCsv } from './export/zonesToCsv.js';
-// Reading inputs into columns, each rejected record named.
 export { readAreasGeoJson } from './io/readAreasGeoJson.js';
 export { readIncidentsCsv } from './io/readIncidentsCsv.js';
 export { readIncidentsGeoJson } from './io/readIncidentsGeoJson.js';
 export { readOrganizationsGeoJson } from './io/readOrganizations.js';
 export { readSurveysCsv } from './io/readSurveysCsv.js';
-// The analysis, and re-scoring it under other priority weights.
 export type { AnalysisResult, AnalyzeInputs, AnalyzeOptions } from './pipeline/analysisResult.js';
 export { analyze } from './pipeline/analyze.js';
-export { incidentCounts, type RecordCounts } from './pipeline/incidentCounts.js';
 export {
   createScorer,
   type PriorityWeights,
   type RescoreOptions,
   type Scorer,
 } from './priority/createScorer.js';
+export { buildSummary } from './run/buildSummary.js';
+export type { InputSource } from './run/InputSource.js';
+export { readInputs } from './run/readInputs.js';
 export type {
   AreaTable,
   CellGrid,

@@ -3,20 +3,27 @@ import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
 import { analyze } from '../pipeline/analyze.js';
-import { incidentCounts } from '../pipeline/incidentCounts.js';
-import type { RejectionSink } from '../types.js';
-import { buildSummary, type RunInputs } from './buildSummary.js';
+import { buildSummary, type RunInputs } from '../run/buildSummary.js';
+import type { InputSource } from '../run/InputSource.js';
+import { incidentCounts } from '../run/incidentCounts.js';
+import {
+  type InputRead,
+  type InputRole,
+  type InputSources,
+  readInputs,
+} from '../run/readInputs.js';
+import {
+  combineTallies,
+  createRejectionTally,
+  type RejectionCounter,
+  type RejectionTally,
+} from '../run/rejectionTally.js';
+import type { ReadResult, RejectionSink } from '../types.js';
+import { displayPath } from './displayPath.js';
+import { nodeFileSource } from './nodeFileSource.js';
 import { openRejectedCsv, type RejectedCsvFile } from './openRejectedCsv.js';
 import { createProgress } from './progress.js';
-import {
-  displayPath,
-  readAreaFile,
-  readIncidentFile,
-  readJsonFile,
-  readOrganizationFile,
-  readSurveyFile,
-} from './readInputFiles.js';
-import { combineTallies, createRejectionTally, type RejectionTally } from './rejectionTally.js';
+import { readJsonFile } from './readJsonFile.js';
 import { createStagingFolder } from './stagingFolder.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -122,6 +129,14 @@ function inputPaths(
   };
 }
 
+/** Where summary.json's `durationsSeconds` puts each input's reading. */
+const READ_DURATIONS: Readonly<Record<InputRole, string>> = {
+  incidents: 'readIncidents',
+  areas: 'readAreas',
+  organizations: 'readOrganizations',
+  surveys: 'readSurveys',
+};
+
 async function readAndAnalyze(
   options: AnalyzeCommandOptions,
   config: HexreachConfig,
@@ -130,13 +145,6 @@ async function readAndAnalyze(
   started: number,
 ): Promise<Run> {
   const progress = createProgress(process.stderr, options.quiet ?? false);
-  const {
-    incidents: incidentsPath,
-    areas: areasPath,
-    organizations: organizationsPath,
-    surveys: surveysPath,
-  } = paths;
-
   // Every rejected record goes to rejected.csv (unless public) and to its input's tally.
   const tallies = {
     incidents: createRejectionTally(),
@@ -146,121 +154,101 @@ async function readAndAnalyze(
     surveys: createRejectionTally(),
   };
   const sinkTo =
-    (tally: ReturnType<typeof createRejectionTally>): RejectionSink =>
+    (tally: RejectionCounter): RejectionSink =>
     (rejection) => {
       tally.add(rejection);
       rejectedCsv?.write(rejection);
     };
-
+  const rejected = () =>
+    combineTallies([tallies.incidents, tallies.areas, tallies.organizations, tallies.surveys]);
+  const sources = inputSources(paths);
   const durations: Record<string, number> = {};
-  const step = async <T>(
-    name: string,
-    key: string,
-    run: () => T | Promise<T>,
-    detail: (v: T) => string,
-  ) => {
-    progress.start(name);
-    const t = performance.now();
-    const value = await run();
-    durations[key] = (performance.now() - t) / 1000;
-    progress.done(detail(value));
-    return value;
-  };
+  let readStarted = 0;
+  const read = await readInputs(sources, config, {
+    onStart: (_role, name) => {
+      progress.start(`reading ${name}`);
+      readStarted = performance.now();
+    },
+    onRows: (rows) => progress.update(`${fmt(rows)} rows`),
+    onRead: (event) => {
+      durations[READ_DURATIONS[event.role]] = (performance.now() - readStarted) / 1000;
+      progress.done(readDetail(event));
+    },
+    onRejection: {
+      incidents: sinkTo(tallies.incidents),
+      areas: sinkTo(tallies.areas),
+      organizations: sinkTo(tallies.organizations),
+      surveys: sinkTo(tallies.surveys),
+    },
+    // Under --strict, a rejected record read is an error before the analysis, not after it.
+    onAllRead: () => failWhenStrict(config, rejected()),
+  });
 
-  const incidents = await step(
-    `reading ${displayPath(incidentsPath)}`,
-    'readIncidents',
-    () =>
-      readIncidentFile(
-        incidentsPath,
-        config,
-        (rows) => progress.update(`${rows.toLocaleString('en-US')} rows`),
-        sinkTo(tallies.incidents),
-      ),
-    (r) => `${fmt(r.read)} records, ${fmt(r.rejectedCount)} rejected`,
+  progress.start('analysing');
+  const analysisStarted = performance.now();
+  const result = analyze(
+    {
+      incidents: read.incidents.data,
+      areas: read.areas.data,
+      organizations: read.organizations?.data,
+      surveys: read.surveys?.data,
+    },
+    read.config,
+    // Binning's rejections follow the reader's in the incidents' tally.
+    { onRejection: sinkTo(tallies.incidents), onOutside: sinkTo(tallies.outside) },
   );
-  const areas = await step(
-    `reading ${displayPath(areasPath)}`,
-    'readAreas',
-    () => readAreaFile(areasPath, config, sinkTo(tallies.areas)),
-    (r) =>
-      `${fmt(r.read.read)} areas, ${fmt(r.read.rejectedCount)} rejected, population: ${r.population ?? 'none'}`,
-  );
-  const organizations =
-    organizationsPath === undefined
-      ? undefined
-      : await step(
-          `reading ${displayPath(organizationsPath)}`,
-          'readOrganizations',
-          () => readOrganizationFile(organizationsPath, config, sinkTo(tallies.organizations)),
-          (r) => `${fmt(r.read)} organizations, ${fmt(r.rejectedCount)} rejected`,
-        );
-  const surveys =
-    surveysPath === undefined
-      ? undefined
-      : await step(
-          `reading ${displayPath(surveysPath)}`,
-          'readSurveys',
-          () => readSurveyFile(surveysPath, config, sinkTo(tallies.surveys)),
-          (r) => `${fmt(r.read)} answers, ${fmt(r.rejectedCount)} rejected`,
-        );
-  const rejectedTallies = [
-    tallies.incidents,
-    tallies.areas,
-    organizations === undefined ? undefined : tallies.organizations,
-    surveys === undefined ? undefined : tallies.surveys,
-  ];
-  // Under --strict, a rejected record read is an error before the analysis, not after it.
-  failWhenStrict(config, combineTallies(rejectedTallies));
-  if (areas.read.data.length === 0) {
-    throw new HexreachError(
-      'E_INPUT',
-      `${displayPath(areasPath)}: no usable area polygon (${areas.read.rejectedCount} rejected)`,
-    );
-  }
+  durations.analyze = (performance.now() - analysisStarted) / 1000;
+  progress.done(`${fmt(result.grid.cells.length)} cells, ${fmt(result.zones.length)} zones`);
+  failWhenStrict(config, rejected());
 
-  const analysisConfig: HexreachConfig = { ...config, population: areas.population };
-  const result = await step(
-    'analysing',
-    'analyze',
-    () =>
-      analyze(
-        {
-          incidents: incidents.data,
-          areas: areas.read.data,
-          organizations: organizations?.data,
-          surveys: surveys?.data,
-        },
-        analysisConfig,
-        // Binning's rejections follow the reader's in the incidents' tally.
-        { onRejection: sinkTo(tallies.incidents), onOutside: sinkTo(tallies.outside) },
-      ),
-    (r) => `${fmt(r.grid.cells.length)} cells, ${fmt(r.zones.length)} zones`,
-  );
-  failWhenStrict(config, combineTallies(rejectedTallies));
-
+  const input = <T>(source: InputSource, data: ReadResult<T>, tally: RejectionTally) => ({
+    path: source.name,
+    read: data,
+    rejected: tally,
+  });
   const inputs: RunInputs = {
     incidents: {
-      path: displayPath(incidentsPath),
-      read: incidents,
-      rejected: tallies.incidents,
+      ...input(sources.incidents, read.incidents, tallies.incidents),
       outside: tallies.outside,
     },
-    areas: { path: displayPath(areasPath), read: areas.read, rejected: tallies.areas },
-    ...(organizations === undefined || organizationsPath === undefined
+    areas: input(sources.areas, read.areas, tallies.areas),
+    ...(sources.organizations === undefined || read.organizations === undefined
       ? {}
-      : {
-          organizations: {
-            path: displayPath(organizationsPath),
-            read: organizations,
-            rejected: tallies.organizations,
-          },
-        }),
-    ...(surveys === undefined || surveysPath === undefined
+      : { organizations: input(sources.organizations, read.organizations, tallies.organizations) }),
+    ...(sources.surveys === undefined || read.surveys === undefined
       ? {}
-      : { surveys: { path: displayPath(surveysPath), read: surveys, rejected: tallies.surveys } }),
+      : { surveys: input(sources.surveys, read.surveys, tallies.surveys) }),
   };
   return { result, inputs, durations, progress, started };
+}
+
+/** The input files as sources that check, when read, that they are there. */
+function inputSources(paths: InputPaths): InputSources {
+  const { organizations, surveys } = paths;
+  return {
+    incidents: nodeFileSource(paths.incidents, 'incidents'),
+    areas: nodeFileSource(paths.areas, 'areas'),
+    ...(organizations === undefined
+      ? {}
+      : { organizations: nodeFileSource(organizations, 'organizations') }),
+    ...(surveys === undefined ? {} : { surveys: nodeFileSource(surveys, 'surveys') }),
+  };
+}
+
+/** The progress line's detail for a file read. */
+function readDetail(event: InputRead): string {
+  const { read, rejectedCount } = event.read;
+  const rejected = `${fmt(rejectedCount)} rejected`;
+  switch (event.role) {
+    case 'incidents':
+      return `${fmt(read)} records, ${rejected}`;
+    case 'areas':
+      return `${fmt(read)} areas, ${rejected}, population: ${event.population ?? 'none'}`;
+    case 'organizations':
+      return `${fmt(read)} organizations, ${rejected}`;
+    case 'surveys':
+      return `${fmt(read)} answers, ${rejected}`;
+  }
 }
 
 /**
@@ -276,7 +264,7 @@ function writeAndCommit(
 ): string[] {
   const { durations, progress } = run;
   durations.total = (performance.now() - run.started) / 1000;
-  const summary = buildSummary(run.result, run.inputs, version, durations);
+  const summary = buildSummary(run.result, run.inputs, { version, durations });
   progress.start(`writing ${displayPath(outDir)}`);
   const t = performance.now();
   const names = writeOutputs(staging.path, run.result, summary, {

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HexreachConfig } from '../config/configSchema.js';
 import { analysisToCells } from '../export/analysisToCells.js';
-import { analysisToReportModel } from '../export/analysisToReportModel.js';
 import { analysisToSpaceTime } from '../export/analysisToSpaceTime.js';
 import { analysisToZones } from '../export/analysisToZones.js';
 import { organizationsToFeatureCollection } from '../export/organizationsToFeatureCollection.js';
 import { renderReportHtml } from '../export/renderReportHtml.js';
 import { renderReportMarkdown } from '../export/renderReportMarkdown.js';
-import type { ReportInputCounts } from '../export/reportModel.js';
 import { zonesToCsv } from '../export/zonesToCsv.js';
 import type { AnalysisResult } from '../pipeline/analysisResult.js';
+import { summaryToReportModel } from '../run/summaryToReportModel.js';
 
 /** One file of an output set, as summary.json's manifest (`files`) lists it. */
 export interface OutputFile {
@@ -61,18 +59,7 @@ export function writeOutputs(
 ): string[] {
   const cells = analysisToCells(result);
   const zones = analysisToZones(result);
-  const privacy = summary.privacy as { rules?: string[] } | undefined;
-  // The report shows the configuration as summary.json does (file names only when public).
-  const config = summary.parameters as HexreachConfig;
-  const report = analysisToReportModel(
-    { ...result, config },
-    {
-      version: String(summary.hexreach),
-      inputs: summary.inputs as Record<string, ReportInputCounts>,
-      zones,
-      privacyRules: privacy?.rules,
-    },
-  );
+  const report = summaryToReportModel(result, summary, zones);
   const files: [string, () => string][] = [
     ['cells.geojson', () => JSON.stringify(cells)],
     ['zones.geojson', () => JSON.stringify(zones, null, 1)],

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRejectedCsv } from '../../src/cli/openRejectedCsv.js';
-import { combineTallies, createRejectionTally } from '../../src/cli/rejectionTally.js';
 import { rejectionsToCsv } from '../../src/export/rejectionsToCsv.js';
+import { combineTallies, createRejectionTally } from '../../src/run/rejectionTally.js';
 import type { Rejection } from '../../src/types.js';
 
 /** `n` rejections of rows 1…n, alternating between two reasons, with text to quote. */

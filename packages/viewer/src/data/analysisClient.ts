@@ -1,12 +1,8 @@
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import type {
-  AnalysisOutputs,
-  AnalysisSettings,
-  ProgressListener,
-  RawInputs,
-  RescoreUpdate,
-  ScoresAndZones,
-} from './analyzeRawInputs.js';
+import type { AnalysisOutputs } from './analyzeRawInputs.js';
+import type { AnalysisSettings } from './configWithSettings.js';
+import type { ProgressListener, RawInputs } from './readRawInputs.js';
+import type { RescoreUpdate, ScoresAndZones } from './rescoreInWorker.js';
 
 /**
  * The listener to a re-score's first answer, its scores and zones (see

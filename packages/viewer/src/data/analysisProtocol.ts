@@ -1,10 +1,7 @@
-import type {
-  AnalysisOutputs,
-  AnalysisSettings,
-  RawInputs,
-  RescoreUpdate,
-  ScoresAndZones,
-} from './analyzeRawInputs.js';
+import type { AnalysisOutputs } from './analyzeRawInputs.js';
+import type { AnalysisSettings } from './configWithSettings.js';
+import type { RawInputs } from './readRawInputs.js';
+import type { RescoreUpdate, ScoresAndZones } from './rescoreInWorker.js';
 
 /** Messages to the analysis worker. */
 export type AnalysisRequest =

@@ -7,14 +7,10 @@
 // reasons and the summary ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import {
-  type ParsedInputs,
-  readRawInputs,
-  reportHtmlOf,
-  rescoreParsedInputs,
-  rescoreScoresAndZones,
-  runParsedInputs,
-} from './analyzeRawInputs.js';
+import { runParsedInputs } from './analyzeRawInputs.js';
+import { type ParsedInputs, readRawInputs } from './readRawInputs.js';
+import { reportHtmlOf } from './reportHtmlOf.js';
+import { rescoreUpdateOf, scoresAndZonesOf } from './rescoreInWorker.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -62,7 +58,7 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       warmRescoring(shown);
     } else if (request.type === 'rescore') {
       // The score columns and the zones' summaries (milliseconds), for the map and the zone list.
-      const first = rescoreScoresAndZones(analysisShown('re-score').result, request.weights);
+      const first = scoresAndZonesOf(analysisShown('re-score').result, request.weights);
       post({ type: 'scored', id: request.id, first }, [
         ...buffersOf(first.scores),
         first.zones.zoneOfCell.buffer as ArrayBuffer,
@@ -70,7 +66,7 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
     } else if (request.type === 'rescoreDetails') {
       // The whole update, reasons and texts included: it becomes the analysis shown.
       const { inputs, result } = analysisShown('re-score');
-      const rescored = rescoreParsedInputs(inputs, result, request.weights);
+      const rescored = rescoreUpdateOf(inputs, result, request.weights);
       shown = rescored.result;
       post(
         { type: 'rescored', id: request.id, update: rescored.update },
@@ -96,7 +92,7 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
  */
 function warmRescoring(result: AnalysisResult): void {
   try {
-    for (let k = 0; k < 3; k++) rescoreScoresAndZones(result, result.priority.weights);
+    for (let k = 0; k < 3; k++) scoresAndZonesOf(result, result.priority.weights);
   } catch {
     // Nothing is lost: the first slider move re-scores, and reports any error, as usual.
   }

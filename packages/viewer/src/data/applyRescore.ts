@@ -1,7 +1,7 @@
 import { isWeightDependentColumn } from '@hexreach/core';
 import { parseJson } from '@hexreach/core/io';
-import type { RescoreUpdate } from './analyzeRawInputs.js';
 import { parseZones } from './parseZones.js';
+import type { RescoreUpdate } from './rescoreInWorker.js';
 import type { LoadedResults, ResultSummary } from './results.js';
 
 /**

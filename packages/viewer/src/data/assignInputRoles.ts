@@ -1,7 +1,7 @@
 import { HexreachError } from '@hexreach/core';
 import { parseJson } from '@hexreach/core/io';
-import type { RawInputs } from './analyzeRawInputs.js';
 import type { PickedFile } from './fileResultSource.js';
+import type { RawInputs } from './readRawInputs.js';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
 

@@ -12,15 +12,9 @@ import { lngLatToCell } from '@hexreach/core/grid';
 import { describe, expect, it } from 'vitest';
 import { demoRunDir } from '../../../../tests/helpers.js';
 import { once } from '../../../core/test/helpers/once.js';
-import {
-  analyzeParsedInputs,
-  readRawInputs,
-  rescoreParsedInputs,
-  rescoreScores,
-  rescoreScoresAndZones,
-  rescoreZoneList,
-  runParsedInputs,
-} from '../../src/data/analyzeRawInputs.js';
+import { analyzeParsedInputs, runParsedInputs } from '../../src/data/analyzeRawInputs.js';
+import { readRawInputs } from '../../src/data/readRawInputs.js';
+import { rescoreUpdateOf, scoresAndZonesOf } from '../../src/data/rescoreInWorker.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const demo = (name: string) => ({
@@ -113,8 +107,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     ];
     let shown = result;
     for (const [weights, components] of steps) {
-      const { scores, zones: zoned } = rescoreScoresAndZones(shown, weights);
-      const rescored = rescoreParsedInputs(parsed, shown, weights);
+      const { scores, zones: zoned } = scoresAndZonesOf(shown, weights);
+      const rescored = rescoreUpdateOf(parsed, shown, weights);
       const { cellValues } = rescored.update;
       // The zones: each one's summary as the update's zones.geojson holds it, each cell's zone.
       const zones = JSON.parse(rescored.update.zonesText) as {
@@ -151,8 +145,8 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     const { result } = await pipeline();
     const weights = { hotspot: 0.5, need: 0.5 };
     // k above the smallest zone's count and at most the largest's: some suppressed, some not.
-    const counts = rescoreZoneList(result, rescoreScores(result, weights).priority)
-      .zones.map((z) => z.incidents as number)
+    const counts = scoresAndZonesOf(result, weights)
+      .zones.zones.map((z) => z.incidents as number)
       .sort((a, b) => a - b);
     const k = counts[0] + 1;
     expect(counts[0]).toBeGreaterThan(0);
@@ -164,7 +158,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
         privacy: { ...result.config.privacy, public: true, minCount: k },
       },
     };
-    const { zones } = rescoreZoneList(published, rescoreScores(published, weights).priority);
+    const { zones } = scoresAndZonesOf(published, weights).zones;
     const written = analysisToZones(createScorer(published).full(weights)).features;
     expect(zones.map((z) => z.incidents)).toEqual(written.map((f) => f.properties.incidents));
     expect(zones.filter((z) => z.incidents === `<${k}`).length).toBeGreaterThan(0);
@@ -176,7 +170,7 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
   it("gives the update's columns as cells.geojson holds them: numbers as Float64Arrays (NaN for null), text as text", async () => {
     const { parsed, result } = await pipeline();
     const weights = { hotspot: 0.2, need: 0.8 };
-    const { result: rescored, update } = rescoreParsedInputs(parsed, result, weights);
+    const { result: rescored, update } = rescoreUpdateOf(parsed, result, weights);
     const expected = analysisToCellValues(rescored, isWeightDependentColumn);
     expect(Object.keys(update.cellValues).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, values] of Object.entries(expected)) {
@@ -199,9 +193,11 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
       { hotspot: 0, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 },
     ];
     for (const weights of rejected) {
-      expect(() => rescoreScores(result, weights), JSON.stringify(weights)).toThrow(HexreachError);
-      expect(() => rescoreZoneList(result, rescoreScores(result, {}).priority)).not.toThrow();
-      expect(() => rescoreParsedInputs(parsed, result, weights)).toThrow(HexreachError);
+      expect(() => scoresAndZonesOf(result, weights), JSON.stringify(weights)).toThrow(
+        HexreachError,
+      );
+      expect(() => scoresAndZonesOf(result, {})).not.toThrow();
+      expect(() => rescoreUpdateOf(parsed, result, weights)).toThrow(HexreachError);
     }
   });
 

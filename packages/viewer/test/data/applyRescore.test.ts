@@ -6,13 +6,13 @@ import { once } from '../../../core/test/helpers/once.js';
 import {
   type AnalysisOutputs,
   analyzeParsedInputs,
-  readRawInputs,
-  rescoreParsedInputs,
   runParsedInputs,
 } from '../../src/data/analyzeRawInputs.js';
 import { applyRescore } from '../../src/data/applyRescore.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import { memoryResultSource } from '../../src/data/memoryResultSource.js';
+import { readRawInputs } from '../../src/data/readRawInputs.js';
+import { rescoreUpdateOf } from '../../src/data/rescoreInWorker.js';
 import type { LoadedResults } from '../../src/data/results.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -52,7 +52,7 @@ describe('applyRescore: a re-score in the worker applied to the results shown', 
     });
     const run = runParsedInputs(parsed);
     const shown = await load(run.outputs);
-    return { parsed, shown, rescoredOnce: rescoreParsedInputs(parsed, run.result, weights) };
+    return { parsed, shown, rescoredOnce: rescoreUpdateOf(parsed, run.result, weights) };
   });
 
   it('gives the cells, columns and zones a full run with those weights gives, robustness aside', async () => {

@@ -1,0 +1,244 @@
+import { areaAttributesOf } from '../config/areaAttributesOf.js';
+import type { HexreachConfig } from '../config/configSchema.js';
+import { HexreachError } from '../errors.js';
+import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
+import { parseJson } from '../io/parseJson.js';
+import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
+import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
+import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
+import { readSurveysCsv } from '../io/readSurveysCsv.js';
+import type {
+  AreaTable,
+  IncidentTable,
+  OrganizationTable,
+  ReadResult,
+  RejectionSink,
+  SurveyTable,
+} from '../types.js';
+import type { InputSource } from './InputSource.js';
+
+/** The input files of a run: incidents and areas, and optionally partners and survey answers. */
+export interface InputSources {
+  readonly incidents: InputSource;
+  readonly areas: InputSource;
+  readonly organizations?: InputSource;
+  /** Community survey answers (CSV); the configuration must name the answer (`trust.answer`). */
+  readonly surveys?: InputSource;
+}
+
+/** Which input a file is. */
+export type InputRole = keyof InputSources;
+
+/** A file just read: what the reader made of it, and for the areas the population attribute. */
+export type InputRead =
+  | { readonly role: 'incidents'; readonly read: ReadResult<IncidentTable> }
+  | {
+      readonly role: 'areas';
+      readonly read: ReadResult<AreaTable>;
+      /** The population attribute, configured or detected; undefined when there is none. */
+      readonly population: string | undefined;
+    }
+  | { readonly role: 'organizations'; readonly read: ReadResult<OrganizationTable> }
+  | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> };
+
+/** Options of {@link readInputs}: what the caller hears of the reading. */
+export interface ReadInputsOptions {
+  /** Called as a file starts to be read, with its name (progress lines, status). */
+  readonly onStart?: (role: InputRole, name: string) => void;
+  /** Called as rows of a CSV incident file are read, with the data rows read so far. */
+  readonly onRows?: (rows: number) => void;
+  /** Called as each file is read. */
+  readonly onRead?: (read: InputRead) => void;
+  /**
+   * Where each input's rejected records go instead of its result's list (see RejectionSink):
+   * the CLI counts them and streams them to rejected.csv, in bounded memory.
+   */
+  readonly onRejection?: Readonly<Partial<Record<InputRole, RejectionSink>>>;
+  /**
+   * Called once every file is read, before the areas are checked for a usable polygon: the CLI's
+   * `--strict` refuses rejected records there, so that they are what it reports first.
+   */
+  readonly onAllRead?: () => void;
+}
+
+/** The inputs read into columns, with the configuration they were read for. */
+export interface InputsRead {
+  /** The configuration with `population` the attribute read (configured or detected). */
+  readonly config: HexreachConfig;
+  readonly incidents: ReadResult<IncidentTable>;
+  readonly areas: ReadResult<AreaTable>;
+  readonly organizations: ReadResult<OrganizationTable> | undefined;
+  readonly surveys: ReadResult<SurveyTable> | undefined;
+}
+
+/**
+ * Reads the inputs of a run as `hexreach analyze` and the viewer's analysis both do: incidents
+ * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
+ * extension), areas with the population attribute configured or detected and every attribute and
+ * indicator the configuration uses, organizations with the name, type and capacity properties
+ * configured, survey answers with the configured answer column, in that order.
+ *
+ * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
+ * @param config - the parsed configuration (its input paths are not used: the files are given)
+ * @param options - callbacks as files start and end, rows are read and records are rejected
+ * @returns the inputs in columns, and the configuration with the population attribute read
+ * @throws HexreachError `E_CONFIG` for survey answers without `trust.answer`; `E_INPUT` when no
+ *   area polygon is usable; and every reader's error, naming the file (invalid JSON with line and
+ *   column, no coordinate columns, a named column that does not exist…) or the source's own
+ *   (`E_NOT_FOUND` for a file that is not there)
+ * @example
+ * ```ts
+ * const source = (name: string, blob: Blob) => ({ name, text: () => blob.text(), stream: () => blob.stream() });
+ * const inputs = await readInputs(
+ *   { incidents: source('incidents.csv', incidentsFile), areas: source('tracts.geojson', tractsFile) },
+ *   parseConfig({}, 'defaults'),
+ *   { onStart: (role, name) => console.log(`reading ${name}`) },
+ * );
+ * analyze({ incidents: inputs.incidents.data, areas: inputs.areas.data }, inputs.config);
+ * ```
+ */
+export async function readInputs(
+  sources: InputSources,
+  config: HexreachConfig,
+  options: ReadInputsOptions = {},
+): Promise<InputsRead> {
+  const { incidents: incidentSource, areas: areaSource, organizations, surveys } = sources;
+  // Before any file is read: a survey file cannot be scored without its answer column.
+  const answer = config.trust.answer;
+  if (surveys !== undefined && answer === undefined) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${surveys.name}: survey answers need the answer column to score: set trust.answer in the configuration`,
+    );
+  }
+  const incidents = await step('incidents', incidentSource, options, () =>
+    readIncidents(incidentSource, config, options),
+  );
+  const areas = await step('areas', areaSource, options, () =>
+    readAreas(areaSource, config, options.onRejection?.areas),
+  );
+  const partners =
+    organizations === undefined
+      ? undefined
+      : await step('organizations', organizations, options, () =>
+          readOrganizations(organizations, config, options.onRejection?.organizations),
+        );
+  const answers =
+    surveys === undefined || answer === undefined
+      ? undefined
+      : await step('surveys', surveys, options, () =>
+          readSurveys(surveys, config, answer, options.onRejection?.surveys),
+        );
+  options.onAllRead?.();
+  if (areas.read.data.length === 0) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${areaSource.name}: no usable area polygon (${areas.read.rejectedCount} rejected)`,
+    );
+  }
+  return {
+    config: { ...config, population: areas.population },
+    incidents: incidents.read,
+    areas: areas.read,
+    organizations: partners?.read,
+    surveys: answers?.read,
+  };
+}
+
+/** Reads one file between the caller's `onStart` and `onRead`. */
+async function step<T extends InputRead>(
+  role: T['role'],
+  source: InputSource,
+  options: ReadInputsOptions,
+  read: () => Promise<T>,
+): Promise<T> {
+  options.onStart?.(role, source.name);
+  const done = await read();
+  options.onRead?.(done);
+  return done;
+}
+
+/** Incidents from CSV, streamed, or from GeoJSON, as configured or as the name says. */
+async function readIncidents(
+  source: InputSource,
+  config: HexreachConfig,
+  options: ReadInputsOptions,
+): Promise<InputRead & { readonly role: 'incidents' }> {
+  const spec = config.inputs.incidents;
+  const columns = spec?.columns ?? {};
+  const onRejection = options.onRejection?.incidents;
+  // As Node's extname sees it: `.json` alone is a hidden file's name, not an extension.
+  const format = spec?.format ?? (/[^/\\]\.(geo)?json$/i.test(source.name) ? 'geojson' : 'csv');
+  const read =
+    format === 'geojson'
+      ? readIncidentsGeoJson(parseJson(await source.text(), source.name), {
+          source: source.name,
+          date: columns.date,
+          category: columns.category,
+          weight: columns.weight,
+          onRejection,
+        })
+      : await readIncidentsCsv(source.stream(), {
+          source: source.name,
+          columns,
+          onProgress: options.onRows,
+          onRejection,
+        });
+  return { role: 'incidents', read };
+}
+
+/**
+ * Areas with the attributes the configuration uses; the population attribute is the configured
+ * one or detected from the first feature's properties.
+ */
+async function readAreas(
+  source: InputSource,
+  config: HexreachConfig,
+  onRejection: RejectionSink | undefined,
+): Promise<InputRead & { readonly role: 'areas' }> {
+  const data = parseJson(await source.text(), source.name);
+  const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
+  const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
+  const read = readAreasGeoJson(data, {
+    source: source.name,
+    attributes: areaAttributesOf(config, population),
+    idProperty: config.inputs.areas?.idProperty,
+    onRejection,
+  });
+  return { role: 'areas', read, population };
+}
+
+/** Organization points with the name, type and capacity properties configured (or detected). */
+async function readOrganizations(
+  source: InputSource,
+  config: HexreachConfig,
+  onRejection: RejectionSink | undefined,
+): Promise<InputRead & { readonly role: 'organizations' }> {
+  const spec = config.inputs.organizations;
+  const read = readOrganizationsGeoJson(parseJson(await source.text(), source.name), {
+    source: source.name,
+    name: spec?.name,
+    type: spec?.type,
+    capacity: spec?.capacity,
+    onRejection,
+  });
+  return { role: 'organizations', read };
+}
+
+/** Survey answers (CSV, streamed): each respondent's location and the answer scored as trust. */
+async function readSurveys(
+  source: InputSource,
+  config: HexreachConfig,
+  answer: string,
+  onRejection: RejectionSink | undefined,
+): Promise<InputRead & { readonly role: 'surveys' }> {
+  const read = await readSurveysCsv(source.stream(), {
+    source: source.name,
+    answers: [answer],
+    columns: config.inputs.surveys?.columns,
+    scale: { min: config.trust.scaleMin, max: config.trust.scaleMax },
+    onRejection,
+  });
+  return { role: 'surveys', read };
+}

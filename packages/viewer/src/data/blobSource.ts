@@ -1,0 +1,17 @@
+import type { InputSource } from '@hexreach/core';
+
+/**
+ * A file dropped or chosen in the browser (any Blob) as an input of core's `readInputs`, the
+ * reading the CLI does from disk.
+ *
+ * @param name - the file's name, as messages and the summary show it
+ * @param data - its content
+ * @returns the source: the whole text for JSON inputs, a byte stream for CSV ones
+ * @example
+ * ```ts
+ * const inputs = await readInputs({ incidents: blobSource(file.name, file), areas: blobSource('tracts.geojson', tracts) }, config);
+ * ```
+ */
+export function blobSource(name: string, data: Blob): InputSource {
+  return { name, text: () => data.text(), stream: () => data.stream() };
+}
