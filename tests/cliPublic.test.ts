@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { DEMO_NOISE_SEED } from './globalSetup.js';
 import { demoRun, demoRunDir, numberPairs, root } from './helpers.js';
 
 // A public export must leak no individual incident and no count below k.
@@ -96,9 +97,26 @@ describe('hexreach analyze --public', () => {
     expect(summary.privacy.public).toBe(true);
     expect(summary.privacy.minCount).toBe(5);
     expect(summary.privacy.rules.length).toBeGreaterThan(0);
+    expect(summary.privacy).toMatchObject({
+      epsilon: 1,
+      mechanism: 'discrete Laplace (two-sided geometric)',
+      guarantee:
+        'Whether any one incident is in the data changes the probability of any output by at most a factor of e^1 ≈ 2.7.',
+    });
+    const shares = summary.privacy.tables.map((t: { share: number }) => t.share);
+    expect(shares.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 9);
+    // The counts of incidents read, rejected and left out are counts of incidents too.
     expect(summary.rejections.first).toBeUndefined();
-    expect(summary.outside.first).toBeUndefined();
+    expect(summary.outside).toBeUndefined();
+    expect(Object.keys(summary.inputs.incidents)).not.toContain('read');
     expect(summary.inputs.incidents.firstDate).toBeUndefined();
     expect(texts()['summary.json']).not.toMatch(/"row"/);
+  });
+
+  it('names its noise seed in no file: with it, the noise could be drawn again and subtracted', () => {
+    for (const [name, text] of Object.entries(texts())) {
+      expect(text, name).not.toContain('noiseSeed');
+      expect(text, name).not.toContain(String(DEMO_NOISE_SEED));
+    }
   });
 });

@@ -84,6 +84,14 @@ describe('hexreach usage', () => {
     }
   });
 
+  it('exits 2 for an ε that is not a number above 0 and at most 100, naming the option', () => {
+    for (const value of ['0', '-1', 'abc', '0x10', '101']) {
+      const run = hexreach(['analyze', '--public', '--epsilon', value]);
+      expect(run.status, value).toBe(2);
+      expect(run.stderr, value).toContain('epsilon must be a number above 0 and at most 100');
+    }
+  });
+
   it('exits 0 for --help and --version', () => {
     expect(hexreach(['--help']).status).toBe(0);
     const version = hexreach(['--version']);

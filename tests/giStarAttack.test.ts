@@ -2,29 +2,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { giStarAttack } from './giStarAttack.js';
+import { attackRecovery, giStarAttack } from './giStarAttack.js';
 import { demoRunDir } from './helpers.js';
 
-const cellsOf = (kind: 'private' | 'public'): FeatureCollection =>
-  JSON.parse(readFileSync(join(demoRunDir(kind), 'cells.geojson'), 'utf8'));
+const read = (kind: 'private' | 'public', name: string) =>
+  JSON.parse(readFileSync(join(demoRunDir(kind), name), 'utf8'));
+const cellsOf = (kind: 'private' | 'public'): FeatureCollection => read(kind, 'cells.geojson');
 
-// The reconstruction attack a differentially private export must resist (issue 13). Today's
-// public export only suppresses small counts, and the attack recovers them: this test shows the
-// attack works, so that the test of the private export, when it lands, cannot pass vacuously.
+// The reconstruction attack of issue 13: a least-squares fit of the Gi* equations to the
+// published gi_z. On a suppression-only export it recovered every count written "<5"; on the
+// noisy export it recovers the noisy counts, which are what gi_z was computed from.
 describe('the Gi* reconstruction attack on the demo city’s public export', () => {
-  it('recovers every weighted count written as "<5" from gi_z and the published counts', () => {
-    const truth = new Map(
-      cellsOf('private').features.map((f) => [f.properties?.h3, f.properties?.weighted_incidents]),
+  it('gives a small true count no more often than the noise itself would (+ 5 points)', () => {
+    const summary = read('public', 'summary.json');
+    const cellTable = summary.privacy.tables.find((t: { table: string }) =>
+      t.table.startsWith('incidents per cell and weight group'),
     );
+    const result = attackRecovery(cellsOf('private'), cellsOf('public'), cellTable.epsilon);
+    expect(result.cells).toBeGreaterThan(50);
+    expect(result.rate).toBeLessThanOrEqual(result.zeroNoise + 0.05);
+  });
+
+  it('still solves the equations: it infers a count for every cell written "<5"', () => {
     const published = cellsOf('public');
     const suppressed = published.features.filter(
       (f) => f.properties?.weighted_incidents === '<5',
     ).length;
-    const inferred = giStarAttack(published);
-    expect(inferred.size).toBe(suppressed);
-    expect(suppressed).toBeGreaterThan(50);
-    let exact = 0;
-    for (const [cell, count] of inferred) if (truth.get(cell) === count) exact++;
-    expect(exact).toBe(suppressed);
+    expect(suppressed).toBeGreaterThan(20);
+    expect(giStarAttack(published).size).toBe(suppressed);
   });
 });

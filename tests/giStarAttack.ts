@@ -87,3 +87,50 @@ function solve(a: Float64Array, b: Float64Array, m: number): Float64Array {
   }
   return x;
 }
+
+/** How often the attack gives a small count exactly, against what the noise allows. */
+export interface AttackRecovery {
+  /** Cells with 1 to 4 incidents in truth. */
+  readonly cells: number;
+  /** Those whose true weighted count the attacker gets exactly (published or inferred). */
+  readonly recovered: number;
+  readonly rate: number;
+  /**
+   * The mechanism's own probability of zero noise on one entry of the cell-count table,
+   * (1 − p)/(1 + p) with p = e^(−ε) for the table's ε: the rate a guess of the published value
+   * is exact, which no attack on the noisy counts can beat by much.
+   */
+  readonly zeroNoise: number;
+}
+
+/**
+ * The attack on a public export against the truth of the same data's private run: for every
+ * cell with 1 to 4 incidents, the attacker takes the published weighted count, or the attack's
+ * inference where it is written `"<k"`, and is right when that equals the true weighted count.
+ *
+ * @param privateCells - the private run's cells.geojson (the truth)
+ * @param publicCells - the public run's cells.geojson
+ * @param cellTableEpsilon - ε of the public run's per-cell table (summary.json privacy.tables)
+ */
+export function attackRecovery(
+  privateCells: FeatureCollection,
+  publicCells: FeatureCollection,
+  cellTableEpsilon: number,
+): AttackRecovery {
+  const inferred = giStarAttack(publicCells);
+  const published = new Map(
+    publicCells.features.map((f) => [f.properties?.h3, f.properties?.weighted_incidents]),
+  );
+  let cells = 0;
+  let recovered = 0;
+  for (const f of privateCells.features) {
+    const incidents = f.properties?.incidents;
+    if (typeof incidents !== 'number' || incidents < 1 || incidents > 4) continue;
+    cells++;
+    const h3 = f.properties?.h3;
+    const guess = inferred.get(h3) ?? published.get(h3);
+    if (guess === f.properties?.weighted_incidents) recovered++;
+  }
+  const p = Math.exp(-cellTableEpsilon);
+  return { cells, recovered, rate: recovered / cells, zeroNoise: (1 - p) / (1 + p) };
+}

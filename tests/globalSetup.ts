@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** `hexreach analyze --config examples/hexreach.config.json`, run once (see tests/globalSetup.ts). */
     demoRun: DemoRun;
-    /** The same with `--public`. */
+    /** The same with `--public`, its noise seeded (`DEMO_NOISE_SEED`). */
     demoPublicRun: DemoRun;
   }
 }
@@ -51,6 +51,25 @@ function runCli(args: readonly string[], dir: string): Promise<DemoRun> {
   });
 }
 
+/** The seed of the public demo run's noise, so that its outputs can be compared run to run. */
+export const DEMO_NOISE_SEED = 20261207;
+
+/**
+ * The example configuration with its input paths made absolute and the public run's noise
+ * seeded (`privacy.noiseSeed`, which no output names), written into `folder`.
+ */
+function seededPublicConfig(folder: string): string {
+  const example = JSON.parse(readFileSync(join(root, 'examples/hexreach.config.json'), 'utf8'));
+  for (const input of Object.values(example.inputs as Record<string, { path?: string }>)) {
+    if (typeof input === 'object' && input?.path !== undefined)
+      input.path = join(root, 'examples', input.path);
+  }
+  example.privacy = { ...example.privacy, noiseSeed: DEMO_NOISE_SEED };
+  const path = join(folder, 'hexreach.config.json');
+  writeFileSync(path, JSON.stringify(example, null, 2));
+  return path;
+}
+
 /**
  * Runs the demo analyses that many test files read (the CLI tests, the browser tests) once per
  * test run, both at once, into a temporary folder, and provides them to the tests (`inject`).
@@ -65,9 +84,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (shared === undefined) {
     const folder = mkdtempSync(join(tmpdir(), 'hexreach-demo-runs-'));
     const config = ['analyze', '--config', join(root, 'examples/hexreach.config.json')];
+    const publicConfig = ['analyze', '--config', seededPublicConfig(folder), '--public'];
     const runs = Promise.all([
       runCli(config, join(folder, 'private')),
-      runCli([...config, '--public'], join(folder, 'public')),
+      runCli(publicConfig, join(folder, 'public')),
     ]).then(([demoRun, demoPublicRun]) => ({ demoRun, demoPublicRun }));
     shared = { runs, folder, users: 0 };
     registry[key] = shared;

@@ -9,6 +9,7 @@ import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
 import { benchOutreach } from './outreach.js';
 import { benchPermutations } from './permutations.js';
+import { benchPrivacy } from './privacyUtility.js';
 import { printMachine } from './report.js';
 import { benchRescore } from './rescore.js';
 
@@ -26,5 +27,7 @@ console.log('');
 await benchOutreach(runs);
 console.log('');
 await benchRescore(runs);
+console.log('');
+await benchPrivacy();
 console.log('');
 await benchViewer(runs);

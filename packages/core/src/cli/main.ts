@@ -22,6 +22,17 @@ function integer(name: string, min: number, max: number) {
   };
 }
 
+function positiveNumber(name: string, max: number) {
+  return (text: string): number => {
+    // A plain decimal only: Number() would also take 0x10 or an empty string (0).
+    const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value > 0 && value <= max)) {
+      throw new InvalidArgumentError(`${name} must be a number above 0 and at most ${max}.`);
+    }
+    return value;
+  };
+}
+
 const program = new Command()
   .name('hexreach')
   .description('Crime hotspots, need and partner access over H3 hexagons, for community outreach.')
@@ -67,7 +78,15 @@ program
     '-s, --stat <list>',
     'statistics besides Gi*, comma-separated: gistar (always), lisa, kde, emerging, change (default gistar)',
   )
-  .option('--public', 'public export: no rejected.csv, no record details, small counts suppressed')
+  .option(
+    '--public',
+    'public export, ε-differentially private: noisy counts, no rejected.csv, no record details',
+  )
+  .option(
+    '--epsilon <e>',
+    'privacy budget ε of a public export (default 1; smaller: more noise)',
+    positiveNumber('epsilon', 100),
+  )
   .option(
     '--min-count <k>',
     'smallest incident count shown in a public export (default 5)',

@@ -43,6 +43,7 @@ export interface AnalyzeCommandOptions {
   readonly stat?: string;
   readonly public?: boolean;
   readonly minCount?: number;
+  readonly epsilon?: number;
   readonly quiet?: boolean;
 }
 
@@ -336,10 +337,15 @@ function applyFlags(
       .map((s) => s.trim())
       .filter((s) => s !== '');
   }
-  if (options.public !== undefined || options.minCount !== undefined) {
+  if (
+    options.public !== undefined ||
+    options.minCount !== undefined ||
+    options.epsilon !== undefined
+  ) {
     const privacy = { ...((raw.privacy as Record<string, unknown> | undefined) ?? {}) };
     if (options.public !== undefined) privacy.public = options.public;
     if (options.minCount !== undefined) privacy.minCount = options.minCount;
+    if (options.epsilon !== undefined) privacy.epsilon = options.epsilon;
     config.privacy = privacy;
   }
   return config;
@@ -365,13 +371,23 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
     inputs.organizations?.rejected,
     inputs.surveys?.rejected,
   ]);
-  const counts = incidentCounts(inputs.incidents.read, result.binned);
+  const published = incidentCounts(inputs.incidents.read, result.binned);
+  // The console is the operator's: it accounts for the true records (a public run's accepted
+  // count is noisy, and is shown beside them).
+  const counts = {
+    ...published,
+    accepted: published.read - published.rejected - published.outside,
+  };
+  const noisyNote =
+    result.noisy === undefined
+      ? ''
+      : ` (published with noise: ${fmt(published.accepted)} accepted)`;
   const bins = result.hotspots.bin;
   const hot = (level: number) => bins.reduce((c, b) => c + (b >= level ? 1 : 0), 0);
   const cold = (level: number) => bins.reduce((c, b) => c + (b <= -level ? 1 : 0), 0);
   const lines = [
     `hexreach ${version} — analyze`,
-    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}`,
+    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}${noisyNote}`,
     `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejectedCount)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
   ];
   if (inputs.organizations !== undefined) {

@@ -352,8 +352,22 @@ export const configSchema = z.strictObject({
        * counts from 1 to minCount − 1 (and values derived from them) written as "<minCount".
        */
       public: z.boolean().default(false),
-      /** The smallest incident count shown in a public export. */
+      /**
+       * The smallest incident count shown in a public export: smaller noisy counts are written
+       * as "<minCount", for readability (the noise, not this, protects the incidents).
+       */
       minCount: z.number().int().min(2).default(5),
+      /**
+       * The privacy budget ε of a public export as a whole: every incident count it publishes is
+       * the true one plus discrete Laplace noise, so that whether any one incident is in the
+       * data changes the probability of any output by at most a factor of e^ε.
+       */
+      epsilon: z.number().positive().max(100).default(1),
+      /**
+       * Seeds the noise of a public run, for tests only: never written to any output. Without
+       * it the noise comes from a cryptographic source, and two public runs differ.
+       */
+      noiseSeed: z.number().int().min(0).optional(),
     })
     .prefault({}),
   /** Turn any rejected record into an error. */

@@ -27,6 +27,7 @@ import type { ZoneSummary } from '../zones/summarizeZones.js';
 import type { ZoneRobustness } from '../zones/zoneRobustness.js';
 import type { Concentration } from './stages/concentrationStage.js';
 import type { HotspotScale } from './stages/hotspotStage.js';
+import type { NoisyCounts, TruthSink } from './stages/noiseStage.js';
 import type { TemporalCoverage } from './stages/temporalStage.js';
 
 /** The data `analyze` works on, already read into columns (see the `read*` functions). */
@@ -46,6 +47,11 @@ export interface AnalyzeOptions {
   readonly onRejection?: RejectionSink;
   /** Receives each incident outside the study area, date window or categories, instead of `result.binned.outside`. */
   readonly onOutside?: RejectionSink;
+  /**
+   * For tests of a public run: receives the true counts once the noise is drawn (the run reads
+   * none of them afterwards, which a test can check by overwriting them).
+   */
+  readonly truthAfterNoise?: TruthSink;
 }
 
 /** Everything one run computed. Per-cell columns are aligned with `grid.cells`. */
@@ -61,8 +67,13 @@ export interface AnalysisResult {
   readonly contiguity: SpatialWeights;
   /** The area attribute used as the resident count, or undefined when there is none. */
   readonly populationAttribute: string | undefined;
-  /** Incidents binned to cells, with those outside the study area or date window. */
+  /**
+   * Incidents binned to cells, with those outside the study area or date window. In a public
+   * run every count is noisy and no incident is linked to a cell (see `noisy`).
+   */
   readonly binned: BinnedIncidents;
+  /** A public run's noise: its budget, and the noisy step tables of its time series. */
+  readonly noisy: NoisyCounts | undefined;
   /** Area attributes moved to cells (counts split, rates averaged), by attribute name. */
   readonly attributes: Readonly<Record<string, Float64Array>>;
   /** Share of each cell's area covered by the area polygons (0–1). */

@@ -1,3 +1,4 @@
+import type { BinnedIncidents } from '../hex/pointsToCells.js';
 import { scoringComponents } from '../priority/scoringComponents.js';
 import type { AnalysisBase } from './analysisResult.js';
 import type { RunContext } from './runContext.js';
@@ -10,10 +11,11 @@ import { emergingStage } from './stages/emergingStage.js';
 import { hotspotStage } from './stages/hotspotStage.js';
 import { interpolationStage } from './stages/interpolationStage.js';
 import { needStage } from './stages/needStage.js';
+import { noiseStage } from './stages/noiseStage.js';
 import { partnerStage } from './stages/partnerStage.js';
 import { populationStage } from './stages/populationStage.js';
 import { rateStage } from './stages/rateStage.js';
-import { temporalStage } from './stages/temporalStage.js';
+import { type TemporalCoverage, temporalStage } from './stages/temporalStage.js';
 import { trustStage } from './stages/trustStage.js';
 
 /**
@@ -29,10 +31,15 @@ import { trustStage } from './stages/trustStage.js';
  * ```
  */
 export function analyzeBase(run: RunContext): AnalysisBase {
+  const { config } = run;
   const { populationAttribute } = populationStage(run);
   const { grid, contiguity, areaKm2 } = cellsStage(run);
-  const { binned } = binningStage(run, grid);
-  const { temporal } = temporalStage(run, binned);
+  const counted = binningStage(run, grid);
+  const { temporal } = temporalStage(run, counted.binned);
+  // A public run computes everything from here on from noisy counts only.
+  const { binned, noisy } = config.privacy.public
+    ? publicCounts(run, counted.binned, temporal)
+    : { binned: counted.binned, noisy: undefined };
   const { interpolated, population } = interpolationStage(run, grid, populationAttribute);
   const hot = hotspotStage(run, grid, binned, population);
   const rates = rateStage(run, grid, binned, population, hot.hotspotWeights);
@@ -42,12 +49,12 @@ export function analyzeBase(run: RunContext): AnalysisBase {
   const components = run.timed('components', () =>
     scoringComponents(
       { populationAttribute, ...rates, hotspots: hot.hotspots, ...need, trust, partners },
-      run.config,
+      config,
     ),
   );
   const classes = classStage(run, hot.hotspots, need.vulnerability, partners);
-  const { emerging } = emergingStage(run, binned, hot.hotspotWeights, temporal);
-  const { change } = changeStage(run, grid, temporal);
+  const { emerging } = emergingStage(run, binned, hot.hotspotWeights, temporal, noisy);
+  const { change } = changeStage(run, grid, temporal, noisy);
   const { concentration } = concentrationStage(run, binned.incidents);
   return {
     inputs: run.inputs,
@@ -55,6 +62,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     contiguity,
     populationAttribute,
     binned,
+    noisy,
     attributes: interpolated.columns,
     coverage: interpolated.coverage,
     areaKm2,
@@ -76,4 +84,19 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     concentration,
     baseNotes: run.notes,
   };
+}
+
+/** The noise stage of a public run, over the configured window's steps. */
+function publicCounts(
+  run: RunContext,
+  binned: BinnedIncidents,
+  temporal: TemporalCoverage | undefined,
+) {
+  const { binned: noisyBinned, counts } = noiseStage(
+    run,
+    binned,
+    temporal?.coverage,
+    run.options.truthAfterNoise,
+  );
+  return { binned: noisyBinned, noisy: counts };
 }

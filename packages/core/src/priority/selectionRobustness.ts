@@ -16,6 +16,10 @@ import { scorePriority } from './scorePriority.js';
 import { weightRobustness } from './weightRobustness.js';
 import { zoneGroupsOf, zonesOfScore } from './zonesOfScore.js';
 
+/** Why a public run's robustness rests on the weight draws alone. */
+const PUBLIC_NO_RESOLUTIONS =
+  'The zones were not compared at the neighbouring resolutions: a public run computes everything from its noisy counts at one resolution, so its robustness rests on the weight draws alone.';
+
 /** Options of {@link selectionRobustness}. */
 export interface SelectionRobustnessOptions {
   /** Weight draws (0: none). */
@@ -58,7 +62,9 @@ export function selectionRobustness(
           seed: config.seed,
         }).probability
       : Float64Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0));
-  const shares = resolutions ? resolutionShares(base, config, notes) : [];
+  // A public run would have to read the incidents again at another resolution: it does not.
+  if (resolutions && config.privacy.public) notes.push(PUBLIC_NO_RESOLUTIONS);
+  const shares = resolutions && !config.privacy.public ? resolutionShares(base, config, notes) : [];
   const probability = combineRobustness(
     weightProbability,
     shares.map((s) => s.share),

@@ -12,10 +12,11 @@ export interface CountTables {
   readonly cells: number;
   /** Category names, in the incident table's order. */
   readonly categories: readonly string[];
-  /** The distinct severity weights of the categories counted, ascending: the groups' weights. */
+  /**
+   * The distinct weights of the incidents counted (category weight × record weight), ascending:
+   * the groups' weights. Weight 0 is a group too, so that incidents are counted unweighted.
+   */
   readonly groupWeights: readonly number[];
-  /** The weight group of each category, or −1 for a category of weight 0 (not counted in `byGroup`). */
-  readonly groupOfCategory: Int32Array;
   /** Incidents per cell and weight group, cell-major: cell `c`, group `g` at `c * G + g`. */
   readonly byGroup: Float64Array;
   /** Incidents per cell and category, cell-major: cell `c`, category `k` at `c * K + k`. */
@@ -32,6 +33,11 @@ export interface CountTablesOptions {
   /** Severity weight per category name; unlisted categories weigh 1. */
   readonly categoryWeights?: ReadonlyMap<string, number>;
   /**
+   * Each incident's whole weight (category weight × record weight), in place of
+   * `categoryWeights`: the groups are its distinct values.
+   */
+  readonly weights?: ArrayLike<number>;
+  /**
    * Time steps of the per-step table (as `spaceTimeBins` takes them); none when omitted. For a
    * public table give `start` and `end` from the configuration: left to the data, the first and
    * last steps would reveal the months of the earliest and latest incidents.
@@ -41,7 +47,7 @@ export interface CountTablesOptions {
 
 /**
  * The true count tables of the incidents counted in cells (see {@link CountTables}): what
- * `noisyCountTables` adds noise to. A category of weight 0 is counted in `byCategory` only.
+ * `noisyCountTables` adds noise to.
  *
  * @param time - each incident's time, ms since 1970 (NaN when unknown)
  * @param category - each incident's category index into `categories`
@@ -75,17 +81,16 @@ export function countTables(
   );
   const K = categories.length;
   const weightOf = categories.map((name) => options.categoryWeights?.get(name) ?? 1);
-  for (const [k, w] of weightOf.entries()) {
-    assertArgument(
-      Number.isFinite(w) && w >= 0,
-      fn,
-      `the weight of category "${categories[k]}" must be a finite number >= 0, got ${w}`,
-      w,
-    );
-  }
-  const groupWeights = [...new Set(weightOf.filter((w) => w > 0))].sort((a, b) => a - b);
+  const weights = options.weights ?? Float64Array.from(category, (k) => weightOf[k] ?? 1);
+  assertArgument(
+    weights.length === m,
+    fn,
+    `weights must have one entry per incident, got ${weights.length} for ${m}`,
+  );
+  const groupWeights = distinctWeights(weights, cellOfIncident, categories, category, fn);
   const G = groupWeights.length;
-  const groupOfCategory = Int32Array.from(weightOf, (w) => (w > 0 ? groupWeights.indexOf(w) : -1));
+  const groupIndex = new Map(groupWeights.map((w, g) => [w, g]));
+  const groupOfIncident = new Int32Array(m).fill(-1);
   const byGroup = new Float64Array(cells * G);
   const byCategory = new Float64Array(cells * K);
   for (let i = 0; i < m; i++) {
@@ -94,17 +99,17 @@ export function countTables(
     const k = category[i];
     assertArgument(k >= 0 && k < K, fn, `category[${i}] = ${k} is not a category index`, k);
     byCategory[c * K + k]++;
-    const g = groupOfCategory[k];
-    if (g >= 0) byGroup[c * G + g]++;
+    const g = groupIndex.get(weights[i])!;
+    groupOfIncident[i] = g;
+    byGroup[c * G + g]++;
   }
-  if (options.time === undefined)
-    return { cells, categories, groupWeights, groupOfCategory, byGroup, byCategory };
+  if (options.time === undefined) return { cells, categories, groupWeights, byGroup, byCategory };
 
   // One cube per weight group, interleaved so that a cell's groups in a step sit together.
   let stepStarts: Float64Array = new Float64Array(0);
   let counts = new Float64Array(0);
   for (let g = 0; g < G; g++) {
-    const inGroup = Float64Array.from(category, (k) => (groupOfCategory[k] === g ? 1 : 0));
+    const inGroup = Float64Array.from(groupOfIncident, (h) => (h === g ? 1 : 0));
     const cube = spaceTimeBins(time, cellOfIncident, cells, { ...options.time, weights: inGroup });
     if (g === 0) {
       stepStarts = cube.stepStarts;
@@ -112,15 +117,30 @@ export function countTables(
     }
     for (let j = 0; j < cube.counts.length; j++) counts[j * G + g] = cube.counts[j];
   }
-  return {
-    cells,
-    categories,
-    groupWeights,
-    groupOfCategory,
-    byGroup,
-    byCategory,
-    byStep: { stepStarts, counts },
-  };
+  return { cells, categories, groupWeights, byGroup, byCategory, byStep: { stepStarts, counts } };
+}
+
+/** The distinct weights of the incidents counted, ascending; each a finite number ≥ 0. */
+function distinctWeights(
+  weights: ArrayLike<number>,
+  cellOfIncident: ArrayLike<number>,
+  categories: readonly string[],
+  category: ArrayLike<number>,
+  fn: string,
+): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < weights.length; i++) {
+    if (cellOfIncident[i] < 0) continue;
+    const w = weights[i];
+    assertArgument(
+      Number.isFinite(w) && w >= 0,
+      fn,
+      `the weight of incident ${i} (category "${categories[category[i]]}") must be a finite number >= 0, got ${w}`,
+      w,
+    );
+    seen.add(w);
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 /**

@@ -95,7 +95,6 @@ export function noisyCountTables(
       cells: tables.cells,
       categories: tables.categories,
       groupWeights: tables.groupWeights,
-      groupOfCategory: tables.groupOfCategory,
       byGroup: noisy('byGroup', tables.byGroup),
       byCategory: noisy('byCategory', tables.byCategory),
       ...(tables.byStep === undefined

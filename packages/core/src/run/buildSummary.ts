@@ -1,5 +1,6 @@
 import type { HexreachConfig } from '../config/configSchema.js';
 import type { AnalysisResult } from '../pipeline/analysisResult.js';
+import type { NoisyCounts } from '../pipeline/stages/noiseStage.js';
 import type { TemporalCoverage } from '../pipeline/stages/temporalStage.js';
 import type {
   AreaTable,
@@ -93,15 +94,20 @@ export function buildSummary(
     hexreach: run.version,
     command: run.command ?? 'analyze',
     inputs: inputsSection(result, inputs, privacy),
-    parameters: isPublic ? withFileNames(result.config) : result.config,
+    parameters: withoutNoiseSeed(isPublic ? withFileNames(result.config) : result.config),
     seed: result.config.seed,
     cells: cellsSection(result),
     zones: zonesSection(result, privacy),
     ...statisticsSections(result),
     ...timeSections(result, privacy),
-    privacy: privacySection(privacy),
-    rejections: records(combineTallies([inputs.areas.rejected, inputs.incidents.rejected])),
-    outside: records(inputs.incidents.outside),
+    privacy: privacySection(privacy, result.noisy),
+    // How many incidents were rejected or left out is itself a count of incidents: not public.
+    ...(isPublic
+      ? { rejections: records(inputs.areas.rejected) }
+      : {
+          rejections: records(combineTallies([inputs.areas.rejected, inputs.incidents.rejected])),
+          outside: records(inputs.incidents.outside),
+        }),
     warnings: records(listTally(inputs.areas.read.warnings)),
     notes: result.notes,
     durationsSeconds: Object.fromEntries(
@@ -118,7 +124,9 @@ function inputsSection(result: AnalysisResult, inputs: RunInputs, privacy: Priva
   return {
     incidents: {
       path: privacy.path(inputs.incidents.path),
-      ...counts,
+      // A public run publishes its noisy total alone: the counts read, rejected and left out
+      // are true counts of incidents.
+      ...(privacy.public ? { accepted: counts.accepted, acceptedIsNoisy: true } : counts),
       categories: result.binned.categories,
       // The first and last dates are single incidents' dates: not in a public export.
       ...(privacy.public ? {} : { firstDate: incidentTimes?.[0], lastDate: incidentTimes?.[1] }),
@@ -318,20 +326,56 @@ function timeSections(result: AnalysisResult, privacy: Privacy) {
   };
 }
 
-/** The rules a public summary was written under, in words. */
-function privacySection(privacy: Privacy) {
+/** The guarantee a public summary was written under, and its rules, in words. */
+function privacySection(privacy: Privacy, noisy: NoisyCounts | undefined) {
   const k = privacy.minCount;
-  return privacy.public
-    ? {
-        public: true,
-        minCount: k,
-        rules: [
-          'no incident coordinates, dates or record numbers in any file; no rejected.csv; input files named without their folders',
-          `cell and zone incident counts from 1 to ${k - 1} written as "<${k}" (suppressed, not rounded; 0 stays 0)`,
-          `weighted counts and rates of cells with 1 to ${k - 1} incidents written as "<${k}"`,
-        ],
-      }
-    : { public: false };
+  if (!privacy.public || noisy === undefined) return { public: false };
+  const { epsilon, mechanism, tables } = noisy.privacy;
+  return {
+    public: true,
+    epsilon,
+    mechanism,
+    guarantee: privacyGuarantee(epsilon),
+    tables: tables.map((t) => ({
+      table: TABLE_NAMES.get(t.table) ?? t.table,
+      epsilon: round(t.epsilon, 6),
+      share: round(t.epsilon / epsilon, 6),
+      sensitivity: t.sensitivity,
+    })),
+    minCount: k,
+    rules: [
+      'every incident count is the true count plus discrete Laplace noise, and everything else (Gi*, LISA, rates, KDE, priority, zones, trends) is computed from the noisy counts only; negative noisy counts are written as 0',
+      'no incident coordinates, dates or record numbers in any file; no rejected.csv; no count of incidents read, rejected or outside; input files named without their folders',
+      `noisy counts from 1 to ${k - 1} written as "<${k}", for readability only: the noise protects the incidents`,
+    ],
+  };
+}
+
+/** What each noisy table holds, as the summary names it. */
+const TABLE_NAMES = new Map([
+  ['byGroup', 'incidents per cell and weight group'],
+  ['byCategory', 'incidents per cell and category'],
+  ['byStep', 'incidents per time step, cell and weight group'],
+]);
+
+/**
+ * The guarantee of ε-differential privacy in one plain sentence.
+ *
+ * @example
+ * ```ts
+ * privacyGuarantee(1); // 'Whether any one incident is in the data changes the probability of any output by at most a factor of e^1 ≈ 2.7.'
+ * ```
+ */
+export function privacyGuarantee(epsilon: number): string {
+  const factor = Math.exp(epsilon);
+  const shown = factor < 10 ? factor.toFixed(1) : Math.round(factor).toLocaleString('en-US');
+  return `Whether any one incident is in the data changes the probability of any output by at most a factor of e^${epsilon} ≈ ${shown}.`;
+}
+
+/** The configuration as written: without the noise seed, which no output may name. */
+function withoutNoiseSeed(config: HexreachConfig): HexreachConfig {
+  const { noiseSeed: _, ...privacy } = config.privacy;
+  return { ...config, privacy };
 }
 
 /**

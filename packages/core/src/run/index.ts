@@ -1,6 +1,12 @@
 // @hexreach/core/run: one path from input files to a summary, for the CLI and the viewer. Named re-exports only.
 
-export { buildSummary, type RunInput, type RunInputs, type SummaryRun } from './buildSummary.js';
+export {
+  buildSummary,
+  privacyGuarantee,
+  type RunInput,
+  type RunInputs,
+  type SummaryRun,
+} from './buildSummary.js';
 export type { InputSource } from './InputSource.js';
 export { incidentCounts, type RecordCounts } from './incidentCounts.js';
 export {

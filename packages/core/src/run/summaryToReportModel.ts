@@ -26,7 +26,7 @@ export function summaryToReportModel(
   summary: Readonly<Record<string, unknown>>,
   zones: FeatureCollection<Polygon | MultiPolygon, ZoneFeatureProperties>,
 ): ReportModel {
-  const privacy = summary.privacy as { rules?: string[] } | undefined;
+  const privacy = summary.privacy as PublicPrivacy | undefined;
   const config = summary.parameters as HexreachConfig;
   return analysisToReportModel(
     { ...result, config },
@@ -34,7 +34,28 @@ export function summaryToReportModel(
       version: String(summary.hexreach),
       inputs: summary.inputs as Record<string, ReportInputCounts>,
       zones,
-      privacyRules: privacy?.rules,
+      privacyRules:
+        privacy?.rules === undefined ? undefined : [...guaranteeLines(privacy), ...privacy.rules],
     },
   );
+}
+
+/** A public summary's privacy section, as buildSummary writes it. */
+interface PublicPrivacy {
+  readonly rules?: string[];
+  readonly epsilon?: number;
+  readonly mechanism?: string;
+  readonly guarantee?: string;
+  readonly tables?: readonly { table: string; share: number; sensitivity: number }[];
+}
+
+/** ε, the mechanism and each table's share and Δ, then the guarantee in words. */
+function guaranteeLines(privacy: PublicPrivacy): string[] {
+  if (privacy.epsilon === undefined || privacy.tables === undefined) return [];
+  const tables = privacy.tables
+    .map((t) => `${t.table} (${Math.round(t.share * 100)} % of ε, Δ = ${t.sensitivity})`)
+    .join('; ');
+  return [
+    `ε-differential privacy with ε = ${privacy.epsilon}, by ${privacy.mechanism} noise on ${tables}. ${privacy.guarantee}`,
+  ];
 }

@@ -31,4 +31,9 @@ export {
   zoneRobustness,
 } from './zoneRobustness.js';
 export { zoneToPolygon } from './zoneToPolygon.js';
-export { type ZoneTrend, type ZoneTrendsOptions, zoneTrends } from './zoneTrends.js';
+export {
+  type ZoneTrend,
+  type ZoneTrendsOptions,
+  zoneTrends,
+  zoneTrendsOfCube,
+} from './zoneTrends.js';

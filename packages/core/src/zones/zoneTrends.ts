@@ -1,7 +1,7 @@
 import { assertArgument } from '../errors.js';
 import { type Coverage, incidentCoverage } from '../stats/incidentCoverage.js';
 import { mannKendall } from '../stats/mannKendall.js';
-import { spaceTimeBins, type TimeStep } from '../stats/spaceTimeBins.js';
+import { type SpaceTimeBins, spaceTimeBins, type TimeStep } from '../stats/spaceTimeBins.js';
 import { type PartialSteps, wholeSteps } from '../stats/wholeSteps.js';
 
 /** The incident trend of one zone. */
@@ -94,16 +94,56 @@ export function zoneTrends(
       direction: 'too few steps' as const,
     }));
   }
-  const whole = wholeSteps(
-    spaceTimeBins(time, zoneOfIncident, zoneCount, {
-      step: options.step ?? 'month',
-      start: options.start,
-      end: options.end,
-    }),
-    // Defined: some incident of a zone has a time.
-    options.coverage ?? incidentCoverage(time, zoneOfIncident)!,
-    { partial: options.partial },
-  );
+  const cube = spaceTimeBins(time, zoneOfIncident, zoneCount, {
+    step: options.step ?? 'month',
+    start: options.start,
+    end: options.end,
+  });
+  // Defined: some incident of a zone has a time.
+  const coverage = options.coverage ?? incidentCoverage(time, zoneOfIncident)!;
+  return trendsOfZoneCube(cube, coverage, alpha, options.partial);
+}
+
+/**
+ * The trends of zones from a cube of counts per cell and step (e.g. a public run's noisy
+ * table): each zone's count in a step is the sum over its cells, then tested as
+ * {@link zoneTrends} tests the incidents' own.
+ *
+ * @param cube - counts per cell and step
+ * @param coverage - the days the counts cover
+ * @example
+ * ```ts
+ * const trends = zoneTrendsOfCube(zoneOfCell, zones.length, noisySteps, window, { partial: 'drop' });
+ * ```
+ */
+export function zoneTrendsOfCube(
+  zoneOfCell: ArrayLike<number>,
+  zoneCount: number,
+  cube: SpaceTimeBins,
+  coverage: Coverage,
+  options: Pick<ZoneTrendsOptions, 'alpha' | 'partial'> = {},
+): ZoneTrend[] {
+  const { cells, steps } = cube;
+  const counts = new Float64Array(steps * zoneCount);
+  for (let t = 0; t < steps; t++) {
+    for (let c = 0; c < cells; c++) {
+      const z = zoneOfCell[c];
+      if (z >= 0) counts[t * zoneCount + z] += cube.counts[t * cells + c];
+    }
+  }
+  const zoneCube: SpaceTimeBins = { ...cube, cells: zoneCount, counts };
+  return trendsOfZoneCube(zoneCube, coverage, options.alpha ?? 0.05, options.partial);
+}
+
+/** Each zone's series over whole steps, per day, with its Mann–Kendall test. */
+function trendsOfZoneCube(
+  zoneCube: SpaceTimeBins,
+  coverage: Coverage,
+  alpha: number,
+  partial: PartialSteps | undefined,
+): ZoneTrend[] {
+  const zoneCount = zoneCube.cells;
+  const whole = wholeSteps(zoneCube, coverage, { partial });
   const { cube } = whole;
   const days = Array.from(whole.days);
   return Array.from({ length: zoneCount }, (_, z) => {

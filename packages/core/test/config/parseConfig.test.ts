@@ -29,7 +29,7 @@ describe('parseConfig', () => {
       pValue: 'esda',
     });
     expect(config.statistics).toEqual(['gistar']);
-    expect(config.privacy).toEqual({ public: false, minCount: 5 });
+    expect(config.privacy).toEqual({ public: false, minCount: 5, epsilon: 1 });
     expect(config.rates).toEqual({ per: 1000, minPopulation: 100, smoothing: 'none' });
     expect(config.priority.weights).toEqual({
       hotspot: 0.4,

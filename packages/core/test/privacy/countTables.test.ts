@@ -23,18 +23,20 @@ describe('countTables', () => {
       categoryWeights,
       time: { step: 'month', start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 2, 1) },
     });
-    expect(tables.groupWeights).toEqual([1, 2]);
-    expect(Array.from(tables.groupOfCategory)).toEqual([0, 1, -1]);
-    // Cells 0, 1, 2 × groups (weight 1, weight 2); NARCOTICS weighs 0 and is in no group.
-    expect(Array.from(tables.byGroup)).toEqual([1, 1, 0, 1, 2, 0]);
+    // NARCOTICS weighs 0: a group of its own, so that every incident is counted unweighted.
+    expect(tables.groupWeights).toEqual([0, 1, 2]);
+    // Cells 0, 1, 2 × groups (weight 0, 1, 2).
+    expect(Array.from(tables.byGroup)).toEqual([0, 1, 1, 1, 0, 1, 0, 2, 0]);
     expect(Array.from(tables.byCategory)).toEqual([1, 1, 0, 0, 1, 1, 2, 0, 0]);
     expect(Array.from(tables.byStep!.stepStarts)).toEqual([
       Date.UTC(2024, 0, 1),
       Date.UTC(2024, 1, 1),
     ]);
-    // January: cell 0 (1 theft, 1 robbery), cell 2 (1 theft); February: cell 1 (1 robbery),
-    // cell 2 (1 theft).
-    expect(Array.from(tables.byStep!.counts)).toEqual([1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0]);
+    // January: cell 0 (1 theft, 1 robbery), cell 2 (1 theft); February: cell 1 (1 narcotics,
+    // 1 robbery), cell 2 (1 theft).
+    expect(Array.from(tables.byStep!.counts)).toEqual([
+      0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
+    ]);
     expect(Array.from(weightedCellCounts(tables))).toEqual([3, 2, 2]);
   });
 
@@ -70,7 +72,7 @@ describe('noisyCountTables', () => {
     expect(noisy.byStep!.counts).toHaveLength(tables.byStep!.counts.length);
     expect(Array.from(noisy.byCategory).every(Number.isInteger)).toBe(true);
     // The true tables are left as they were.
-    expect(Array.from(tables.byGroup)).toEqual([1, 1, 0, 1, 2, 0]);
+    expect(Array.from(tables.byGroup)).toEqual([0, 1, 1, 1, 0, 1, 0, 2, 0]);
   });
 
   it('gives the share of a table the input lacks to the cell counts', () => {

@@ -5,7 +5,12 @@ import { wholeSteps } from '../../stats/wholeSteps.js';
 import type { SpatialWeights } from '../../types.js';
 import { configuredWindow, incidentWeights } from '../incidentWeights.js';
 import type { RunContext } from '../runContext.js';
+import type { NoisyCounts } from './noiseStage.js';
 import type { TemporalCoverage } from './temporalStage.js';
+
+/** Why a public run without a configured window publishes no time series. */
+export const PUBLIC_WITHOUT_WINDOW =
+  "The emerging hot spots and zone trends were left out of this public export: set incidents.from and incidents.to, so that its time steps are not taken from the incidents' dates.";
 
 /** The cube of the steps compared, each step's days, and the emerging hot spot result. */
 export interface EmergingPart {
@@ -21,7 +26,7 @@ export interface EmergingPart {
  *
  * @example
  * ```ts
- * const { emerging } = emergingStage(run, binned, hotspotWeights, temporal);
+ * const { emerging } = emergingStage(run, binned, hotspotWeights, temporal, noisy);
  * emerging?.result.pattern; // per cell
  * ```
  */
@@ -30,18 +35,26 @@ export function emergingStage(
   binned: BinnedIncidents,
   hotspotWeights: SpatialWeights,
   temporal: TemporalCoverage | undefined,
+  noisy: NoisyCounts | undefined,
 ): { readonly emerging: EmergingPart | undefined } {
   const { config } = run;
   if (!config.statistics.includes('emerging')) return { emerging: undefined };
+  if (config.privacy.public && noisy?.steps === undefined) {
+    run.notes.push(PUBLIC_WITHOUT_WINDOW);
+    return { emerging: undefined };
+  }
   const { incidents } = run.inputs;
   const emerging = run.timed('emerging', () => {
     const window = configuredWindow(config);
-    const cube = spaceTimeBins(incidents.time, binned.cellOfIncident, hotspotWeights.n, {
-      step: config.emerging.step,
-      start: window.from,
-      end: window.to,
-      weights: incidentWeights(incidents, config.incidents.categoryWeights),
-    });
+    // A public run bins nothing here: its cube is the noisy step table.
+    const cube =
+      noisy?.steps?.weighted ??
+      spaceTimeBins(incidents.time, binned.cellOfIncident, hotspotWeights.n, {
+        step: config.emerging.step,
+        start: window.from,
+        end: window.to,
+        weights: incidentWeights(incidents, config.incidents.categoryWeights),
+      });
     const whole = wholeSteps(
       cube,
       temporal?.coverage ?? { from: cube.stepStarts[0], to: cube.end },

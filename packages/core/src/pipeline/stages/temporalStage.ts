@@ -34,7 +34,9 @@ export function temporalStage(
   binned: BinnedIncidents,
 ): { readonly temporal: TemporalCoverage | undefined } {
   const { config } = run;
-  const temporal = temporalCoverage(run.inputs.incidents.time, binned.cellOfIncident, config);
+  const temporal = config.privacy.public
+    ? publicCoverage(config)
+    : temporalCoverage(run.inputs.incidents.time, binned.cellOfIncident, config);
   if (temporal !== undefined) {
     // A public run names no date taken from the incidents: only a configured window's.
     const datesArePublic =
@@ -45,6 +47,16 @@ export function temporalStage(
   return { temporal };
 }
 
+/**
+ * A public run's coverage: the configured window alone, never the incidents' first and last
+ * days; undefined without both bounds (a public run then publishes no time series).
+ */
+function publicCoverage(config: HexreachConfig): TemporalCoverage | undefined {
+  const { from, to } = configuredWindow(config);
+  if (from === undefined || to === undefined) return undefined;
+  return withPartialSteps({ from, to }, config);
+}
+
 /** The coverage of the incidents counted and its partial steps, or undefined with no time. */
 function temporalCoverage(
   time: ArrayLike<number>,
@@ -52,7 +64,11 @@ function temporalCoverage(
   config: HexreachConfig,
 ): TemporalCoverage | undefined {
   const coverage = incidentCoverage(time, cellOfIncident, configuredWindow(config));
-  if (coverage === undefined) return undefined;
+  return coverage === undefined ? undefined : withPartialSteps(coverage, config);
+}
+
+/** A coverage with the steps it holds only in part. */
+function withPartialSteps(coverage: Coverage, config: HexreachConfig): TemporalCoverage {
   const step = config.emerging.step;
   // The steps of the coverage itself, with no incident in them: only their bounds matter.
   const steps = spaceTimeBins([], [], 0, { step, start: coverage.from, end: coverage.to });
