@@ -50,7 +50,7 @@ interface BenchWindow extends Window {
   };
 }
 
-/** The page's timings of its last re-score, in ms from the slider's release (see main.ts). */
+/** The page's timings of its last re-score, in ms from the slider's release (see testHooks.ts). */
 interface RescoreTimes {
   /** The worker's new scores and zones (summaries, each cell's zone) arrived. */
   readonly scored: number;
