@@ -117,3 +117,16 @@ describe('a public run computes everything from noisy counts', () => {
     expect(codeOf(() => analyze(squareCity(), { ...change, change: halfMonth }))).toBe('E_CONFIG');
   });
 });
+
+describe('a public run refuses what it cannot protect', () => {
+  it('refuses record weights so varied that each would be its own noisy table column', () => {
+    const inputs = squareCity();
+    const weight = Float64Array.from({ length: inputs.incidents.length }, (_, i) => 1 + i / 1000);
+    const varied = { ...inputs, incidents: { ...inputs.incidents, weight } };
+    expect(codeOf(() => analyze(varied, PUBLIC))).toBe('E_INPUT');
+    const rounded = Float64Array.from(weight, (w) => Math.round(w));
+    expect(() =>
+      analyze({ ...inputs, incidents: { ...inputs.incidents, weight: rounded } }, PUBLIC),
+    ).not.toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 import type { HexreachConfig } from '../../config/configSchema.js';
+import { HexreachError } from '../../errors.js';
 import type { BinnedIncidents } from '../../hex/pointsToCells.js';
 import { type CountTables, countTables } from '../../privacy/countTables.js';
 import { noisyCountTables, type TableBudget } from '../../privacy/noisyCountTables.js';
@@ -61,6 +62,8 @@ export function noiseStage(
   const { config } = run;
   const { incidents } = run.inputs;
   const cells = binned.count.length;
+  const weights = incidentWeights(incidents, config.incidents.categoryWeights);
+  assertFewWeights(weights, binned.cellOfIncident, incidents.source);
   const tables = run.timed('noise', () => {
     const truth = countTables(
       incidents.time,
@@ -69,7 +72,7 @@ export function noiseStage(
       binned.cellOfIncident,
       cells,
       {
-        weights: incidentWeights(incidents, config.incidents.categoryWeights),
+        weights,
         time:
           window === undefined
             ? undefined
@@ -92,6 +95,28 @@ export function noiseStage(
         : stepCubes(noisy, config, window),
   };
   return { binned: noisyBinned(binned, noisy), counts };
+}
+
+/** The most distinct incident weights a public run adds noise for, one table column each. */
+const MAX_WEIGHT_GROUPS = 64;
+
+/**
+ * Refuses weights so varied that the per-group tables would be huge and mostly noise: each
+ * distinct weight (category weight × record weight) is a group with its own noisy count.
+ */
+function assertFewWeights(weights: Float64Array, cellOfIncident: Int32Array, source: string): void {
+  const distinct = new Set<number>();
+  for (let i = 0; i < weights.length; i++) {
+    if (cellOfIncident[i] < 0) continue;
+    distinct.add(weights[i]);
+    if (distinct.size > MAX_WEIGHT_GROUPS) {
+      throw new HexreachError(
+        'E_INPUT',
+        `${source}: a public run adds noise to the incidents of each weight (category weight × record weight) apart, and these have more than ${MAX_WEIGHT_GROUPS} distinct weights: round the record weights to a few values, or leave the weight column out`,
+        distinct.size,
+      );
+    }
+  }
 }
 
 /** The noise: secret (crypto) unless a test seeds it with `privacy.noiseSeed`. */
