@@ -49,7 +49,6 @@ export function analysisToCellColumns(
   result: AnalysisResult,
   options: AnalysisToCellColumnsOptions = {},
 ): Record<string, CellColumn> {
-  const n = result.grid.cells.length;
   const k = options.minCount;
   const include = options.include ?? (() => true);
   const incidents = result.binned.incidents;
@@ -62,7 +61,29 @@ export function analysisToCellColumns(
   // In a public export every column that reveals a small count is suppressed with it.
   const guarded = (values: ArrayLike<number>) =>
     k === undefined ? values : Array.from(values, (v, i) => suppressSmallCount(incidents[i], k, v));
-  add('incidents', () => guarded(incidents));
+  addCountAndAreaColumns(result, add, guarded);
+  addHotspotColumns(result, add);
+  addNeedColumns(result, add);
+  addEmergingColumns(result, add);
+  addChangeColumns(result, add, guarded, k);
+  addTrustColumns(result, add, k);
+  addPartnerColumns(result, add);
+  addPriorityColumns(result, add);
+  if (include('zone') || include('zone_rank')) addZoneColumns(result, add);
+  add('coverage', () => result.coverage);
+  add('area_km2', () => result.areaKm2);
+  return columns;
+}
+
+/** Adds a column built on demand, when the caller includes it. */
+type AddColumn = (name: string, build: () => CellColumn) => void;
+
+/** A count-revealing column, suppressed with the count in a public export. */
+type Guard = (values: ArrayLike<number>) => CellColumn;
+
+/** The incident counts, the area attributes, the rates and the density. */
+function addCountAndAreaColumns(result: AnalysisResult, add: AddColumn, guarded: Guard): void {
+  add('incidents', () => guarded(result.binned.incidents));
   add('weighted_incidents', () => guarded(result.binned.count));
   const population = result.populationAttribute;
   if (population !== undefined) add('population', () => result.attributes[population]);
@@ -79,6 +100,10 @@ export function analysisToCellColumns(
     add('kde_per_km2', () => density);
     if (ratio !== undefined) add(`kde_per_${per}`, () => ratio);
   }
+}
+
+/** Gi* and, when computed, local Moran. */
+function addHotspotColumns(result: AnalysisResult, add: AddColumn): void {
   const hotspots = result.hotspots;
   add('gi_z', () => hotspots.z);
   add('gi_p', () => hotspots.p);
@@ -97,59 +122,78 @@ export function analysisToCellColumns(
     if (lisa.pSim !== undefined) add('lisa_p_sim', () => lisa.pSim!);
     add('lisa_quadrant', () => lisa.quadrant);
   }
-  if (result.vulnerability !== undefined) {
-    const v = result.vulnerability;
-    for (const [name, rank] of Object.entries(v.ranks)) add(`need_${name}`, () => rank);
-    for (const [theme, t] of Object.entries(v.themes)) add(`need_theme_${theme}`, () => t.index);
-    add('need_index', () => v.index);
-    const interval = result.needInterval;
-    if (interval !== undefined) {
-      add('need_index_low', () => interval.low);
-      add('need_index_high', () => interval.high);
-    }
-    add('need_flags', () => v.flags);
-    add('need_missing', () => v.missing);
+}
+
+function addNeedColumns(result: AnalysisResult, add: AddColumn): void {
+  if (result.vulnerability === undefined) return;
+  const v = result.vulnerability;
+  for (const [name, rank] of Object.entries(v.ranks)) add(`need_${name}`, () => rank);
+  for (const [theme, t] of Object.entries(v.themes)) add(`need_theme_${theme}`, () => t.index);
+  add('need_index', () => v.index);
+  const interval = result.needInterval;
+  if (interval !== undefined) {
+    add('need_index_low', () => interval.low);
+    add('need_index_high', () => interval.high);
   }
-  if (result.emerging !== undefined) {
-    const e = result.emerging.result;
-    add('eh_pattern', () => e.category);
-    add('eh_trend_z', () => e.trendZ);
-    add('eh_trend_p', () => e.trendP);
-    add('eh_hot_steps', () => e.hotSteps);
-    add('eh_cold_steps', () => e.coldSteps);
-  }
-  if (result.change !== undefined) {
-    const c = result.change;
-    add('change_before', () => guarded(c.before));
-    add('change_after', () => guarded(c.after));
-    add('change_difference', () =>
-      k === undefined ? c.result.difference : suppressedDifference(c, k),
-    );
-    add('change_rate_ratio', () => c.result.rateRatio);
-    add('change_p', () => c.result.p);
-    add('change_p_fdr', () => c.result.pFdr);
-  }
-  if (result.trust !== undefined) {
-    const t = result.trust;
-    // Survey answers are published only as aggregates over at least k respondents.
-    const answered = (values: ArrayLike<number>) =>
-      k === undefined
-        ? values
-        : Array.from(values, (v, i) => suppressSmallCount(t.responses[i], k, v));
-    add('trust_responses', () => answered(t.responses));
-    add('trust_mean', () => answered(t.mean));
-    add('trust_shrunk', () => answered(t.shrunk));
-    add('trust_deficit', () => answered(t.deficit));
-    add('trust_few_responses', () => t.fewResponses);
-  }
-  if (result.partners !== undefined) {
-    const a = result.partners;
-    add('partner_nearest_m', () => a.nearestAnyMeters);
-    add('partners_within_radius', () => a.anyWithinRadius);
-    const capacity = a.capacityWithinRadius;
-    if (capacity !== undefined) add('partner_capacity_within_radius', () => capacity);
-    for (const type of a.types) add(`partner_${toColumnName(type)}_m`, () => a.nearestMeters[type]);
-  }
+  add('need_flags', () => v.flags);
+  add('need_missing', () => v.missing);
+}
+
+function addEmergingColumns(result: AnalysisResult, add: AddColumn): void {
+  if (result.emerging === undefined) return;
+  const e = result.emerging.result;
+  add('eh_pattern', () => e.category);
+  add('eh_trend_z', () => e.trendZ);
+  add('eh_trend_p', () => e.trendP);
+  add('eh_hot_steps', () => e.hotSteps);
+  add('eh_cold_steps', () => e.coldSteps);
+}
+
+function addChangeColumns(
+  result: AnalysisResult,
+  add: AddColumn,
+  guarded: Guard,
+  k: number | undefined,
+): void {
+  if (result.change === undefined) return;
+  const c = result.change;
+  add('change_before', () => guarded(c.before));
+  add('change_after', () => guarded(c.after));
+  add('change_difference', () =>
+    k === undefined ? c.result.difference : suppressedDifference(c, k),
+  );
+  add('change_rate_ratio', () => c.result.rateRatio);
+  add('change_p', () => c.result.p);
+  add('change_p_fdr', () => c.result.pFdr);
+}
+
+function addTrustColumns(result: AnalysisResult, add: AddColumn, k: number | undefined): void {
+  if (result.trust === undefined) return;
+  const t = result.trust;
+  // Survey answers are published only as aggregates over at least k respondents.
+  const answered = (values: ArrayLike<number>) =>
+    k === undefined
+      ? values
+      : Array.from(values, (v, i) => suppressSmallCount(t.responses[i], k, v));
+  add('trust_responses', () => answered(t.responses));
+  add('trust_mean', () => answered(t.mean));
+  add('trust_shrunk', () => answered(t.shrunk));
+  add('trust_deficit', () => answered(t.deficit));
+  add('trust_few_responses', () => t.fewResponses);
+}
+
+function addPartnerColumns(result: AnalysisResult, add: AddColumn): void {
+  if (result.partners === undefined) return;
+  const a = result.partners;
+  add('partner_nearest_m', () => a.nearestAnyMeters);
+  add('partners_within_radius', () => a.anyWithinRadius);
+  const capacity = a.capacityWithinRadius;
+  if (capacity !== undefined) add('partner_capacity_within_radius', () => capacity);
+  for (const type of a.types) add(`partner_${toColumnName(type)}_m`, () => a.nearestMeters[type]);
+}
+
+/** The classes, reasons, robustness and score columns. */
+function addPriorityColumns(result: AnalysisResult, add: AddColumn): void {
   const joint = result.jointClasses;
   add('joint_class', () => Array.from(joint.code, (c) => joint.labels[c]));
   const partnerClasses = result.partnerClasses;
@@ -161,22 +205,21 @@ export function analysisToCellColumns(
   if (robustness !== undefined) add('robustness', () => robustness.probability);
   for (const [name, values] of Object.entries(scoreColumnsOf(result.priority)))
     add(name, () => values);
-  if (include('zone') || include('zone_rank')) {
-    const zone: (string | null)[] = new Array(n).fill(null);
-    const zoneRank: (number | null)[] = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) {
-      const z = result.zoneOfCell[i];
-      if (z >= 0) {
-        zone[i] = result.zones[z].id;
-        zoneRank[i] = result.zones[z].rank;
-      }
+}
+
+function addZoneColumns(result: AnalysisResult, add: AddColumn): void {
+  const n = result.grid.cells.length;
+  const zone: (string | null)[] = new Array(n).fill(null);
+  const zoneRank: (number | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const z = result.zoneOfCell[i];
+    if (z >= 0) {
+      zone[i] = result.zones[z].id;
+      zoneRank[i] = result.zones[z].rank;
     }
-    add('zone', () => zone);
-    add('zone_rank', () => zoneRank);
   }
-  add('coverage', () => result.coverage);
-  add('area_km2', () => result.areaKm2);
-  return columns;
+  add('zone', () => zone);
+  add('zone_rank', () => zoneRank);
 }
 
 /**

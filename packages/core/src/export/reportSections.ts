@@ -59,32 +59,63 @@ export function reportSections(model: ReportModel): ReportSection[] {
     'model must have zones, zoneGeometries and notes lists',
     model,
   );
+  const incidents = incidentFormatter(model);
+  const sections: ReportSection[] = [titleSection(model), zonesOverviewSection(model, incidents)];
+  model.zones.forEach((zone, i) => {
+    sections.push({
+      id: `zone-${i + 1}`,
+      level: 3,
+      heading: `${zone.id} · rank ${zone.rank}`,
+      blocks: zoneBlocks(zone, incidents),
+    });
+  });
+  if (model.equity !== undefined) sections.push(equitySection(model.equity));
+  if (model.concentration !== undefined) sections.push(concentrationSection(model.concentration));
+  sections.push({ id: 'privacy', level: 2, heading: 'Privacy', blocks: privacyBlocks(model) });
+  sections.push(sourcesSection(model), parametersSection(model));
+  if (model.notes.length > 0)
+    sections.push({
+      id: 'notes',
+      level: 2,
+      heading: 'Notes',
+      blocks: [{ kind: 'list', items: [...model.notes] }],
+    });
+  return sections;
+}
+
+type IncidentFormat = (value: number | string | null) => string;
+
+/** Formats zone incident counts, showing small ones as `<k` in a public export. */
+function incidentFormatter(model: ReportModel): IncidentFormat {
   const minCount = model.privacy?.public === true ? model.privacy.minCount : undefined;
-  const incidents = (value: number | string | null) =>
+  return (value) =>
     typeof value === 'number' && minCount !== undefined
       ? formatCount(suppressSmallCount(value, minCount))
       : formatCount(value);
-  const hasRobustness = model.zones.some((z) => z.robustness !== undefined);
+}
+
+function titleSection(model: ReportModel): ReportSection {
   const zoneWord = model.zones.length === 1 ? 'zone' : 'zones';
+  return {
+    id: 'title',
+    level: 1,
+    heading: model.title,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `hexreach ${model.version} · seed ${model.seed} · ${model.zones.length} priority ${zoneWord}`,
+      },
+      {
+        kind: 'paragraph',
+        text: 'Priority zones are groups of adjacent H3 cells where the outreach priority score is highest: where incidents concentrate, residents are most vulnerable and partners can help. Each zone lists why it was chosen and which organizations nearby could take part. This report is for community outreach, not enforcement.',
+      },
+    ],
+  };
+}
 
-  const sections: ReportSection[] = [
-    {
-      id: 'title',
-      level: 1,
-      heading: model.title,
-      blocks: [
-        {
-          kind: 'paragraph',
-          text: `hexreach ${model.version} · seed ${model.seed} · ${model.zones.length} priority ${zoneWord}`,
-        },
-        {
-          kind: 'paragraph',
-          text: 'Priority zones are groups of adjacent H3 cells where the outreach priority score is highest: where incidents concentrate, residents are most vulnerable and partners can help. Each zone lists why it was chosen and which organizations nearby could take part. This report is for community outreach, not enforcement.',
-        },
-      ],
-    },
-  ];
-
+/** The map and the table of all zones, or why there is none. */
+function zonesOverviewSection(model: ReportModel, incidents: IncidentFormat): ReportSection {
+  const hasRobustness = model.zones.some((z) => z.robustness !== undefined);
   const overview: ReportBlock[] = [];
   if (model.zoneGeometries.length > 0 || model.studyOutline !== undefined)
     overview.push({
@@ -100,116 +131,113 @@ export function reportSections(model: ReportModel): ReportSection[] {
       text: 'No cell met the selection rule, so there is no priority zone. Lower the threshold or select the top N cells.',
     });
   } else {
-    overview.push(
-      table(
-        '',
-        [
-          ['Zone', false],
-          ['Rank', true],
-          ['Mean score', true],
-          ...(hasRobustness ? ([['Robustness', false]] as [string, boolean][]) : []),
-          ['Area (km²)', true],
-          ['Residents', true],
-          ['Incidents', true],
-          ['Top categories', false],
-        ],
-        model.zones.map((z) => [
-          z.id,
-          String(z.rank),
-          formatNumber(z.meanScore, 3),
-          ...(hasRobustness ? [robustnessShort(z)] : []),
-          formatNumber(z.areaKm2, 2),
-          formatNumber(z.population, 0),
-          incidents(z.incidents),
-          z.topCategories === '' ? '—' : z.topCategories,
-        ]),
-      ),
-    );
+    overview.push(zonesTable(model.zones, hasRobustness, incidents));
   }
-  sections.push({ id: 'zones', level: 2, heading: 'Priority zones', blocks: overview });
-  model.zones.forEach((zone, i) => {
-    sections.push({
-      id: `zone-${i + 1}`,
-      level: 3,
-      heading: `${zone.id} · rank ${zone.rank}`,
-      blocks: zoneBlocks(zone, incidents),
-    });
-  });
+  return { id: 'zones', level: 2, heading: 'Priority zones', blocks: overview };
+}
 
-  if (model.equity !== undefined) {
-    const { rows, selectedPopulation, totalPopulation } = model.equity;
-    const blocks: ReportBlock[] = [];
-    if (selectedPopulation !== null && totalPopulation !== null && totalPopulation > 0)
-      blocks.push({
-        kind: 'paragraph',
-        text: `The zones are home to ${formatNumber(selectedPopulation, 0)} of the study area's ${formatNumber(totalPopulation, 0)} residents (${formatPercent(selectedPopulation / totalPopulation, 1)}).`,
-      });
+function zonesTable(
+  zones: readonly ZoneReportRow[],
+  hasRobustness: boolean,
+  incidents: IncidentFormat,
+): ReportTable {
+  return table(
+    '',
+    [
+      ['Zone', false],
+      ['Rank', true],
+      ['Mean score', true],
+      ...(hasRobustness ? ([['Robustness', false]] as [string, boolean][]) : []),
+      ['Area (km²)', true],
+      ['Residents', true],
+      ['Incidents', true],
+      ['Top categories', false],
+    ],
+    zones.map((z) => [
+      z.id,
+      String(z.rank),
+      formatNumber(z.meanScore, 3),
+      ...(hasRobustness ? [robustnessShort(z)] : []),
+      formatNumber(z.areaKm2, 2),
+      formatNumber(z.population, 0),
+      incidents(z.incidents),
+      z.topCategories === '' ? '—' : z.topCategories,
+    ]),
+  );
+}
+
+function equitySection(equity: NonNullable<ReportModel['equity']>): ReportSection {
+  const { rows, selectedPopulation, totalPopulation } = equity;
+  const blocks: ReportBlock[] = [];
+  if (selectedPopulation !== null && totalPopulation !== null && totalPopulation > 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `The zones are home to ${formatNumber(selectedPopulation, 0)} of the study area's ${formatNumber(totalPopulation, 0)} residents (${formatPercent(selectedPopulation / totalPopulation, 1)}).`,
+    });
+  blocks.push(
+    {
+      kind: 'paragraph',
+      text: 'Residents of the zones against all residents of the study area. A ratio above 1 means the group or measure is larger in the zones than across the study area; below 1, the outreach reaches it less.',
+    },
+    table(
+      '',
+      [
+        ['Group or measure', false],
+        ['In the zones', true],
+        ['Study area', true],
+        ['Ratio', true],
+      ],
+      rows.map((r) => [
+        r.label === '' ? r.name : r.label,
+        withUnit(r.selected, r.unit),
+        withUnit(r.all, r.unit),
+        r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${formatNumber(r.ratio, 2)}×`,
+      ]),
+    ),
+  );
+  return { id: 'equity', level: 2, heading: 'Whom the zones reach', blocks };
+}
+
+function concentrationSection(c: NonNullable<ReportModel['concentration']>): ReportSection {
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Gini coefficient ${formatNumber(c.gini, 3)} (generalised for few incidents: ${formatNumber(c.generalizedGini, 3)}). 0 means incidents are spread evenly over the cells; values near 1 mean a few cells hold almost all of them.`,
+    },
+  ];
+  if (c.topShares.length > 0)
     blocks.push(
-      {
-        kind: 'paragraph',
-        text: 'Residents of the zones against all residents of the study area. A ratio above 1 means the group or measure is larger in the zones than across the study area; below 1, the outreach reaches it less.',
-      },
       table(
         '',
         [
-          ['Group or measure', false],
-          ['In the zones', true],
-          ['Study area', true],
-          ['Ratio', true],
+          ['Cells with the most incidents', false],
+          ['Share of incidents', true],
         ],
-        rows.map((r) => [
-          r.label === '' ? r.name : r.label,
-          withUnit(r.selected, r.unit),
-          withUnit(r.all, r.unit),
-          r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${formatNumber(r.ratio, 2)}×`,
+        c.topShares.map((t) => [
+          `top ${formatPercent(t.cellShare, 0)}`,
+          formatPercent(t.incidentShare, 1),
         ]),
+        true,
       ),
     );
-    sections.push({ id: 'equity', level: 2, heading: 'Whom the zones reach', blocks });
-  }
-
-  if (model.concentration !== undefined) {
-    const c = model.concentration;
-    const blocks: ReportBlock[] = [
-      {
-        kind: 'paragraph',
-        text: `Gini coefficient ${formatNumber(c.gini, 3)} (generalised for few incidents: ${formatNumber(c.generalizedGini, 3)}). 0 means incidents are spread evenly over the cells; values near 1 mean a few cells hold almost all of them.`,
-      },
-    ];
-    if (c.topShares.length > 0)
-      blocks.push(
-        table(
-          '',
-          [
-            ['Cells with the most incidents', false],
-            ['Share of incidents', true],
-          ],
-          c.topShares.map((t) => [
-            `top ${formatPercent(t.cellShare, 0)}`,
-            formatPercent(t.incidentShare, 1),
-          ]),
-          true,
-        ),
-      );
-    if (c.lorenz.cellShare.length > 0)
-      blocks.push({
-        kind: 'figure',
-        figure: 'lorenz',
-        caption:
-          'Lorenz curve: the share of incidents (up) held by the share of cells with the most incidents (across). The dashed diagonal is a perfectly even spread.',
-      });
-    sections.push({
-      id: 'concentration',
-      level: 2,
-      heading: 'How concentrated incidents are',
-      blocks,
+  if (c.lorenz.cellShare.length > 0)
+    blocks.push({
+      kind: 'figure',
+      figure: 'lorenz',
+      caption:
+        'Lorenz curve: the share of incidents (up) held by the share of cells with the most incidents (across). The dashed diagonal is a perfectly even spread.',
     });
-  }
+  return {
+    id: 'concentration',
+    level: 2,
+    heading: 'How concentrated incidents are',
+    blocks,
+  };
+}
 
-  sections.push({ id: 'privacy', level: 2, heading: 'Privacy', blocks: privacyBlocks(model) });
-
+function sourcesSection(model: ReportModel): ReportSection {
   const inputs = Object.entries(model.inputs ?? {});
-  sections.push({
+  return {
     id: 'sources',
     level: 2,
     heading: 'Data sources',
@@ -239,11 +267,13 @@ export function reportSections(model: ReportModel): ReportSection[] {
               ]),
             ),
           ],
-  });
+  };
+}
 
+function parametersSection(model: ReportModel): ReportSection {
   const settings: [string, string][] = [];
   settingRows(model.parameters, '', settings);
-  sections.push({
+  return {
     id: 'parameters',
     level: 2,
     heading: 'Parameters',
@@ -263,23 +293,11 @@ export function reportSections(model: ReportModel): ReportSection[] {
             settings,
           ),
     ],
-  });
-
-  if (model.notes.length > 0)
-    sections.push({
-      id: 'notes',
-      level: 2,
-      heading: 'Notes',
-      blocks: [{ kind: 'list', items: [...model.notes] }],
-    });
-  return sections;
+  };
 }
 
 /** The detail of one zone: its measures, reasons and partners. */
-function zoneBlocks(
-  zone: ZoneReportRow,
-  incidents: (value: number | string | null) => string,
-): ReportBlock[] {
+function zoneBlocks(zone: ZoneReportRow, incidents: IncidentFormat): ReportBlock[] {
   const rows: string[][] = [
     [
       'Priority score',

@@ -51,6 +51,56 @@ export function zonesToSvg(
   zones: readonly Feature<Polygon | MultiPolygon>[],
   options: ZonesToSvgOptions = {},
 ): string {
+  const { width, maxHeight, fill, fillById, legend } = resolveStyle(options);
+  const shapes = zoneShapes(zones);
+  const outline = options.outline === undefined ? [] : partsOf(options.outline);
+  const all = [...outline, ...shapes.flatMap((s) => s.parts)];
+  assertFiniteCoordinates(all);
+
+  const title = `<title>${escapeHtml(options.title ?? 'Map of the priority zones')}</title>`;
+  const box = boundingBox(all);
+  if (!Number.isFinite(box.minLng)) {
+    const height = 60;
+    return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${title}<text x="${width / 2}" y="34" text-anchor="middle" font-size="14" fill="#555">No zone to draw</text></svg>`;
+  }
+  const { scale, height, projected } = fitProjection(box, width, maxHeight);
+
+  const out: string[] = [
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
+    title,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+  if (outline.length > 0)
+    out.push(
+      `<path d="${pathData(projected(outline))}" fill="#f0f0f0" stroke="#9e9e9e" stroke-width="0.8" fill-rule="evenodd"/>`,
+    );
+  out.push(...zoneMarkup(shapes, projected, fillById, fill), ...legendMarkup(legend));
+  out.push(scaleBar(scale, width, height), '</svg>');
+  return out.join('');
+}
+
+interface ZoneShape {
+  readonly id: string;
+  readonly parts: Position[][][];
+}
+
+interface BoundingBox {
+  readonly minLng: number;
+  readonly maxLng: number;
+  readonly minLat: number;
+  readonly maxLat: number;
+}
+
+type Projected = (parts: Position[][][]) => [number, number][][][];
+
+/** The options with their defaults, checked. */
+function resolveStyle(options: ZonesToSvgOptions): {
+  width: number;
+  maxHeight: number;
+  fill: string;
+  fillById: Readonly<Record<string, string>>;
+  legend: NonNullable<ZonesToSvgOptions['legend']>;
+} {
   const fn = 'zonesToSvg';
   const width = options.width ?? 720;
   const maxHeight = options.maxHeight ?? 640;
@@ -66,12 +116,16 @@ export function zonesToSvg(
   );
   for (const color of [fill, ...Object.values(fillById), ...legend.map((l) => l.color)])
     assertArgument(COLOR.test(color), fn, `not a hex colour or colour name: ${color}`, color);
+  return { width, maxHeight, fill, fillById, legend };
+}
 
-  const shapes = zones.map((zone, i) => {
+/** Each zone's label and parts; a zone without an id is labelled by its 1-based position. */
+function zoneShapes(zones: readonly Feature<Polygon | MultiPolygon>[]): ZoneShape[] {
+  return zones.map((zone, i) => {
     const geometry = zone?.geometry;
     assertArgument(
       geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon',
-      fn,
+      'zonesToSvg',
       `zone ${i} must have a Polygon or MultiPolygon geometry`,
       geometry?.type,
     );
@@ -81,19 +135,22 @@ export function zonesToSvg(
       parts: partsOf(geometry),
     };
   });
-  const outline = options.outline === undefined ? [] : partsOf(options.outline);
-  const all = [...outline, ...shapes.flatMap((s) => s.parts)];
+}
+
+function assertFiniteCoordinates(all: readonly Position[][][]): void {
   for (const part of all)
     for (const ring of part)
       for (const p of ring)
         assertArgument(
           Number.isFinite(p[0]) && Number.isFinite(p[1]),
-          fn,
+          'zonesToSvg',
           `coordinates must be finite, got [${p[0]}, ${p[1]}]`,
           p,
         );
+}
 
-  const title = `<title>${escapeHtml(options.title ?? 'Map of the priority zones')}</title>`;
+/** The extent of the outer rings; infinite when there is nothing to draw. */
+function boundingBox(all: readonly Position[][][]): BoundingBox {
   let minLng = Number.POSITIVE_INFINITY;
   let maxLng = Number.NEGATIVE_INFINITY;
   let minLat = Number.POSITIVE_INFINITY;
@@ -105,11 +162,16 @@ export function zonesToSvg(
       if (lat < minLat) minLat = lat;
       if (lat > maxLat) maxLat = lat;
     }
-  if (!Number.isFinite(minLng)) {
-    const height = 60;
-    return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${title}<text x="${width / 2}" y="34" text-anchor="middle" font-size="14" fill="#555">No zone to draw</text></svg>`;
-  }
+  return { minLng, maxLng, minLat, maxLat };
+}
 
+/** The scale and height that fit `box` in the drawing, and the projection into it. */
+function fitProjection(
+  box: BoundingBox,
+  width: number,
+  maxHeight: number,
+): { scale: number; height: number; projected: Projected } {
+  const { minLng, maxLng, minLat, maxLat } = box;
   // Equirectangular with cos(φ₀) on longitude (Snyder 1987, Map Projections, p. 90).
   const cosLat = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const spanX = Math.max((maxLng - minLng) * cosLat, 1e-9);
@@ -124,21 +186,22 @@ export function zonesToSvg(
   ];
   const projected = (parts: Position[][][]) =>
     parts.map((rings) => rings.map((ring) => ring.map(project)));
+  return { scale, height, projected };
+}
 
-  const out: string[] = [
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
-    title,
-    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
-  ];
-  if (outline.length > 0)
-    out.push(
-      `<path d="${pathData(projected(outline))}" fill="#f0f0f0" stroke="#9e9e9e" stroke-width="0.8" fill-rule="evenodd"/>`,
-    );
+/** The zones' filled paths, then their labels, so that no zone covers another's label. */
+function zoneMarkup(
+  shapes: readonly ZoneShape[],
+  projected: Projected,
+  fillById: Readonly<Record<string, string>>,
+  fill: string,
+): string[] {
+  const paths: string[] = [];
   const labels: string[] = [];
   for (const shape of shapes) {
     const parts = projected(shape.parts);
     const color = fillById[shape.id] ?? fill;
-    out.push(
+    paths.push(
       `<path d="${pathData(parts)}" fill="${escapeHtml(color)}" fill-opacity="0.85" stroke="#3d3d3d" stroke-width="1" fill-rule="evenodd"><title>${escapeHtml(shape.id)}</title></path>`,
     );
     const [x, y] = labelPoint(parts);
@@ -146,16 +209,17 @@ export function zonesToSvg(
       `<text x="${fmt(x)}" y="${fmt(y)}" text-anchor="middle" dominant-baseline="central" font-size="13" font-weight="700" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeHtml(shape.id)}</text>`,
     );
   }
-  out.push(...labels);
-  legend.forEach((entry, i) => {
+  return [...paths, ...labels];
+}
+
+function legendMarkup(legend: NonNullable<ZonesToSvgOptions['legend']>): string[] {
+  return legend.flatMap((entry, i) => {
     const y = PADDING + i * 20;
-    out.push(
+    return [
       `<rect x="${PADDING}" y="${y}" width="14" height="14" fill="${escapeHtml(entry.color)}" fill-opacity="0.85" stroke="#3d3d3d" stroke-width="0.8"/>`,
       `<text x="${PADDING + 20}" y="${y + 7}" dominant-baseline="central" font-size="12" fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeHtml(entry.label)}</text>`,
-    );
+    ];
   });
-  out.push(scaleBar(scale, width, height), '</svg>');
-  return out.join('');
 }
 
 /** The polygons of a geometry as a list of parts (rings). */

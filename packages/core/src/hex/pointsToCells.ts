@@ -109,15 +109,7 @@ export function pointsToCells(
   options: PointsToCellsOptions = {},
 ): BinnedIncidents {
   const categoryWeight = categoryWeightsOf(incidents.categories, options);
-  const from = options.from ?? Number.NEGATIVE_INFINITY;
-  const to = options.to ?? Number.POSITIVE_INFINITY;
-  assertArgument(
-    !Number.isNaN(from) && !Number.isNaN(to) && from < to,
-    'pointsToCells',
-    `the time window [from, to) must have from < to, got [${from}, ${to})`,
-    { from, to },
-  );
-  const windowed = options.from !== undefined || options.to !== undefined;
+  const { from, to, windowed } = timeWindow(options);
   const leftOut = new Set(options.excludeCategories ?? []);
   const excluded = Uint8Array.from(incidents.categories, (name) => (leftOut.has(name) ? 1 : 0));
   const window = windowText(from, to);
@@ -155,42 +147,14 @@ export function pointsToCells(
     if (windowed) {
       const t = time[i];
       if (!(t >= from && t < to)) {
-        reject(
-          outside,
-          i,
-          'outside-date-window',
-          Number.isNaN(t)
-            ? `incident has no date, so it cannot be placed in the time window ${window}`
-            : `incident date ${isoDate(t)} is outside the time window ${window}`,
-        );
+        reject(outside, i, 'outside-date-window', outsideWindowMessage(t, window));
         continue;
       }
     }
     const c = locator.locate(x, y);
     if (c < 0) {
-      if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) {
-        const invalid = Number.isNaN(x) || Number.isNaN(y);
-        reject(
-          rejections,
-          i,
-          invalid ? 'invalid-coordinates' : 'out-of-range-coordinates',
-          `coordinates (lng ${x}, lat ${y}) are ${invalid ? 'not numbers' : 'outside lng −180…180, lat −90…90'}`,
-        );
-      } else if (locator.locate(y, x) >= 0) {
-        reject(
-          rejections,
-          i,
-          'swapped-coordinates',
-          `point (lng ${x}, lat ${y}) is outside the study area, but (lng ${y}, lat ${x}) is inside it: longitude and latitude look swapped`,
-        );
-      } else {
-        reject(
-          outside,
-          i,
-          'outside-study-area',
-          `point (lng ${x}, lat ${y}) is outside the study area (no resolution-${resolution} cell of the grid contains it)`,
-        );
-      }
+      const [reason, message] = unlocatedProblem(locator, x, y, resolution);
+      reject(reason === 'outside-study-area' ? outside : rejections, i, reason, message);
       continue;
     }
     const k = category[i];
@@ -212,6 +176,58 @@ export function pointsToCells(
     rejections: rejections.list,
     rejectedCount: rejections.count,
   };
+}
+
+/** The `[from, to)` window, checked; `windowed` when either bound was given. */
+function timeWindow(options: PointsToCellsOptions): {
+  from: number;
+  to: number;
+  windowed: boolean;
+} {
+  const from = options.from ?? Number.NEGATIVE_INFINITY;
+  const to = options.to ?? Number.POSITIVE_INFINITY;
+  assertArgument(
+    !Number.isNaN(from) && !Number.isNaN(to) && from < to,
+    'pointsToCells',
+    `the time window [from, to) must have from < to, got [${from}, ${to})`,
+    { from, to },
+  );
+  return { from, to, windowed: options.from !== undefined || options.to !== undefined };
+}
+
+function outsideWindowMessage(t: number, window: string): string {
+  return Number.isNaN(t)
+    ? `incident has no date, so it cannot be placed in the time window ${window}`
+    : `incident date ${isoDate(t)} is outside the time window ${window}`;
+}
+
+/**
+ * Why a point that no grid cell contains is not counted: coordinates that are no position, that
+ * fit when exchanged, or a point simply outside the study area (`outside-study-area`).
+ */
+function unlocatedProblem(
+  locator: CellLocator,
+  x: number,
+  y: number,
+  resolution: number,
+): [RejectionReason, string] {
+  if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) {
+    const invalid = Number.isNaN(x) || Number.isNaN(y);
+    return [
+      invalid ? 'invalid-coordinates' : 'out-of-range-coordinates',
+      `coordinates (lng ${x}, lat ${y}) are ${invalid ? 'not numbers' : 'outside lng −180…180, lat −90…90'}`,
+    ];
+  }
+  if (locator.locate(y, x) >= 0) {
+    return [
+      'swapped-coordinates',
+      `point (lng ${x}, lat ${y}) is outside the study area, but (lng ${y}, lat ${x}) is inside it: longitude and latitude look swapped`,
+    ];
+  }
+  return [
+    'outside-study-area',
+    `point (lng ${x}, lat ${y}) is outside the study area (no resolution-${resolution} cell of the grid contains it)`,
+  ];
 }
 
 /** The weight of each category index, checked once so the loop does not. */

@@ -6,7 +6,7 @@ import type {
   RejectionReason,
   RejectionSink,
 } from '../types.js';
-import { collectRejections } from '../util/collectRejections.js';
+import { collectRejections, type RejectionCollector } from '../util/collectRejections.js';
 import { checkLngLat } from './checkLngLat.js';
 import { formatValue } from './formatValue.js';
 import { parseDate } from './parseDate.js';
@@ -105,225 +105,289 @@ export function createIncidentTableBuilder(
   recordKind: 'row' | 'feature',
   options: IncidentTableBuilderOptions = {},
 ): IncidentTableBuilder {
-  const hasCategory = options.hasCategory ?? false;
-  const hasWeight = options.hasWeight ?? false;
-  let capacity = options.initialCapacity ?? 1024;
+  const capacity = options.initialCapacity ?? 1024;
   assertArgument(
     Number.isInteger(capacity) && capacity >= 1,
     'createIncidentTableBuilder',
     `initialCapacity must be an integer >= 1, got ${capacity}`,
     capacity,
   );
-  let length = 0;
-  let lngColumn = new Float64Array(capacity);
-  let latColumn = new Float64Array(capacity);
-  let timeColumn = new Float64Array(capacity);
-  let weightColumn = new Float64Array(capacity);
-  let categoryColumn = new Uint16Array(capacity);
-  let recordColumn = new Uint32Array(capacity);
-  const categories: string[] = [];
-  const categoryIndex = new Map<string, number>();
-  const rejections = collectRejections(options.onRejection);
-  const warnings: Rejection[] = [];
+  const state = createState(source, recordKind, options, capacity);
+  return {
+    add: (record, lng, lat, time, category, weight) =>
+      add(state, record, lng, lat, time, category, weight),
+    addValues: (record, lng, lat, date, category, weight) =>
+      addValues(state, record, lng, lat, date, category, weight),
+    reject: (record, reason, message) => reject(state, record, reason, message),
+    warn: (record, reason, message) => warn(state, record, reason, message),
+    finish: () => finish(state),
+  };
+}
 
-  function grow(): void {
-    capacity *= 2;
-    const lngNext = new Float64Array(capacity);
-    const latNext = new Float64Array(capacity);
-    const timeNext = new Float64Array(capacity);
-    const weightNext = new Float64Array(capacity);
-    const categoryNext = new Uint16Array(capacity);
-    const recordNext = new Uint32Array(capacity);
-    lngNext.set(lngColumn);
-    latNext.set(latColumn);
-    timeNext.set(timeColumn);
-    weightNext.set(weightColumn);
-    categoryNext.set(categoryColumn);
-    recordNext.set(recordColumn);
-    lngColumn = lngNext;
-    latColumn = latNext;
-    timeColumn = timeNext;
-    weightColumn = weightNext;
-    categoryColumn = categoryNext;
-    recordColumn = recordNext;
+/** What one builder accumulates; the columns are replaced by ones twice as long when full. */
+interface BuilderState {
+  readonly source: string;
+  readonly recordKind: 'row' | 'feature';
+  readonly hasCategory: boolean;
+  readonly hasWeight: boolean;
+  capacity: number;
+  length: number;
+  lng: Float64Array;
+  lat: Float64Array;
+  time: Float64Array;
+  weight: Float64Array;
+  category: Uint16Array;
+  record: Uint32Array;
+  readonly categories: string[];
+  readonly categoryIndex: Map<string, number>;
+  readonly rejections: RejectionCollector;
+  readonly warnings: Rejection[];
+}
+
+function createState(
+  source: string,
+  recordKind: 'row' | 'feature',
+  options: IncidentTableBuilderOptions,
+  capacity: number,
+): BuilderState {
+  return {
+    source,
+    recordKind,
+    hasCategory: options.hasCategory ?? false,
+    hasWeight: options.hasWeight ?? false,
+    capacity,
+    length: 0,
+    lng: new Float64Array(capacity),
+    lat: new Float64Array(capacity),
+    time: new Float64Array(capacity),
+    weight: new Float64Array(capacity),
+    category: new Uint16Array(capacity),
+    record: new Uint32Array(capacity),
+    categories: [],
+    categoryIndex: new Map<string, number>(),
+    rejections: collectRejections(options.onRejection),
+    warnings: [],
+  };
+}
+
+function grow(state: BuilderState): void {
+  state.capacity *= 2;
+  const lngNext = new Float64Array(state.capacity);
+  const latNext = new Float64Array(state.capacity);
+  const timeNext = new Float64Array(state.capacity);
+  const weightNext = new Float64Array(state.capacity);
+  const categoryNext = new Uint16Array(state.capacity);
+  const recordNext = new Uint32Array(state.capacity);
+  lngNext.set(state.lng);
+  latNext.set(state.lat);
+  timeNext.set(state.time);
+  weightNext.set(state.weight);
+  categoryNext.set(state.category);
+  recordNext.set(state.record);
+  state.lng = lngNext;
+  state.lat = latNext;
+  state.time = timeNext;
+  state.weight = weightNext;
+  state.category = categoryNext;
+  state.record = recordNext;
+}
+
+function reject(
+  state: BuilderState,
+  record: number,
+  reason: RejectionReason,
+  message: string,
+): void {
+  const { source, recordKind } = state;
+  state.rejections.push({ source, recordKind, record, reason, message });
+}
+
+function warn(state: BuilderState, record: number, reason: RejectionReason, message: string): void {
+  const { source, recordKind } = state;
+  state.warnings.push({ source, recordKind, record, reason, message });
+}
+
+function categoryToIndex(
+  state: BuilderState,
+  record: number,
+  category: string | undefined,
+): number {
+  if (!state.hasCategory) return 0;
+  let name = category === undefined ? '' : category.trim();
+  if (name === '') {
+    warn(state, record, 'missing-attribute', `category is empty; counted as "${MISSING_CATEGORY}"`);
+    name = MISSING_CATEGORY;
   }
-
-  function reject(record: number, reason: RejectionReason, message: string): void {
-    rejections.push({ source, recordKind, record, reason, message });
+  const known = state.categoryIndex.get(name);
+  if (known !== undefined) return known;
+  const { categories } = state;
+  if (categories.length === MAX_CATEGORIES) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${state.source}: ${state.recordKind} ${record}: more than ${MAX_CATEGORIES} distinct categories; the category column looks like an identifier or free text, name another one`,
+      name,
+    );
   }
+  state.categoryIndex.set(name, categories.length);
+  categories.push(name);
+  return categories.length - 1;
+}
 
-  function warn(record: number, reason: RejectionReason, message: string): void {
-    warnings.push({ source, recordKind, record, reason, message });
-  }
+/** Appends a record whose values have all been checked. */
+function push(
+  state: BuilderState,
+  record: number,
+  lng: number,
+  lat: number,
+  time: number,
+  category: string | undefined,
+  weight: number,
+): boolean {
+  const index = categoryToIndex(state, record, category);
+  if (state.length === state.capacity) grow(state);
+  const at = state.length;
+  state.lng[at] = lng;
+  state.lat[at] = lat;
+  state.time[at] = time;
+  state.weight[at] = weight;
+  state.category[at] = index;
+  state.record[at] = record;
+  state.length = at + 1;
+  return true;
+}
 
-  function categoryToIndex(record: number, category: string | undefined): number {
-    if (!hasCategory) return 0;
-    let name = category === undefined ? '' : category.trim();
-    if (name === '') {
-      warn(record, 'missing-attribute', `category is empty; counted as "${MISSING_CATEGORY}"`);
-      name = MISSING_CATEGORY;
-    }
-    const known = categoryIndex.get(name);
-    if (known !== undefined) return known;
-    if (categories.length === MAX_CATEGORIES) {
-      throw new HexreachError(
-        'E_INPUT',
-        `${source}: ${recordKind} ${record}: more than ${MAX_CATEGORIES} distinct categories; the category column looks like an identifier or free text, name another one`,
-        name,
-      );
-    }
-    categoryIndex.set(name, categories.length);
-    categories.push(name);
-    return categories.length - 1;
-  }
+/** Rejects the record unless the coordinates are usable; the fast test avoids allocating. */
+function checkCoordinates(
+  state: BuilderState,
+  record: number,
+  lng: number,
+  lat: number,
+  lngValue: unknown,
+  latValue: unknown,
+): boolean {
+  // Zero goes the slow way too: (0, 0) is a placeholder.
+  if (lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && lng !== 0 && lat !== 0) return true;
+  const problem = checkLngLat(lngValue, latValue);
+  if (problem === undefined) return true;
+  reject(state, record, problem.reason, problem.message);
+  return false;
+}
 
-  /** Appends a record whose values have all been checked. */
-  function push(
-    record: number,
-    lng: number,
-    lat: number,
-    time: number,
-    category: string | undefined,
-    weight: number,
-  ): boolean {
-    const index = categoryToIndex(record, category);
-    if (length === capacity) grow();
-    lngColumn[length] = lng;
-    latColumn[length] = lat;
-    timeColumn[length] = time;
-    weightColumn[length] = weight;
-    categoryColumn[length] = index;
-    recordColumn[length] = record;
-    length++;
-    return true;
-  }
-
-  /** Rejects the record unless the coordinates are usable; the fast test avoids allocating. */
-  function checkCoordinates(
-    record: number,
-    lng: number,
-    lat: number,
-    lngValue: unknown,
-    latValue: unknown,
-  ): boolean {
-    // Zero goes the slow way too: (0, 0) is a placeholder.
-    if (lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && lng !== 0 && lat !== 0) return true;
-    const problem = checkLngLat(lngValue, latValue);
-    if (problem === undefined) return true;
-    reject(record, problem.reason, problem.message);
+function add(
+  state: BuilderState,
+  record: number,
+  lng: number,
+  lat: number,
+  time: number,
+  category: string | undefined,
+  weight: number,
+): boolean {
+  if (!checkCoordinates(state, record, lng, lat, lng, lat)) return false;
+  if (time === Number.POSITIVE_INFINITY || time === Number.NEGATIVE_INFINITY) {
+    reject(state, record, 'invalid-date', `time ${time} is not a date`);
     return false;
   }
-
-  function add(
-    record: number,
-    lng: number,
-    lat: number,
-    time: number,
-    category: string | undefined,
-    weight: number,
-  ): boolean {
-    if (!checkCoordinates(record, lng, lat, lng, lat)) return false;
-    if (time === Number.POSITIVE_INFINITY || time === Number.NEGATIVE_INFINITY) {
-      reject(record, 'invalid-date', `time ${time} is not a date`);
-      return false;
-    }
-    if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
-      const why = weight < 0 ? 'is negative' : 'is not a finite number';
-      reject(record, 'invalid-weight', `weight ${weight} ${why}`);
-      return false;
-    }
-    return push(record, lng, lat, time, category, weight);
+  if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
+    const why = weight < 0 ? 'is negative' : 'is not a finite number';
+    reject(state, record, 'invalid-weight', `weight ${weight} ${why}`);
+    return false;
   }
+  return push(state, record, lng, lat, time, category, weight);
+}
 
-  function addValues(
-    record: number,
-    lngValue: unknown,
-    latValue: unknown,
-    dateValue: unknown,
-    categoryValue: unknown,
-    weightValue: unknown,
-  ): boolean {
-    const lng =
-      typeof lngValue === 'number'
-        ? lngValue
-        : typeof lngValue === 'string'
-          ? parseDecimal(lngValue)
-          : Number.NaN;
-    const lat =
-      typeof latValue === 'number'
-        ? latValue
-        : typeof latValue === 'string'
-          ? parseDecimal(latValue)
-          : Number.NaN;
-    if (!checkCoordinates(record, lng, lat, lngValue, latValue)) return false;
-    let time = Number.NaN;
-    if (typeof dateValue === 'string') {
-      if (dateValue.length > 0) {
-        time = parseDate(dateValue);
-        if (Number.isNaN(time) && dateValue.trim() !== '') {
-          reject(
-            record,
-            'invalid-date',
-            `date ${formatValue(dateValue)} is not a valid date in a known format (YYYY-MM-DD[ hh:mm[:ss]], MM/DD/YYYY[ hh:mm[:ss] AM|PM])`,
-          );
-          return false;
-        }
-      }
-    } else if (typeof dateValue === 'number' && Number.isFinite(dateValue)) {
-      time = dateValue;
-    } else if (dateValue !== undefined && dateValue !== null) {
-      reject(record, 'invalid-date', `date ${formatValue(dateValue)} is not a date`);
-      return false;
-    }
-    let weight = 1;
-    if (hasWeight) {
-      weight =
-        typeof weightValue === 'number'
-          ? weightValue
-          : typeof weightValue === 'string'
-            ? parseDecimal(weightValue)
-            : Number.NaN;
-      if (weight === 0 && typeof weightValue === 'string' && weightValue.trim() === '') {
-        weight = Number.NaN;
-      }
-      if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
-        const blank =
-          weightValue === undefined ||
-          weightValue === null ||
-          (typeof weightValue === 'string' && weightValue.trim() === '');
-        const why = blank ? 'is missing' : weight < 0 ? 'is negative' : 'is not a finite number';
-        reject(record, 'invalid-weight', `weight ${formatValue(weightValue)} ${why}`);
+function addValues(
+  state: BuilderState,
+  record: number,
+  lngValue: unknown,
+  latValue: unknown,
+  dateValue: unknown,
+  categoryValue: unknown,
+  weightValue: unknown,
+): boolean {
+  const lng =
+    typeof lngValue === 'number'
+      ? lngValue
+      : typeof lngValue === 'string'
+        ? parseDecimal(lngValue)
+        : Number.NaN;
+  const lat =
+    typeof latValue === 'number'
+      ? latValue
+      : typeof latValue === 'string'
+        ? parseDecimal(latValue)
+        : Number.NaN;
+  if (!checkCoordinates(state, record, lng, lat, lngValue, latValue)) return false;
+  let time = Number.NaN;
+  if (typeof dateValue === 'string') {
+    if (dateValue.length > 0) {
+      time = parseDate(dateValue);
+      if (Number.isNaN(time) && dateValue.trim() !== '') {
+        reject(
+          state,
+          record,
+          'invalid-date',
+          `date ${formatValue(dateValue)} is not a valid date in a known format (YYYY-MM-DD[ hh:mm[:ss]], MM/DD/YYYY[ hh:mm[:ss] AM|PM])`,
+        );
         return false;
       }
     }
-    let category: string | undefined;
-    if (hasCategory && categoryValue !== undefined && categoryValue !== null) {
-      category = typeof categoryValue === 'string' ? categoryValue : String(categoryValue);
+  } else if (typeof dateValue === 'number' && Number.isFinite(dateValue)) {
+    time = dateValue;
+  } else if (dateValue !== undefined && dateValue !== null) {
+    reject(state, record, 'invalid-date', `date ${formatValue(dateValue)} is not a date`);
+    return false;
+  }
+  let weight = 1;
+  if (state.hasWeight) {
+    weight =
+      typeof weightValue === 'number'
+        ? weightValue
+        : typeof weightValue === 'string'
+          ? parseDecimal(weightValue)
+          : Number.NaN;
+    if (weight === 0 && typeof weightValue === 'string' && weightValue.trim() === '') {
+      weight = Number.NaN;
     }
-    return push(record, lng, lat, time, category, weight);
+    if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
+      reject(state, record, 'invalid-weight', weightProblem(weightValue, weight));
+      return false;
+    }
   }
-
-  function finish(): ReadResult<IncidentTable> {
-    const data: IncidentTable = {
-      source,
-      recordKind,
-      length,
-      lng: lngColumn.slice(0, length),
-      lat: latColumn.slice(0, length),
-      time: timeColumn.slice(0, length),
-      category: categoryColumn.slice(0, length),
-      categories: hasCategory ? categories.slice() : ['all'],
-      weight: weightColumn.slice(0, length),
-      record: recordColumn.slice(0, length),
-    };
-    return {
-      data,
-      read: length + rejections.count,
-      rejections: rejections.list,
-      rejectedCount: rejections.count,
-      warnings,
-    };
+  let category: string | undefined;
+  if (state.hasCategory && categoryValue !== undefined && categoryValue !== null) {
+    category = typeof categoryValue === 'string' ? categoryValue : String(categoryValue);
   }
+  return push(state, record, lng, lat, time, category, weight);
+}
 
-  return { add, addValues, reject, warn, finish };
+function weightProblem(weightValue: unknown, weight: number): string {
+  const blank =
+    weightValue === undefined ||
+    weightValue === null ||
+    (typeof weightValue === 'string' && weightValue.trim() === '');
+  const why = blank ? 'is missing' : weight < 0 ? 'is negative' : 'is not a finite number';
+  return `weight ${formatValue(weightValue)} ${why}`;
+}
+
+function finish(state: BuilderState): ReadResult<IncidentTable> {
+  const { length, rejections } = state;
+  const data: IncidentTable = {
+    source: state.source,
+    recordKind: state.recordKind,
+    length,
+    lng: state.lng.slice(0, length),
+    lat: state.lat.slice(0, length),
+    time: state.time.slice(0, length),
+    category: state.category.slice(0, length),
+    categories: state.hasCategory ? state.categories.slice() : ['all'],
+    weight: state.weight.slice(0, length),
+    record: state.record.slice(0, length),
+  };
+  return {
+    data,
+    read: length + rejections.count,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings: state.warnings,
+  };
 }

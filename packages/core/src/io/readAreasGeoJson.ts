@@ -128,6 +128,79 @@ export function readAreasGeoJson(
   options: ReadAreasGeoJsonOptions,
 ): ReadResult<AreaTable> {
   const { source, attributes, idProperty } = options;
+  assertAttributeNames(attributes);
+  const features = getFeatures(data, source);
+  assertPropertiesPresent(features, attributes, idProperty, source);
+  const areas: AcceptedAreas = {
+    geometries: [],
+    records: [],
+    ids: [],
+    columns: attributes.map(() => [] as number[]),
+  };
+  const rejections = collectRejections(options.onRejection);
+  const warnings: Rejection[] = [];
+  const note = (list: { push(r: Rejection): void }, record: number, [reason, message]: Problem) => {
+    list.push({ source, recordKind: 'feature', record, reason, message });
+  };
+  const values = new Float64Array(attributes.length);
+
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as FeatureLike | null;
+    if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
+      note(rejections, i, ['wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`]);
+      continue;
+    }
+    const problem = geometryProblem(feature.geometry);
+    if (problem !== undefined) {
+      note(rejections, i, problem);
+      continue;
+    }
+    const properties =
+      typeof feature.properties === 'object' && feature.properties !== null
+        ? (feature.properties as Record<string, unknown>)
+        : {};
+    const featureWarnings: Problem[] = [];
+    const missing = readAttributes(properties, attributes, values, featureWarnings);
+    if (missing !== undefined) {
+      note(rejections, i, missing);
+      continue;
+    }
+    const id = areaId(feature, properties, idProperty, i, featureWarnings);
+    for (const warning of featureWarnings) note(warnings, i, warning);
+    areas.geometries.push(feature.geometry as Polygon | MultiPolygon);
+    areas.records.push(i);
+    areas.ids.push(id);
+    for (let a = 0; a < attributes.length; a++) areas.columns[a].push(values[a]);
+  }
+
+  return {
+    data: areaTable(source, attributes, areas),
+    read: features.length,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings,
+  };
+}
+
+/** A rejection's or warning's reason and message. */
+type Problem = [RejectionReason, string];
+
+interface FeatureLike {
+  type?: unknown;
+  id?: unknown;
+  geometry?: unknown;
+  properties?: unknown;
+}
+
+/** The accepted features so far, with one list of values per attribute. */
+interface AcceptedAreas {
+  readonly geometries: (Polygon | MultiPolygon)[];
+  readonly records: number[];
+  readonly ids: string[];
+  readonly columns: number[][];
+}
+
+function assertAttributeNames(attributes: readonly AreaAttributeSpec[]): void {
   const seen = new Set<string>();
   for (const attribute of attributes) {
     assertArgument(
@@ -138,140 +211,120 @@ export function readAreasGeoJson(
     );
     seen.add(attribute.name);
   }
-  const features = getFeatures(data, source);
-  if (features.length > 0) {
-    const names = collectPropertyNames(features);
-    const present = new Set(names);
-    const wanted = attributes.filter((a) => a.required ?? false).map((a) => a.name);
-    if (idProperty !== undefined) wanted.push(idProperty);
-    for (const name of wanted) {
-      if (!present.has(name)) {
-        throw new HexreachError(
-          'E_NOT_FOUND',
-          `${source}: no feature has the property "${name}"; the features have: ${names.join(', ') || '(no properties)'}`,
-          name,
-        );
-      }
-    }
-  }
+}
 
-  const geometries: (Polygon | MultiPolygon)[] = [];
-  const records: number[] = [];
-  const ids: string[] = [];
-  const columns = attributes.map(() => [] as number[]);
-  const rejections = collectRejections(options.onRejection);
-  const warnings: Rejection[] = [];
-  const note = (
-    list: { push(r: Rejection): void },
-    record: number,
-    reason: RejectionReason,
-    message: string,
-  ) => {
-    list.push({ source, recordKind: 'feature', record, reason, message });
-  };
-  const values = new Float64Array(attributes.length);
-
-  nextFeature: for (let i = 0; i < features.length; i++) {
-    const feature = features[i] as {
-      type?: unknown;
-      id?: unknown;
-      geometry?: unknown;
-      properties?: unknown;
-    } | null;
-    if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
-      note(rejections, i, 'wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`);
-      continue;
-    }
-    const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
-    const type = geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      note(
-        rejections,
-        i,
-        'wrong-geometry',
-        `geometry is ${describeGeometry(geometry)}, not a Polygon or MultiPolygon`,
+/** Throws when no feature has a required attribute or the id property: a misspelt name. */
+function assertPropertiesPresent(
+  features: readonly unknown[],
+  attributes: readonly AreaAttributeSpec[],
+  idProperty: string | undefined,
+  source: string,
+): void {
+  if (features.length === 0) return;
+  const names = collectPropertyNames(features);
+  const present = new Set(names);
+  const wanted = attributes.filter((a) => a.required ?? false).map((a) => a.name);
+  if (idProperty !== undefined) wanted.push(idProperty);
+  for (const name of wanted) {
+    if (!present.has(name)) {
+      throw new HexreachError(
+        'E_NOT_FOUND',
+        `${source}: no feature has the property "${name}"; the features have: ${names.join(', ') || '(no properties)'}`,
+        name,
       );
-      continue;
     }
-    const coordinates = geometry!.coordinates;
-    let problem: string | undefined;
-    if (type === 'Polygon') {
-      problem = polygonProblem(coordinates, '');
-    } else if (!Array.isArray(coordinates) || coordinates.length === 0) {
-      problem = `the MultiPolygon has no polygons (coordinates ${formatValue(coordinates)})`;
-    } else {
-      for (let p = 0; p < coordinates.length && problem === undefined; p++) {
-        problem = polygonProblem(coordinates[p], `polygon ${p}, `);
-      }
-    }
-    if (problem !== undefined) {
-      note(rejections, i, 'invalid-coordinates', problem);
-      continue;
-    }
-
-    const properties =
-      typeof feature.properties === 'object' && feature.properties !== null
-        ? (feature.properties as Record<string, unknown>)
-        : {};
-    const featureWarnings: [RejectionReason, string][] = [];
-    for (let a = 0; a < attributes.length; a++) {
-      const { name, required = false } = attributes[a];
-      const raw = getOwn(properties, name);
-      const value = toAttributeValue(raw);
-      values[a] = value ?? Number.NaN;
-      if (value !== undefined && !Number.isNaN(value)) continue;
-      const reason: RejectionReason =
-        value === undefined ? 'missing-attribute' : 'invalid-attribute';
-      const what =
-        value === undefined
-          ? `${required ? 'required' : 'optional'} attribute "${name}" is missing (${formatValue(raw)})`
-          : `${required ? 'required' : 'optional'} attribute "${name}" is ${formatValue(raw)}, not a number`;
-      if (required) {
-        note(rejections, i, reason, what);
-        continue nextFeature;
-      }
-      featureWarnings.push([reason, `${what}; NaN used`]);
-    }
-
-    // A property the user named says more than a writer's `id` member (often a row number).
-    const named = idProperty === undefined ? undefined : getOwn(properties, idProperty);
-    let id: string;
-    if (typeof named === 'string' || typeof named === 'number') {
-      id = String(named);
-    } else {
-      const member = feature.id;
-      id = typeof member === 'string' || typeof member === 'number' ? String(member) : String(i);
-      if (idProperty !== undefined) {
-        featureWarnings.push([
-          'missing-attribute',
-          `id property "${idProperty}" is ${formatValue(named)}; "${id}" is used instead`,
-        ]);
-      }
-    }
-    for (const [reason, message] of featureWarnings) note(warnings, i, reason, message);
-    geometries.push(geometry as Polygon | MultiPolygon);
-    records.push(i);
-    ids.push(id);
-    for (let a = 0; a < attributes.length; a++) columns[a].push(values[a]);
   }
+}
 
+/** Why a feature's geometry cannot be used as an area, or undefined. */
+function geometryProblem(value: unknown): Problem | undefined {
+  const geometry = value as { type?: unknown; coordinates?: unknown } | null;
+  const type = geometry?.type;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') {
+    return [
+      'wrong-geometry',
+      `geometry is ${describeGeometry(geometry)}, not a Polygon or MultiPolygon`,
+    ];
+  }
+  const coordinates = geometry!.coordinates;
+  let problem: string | undefined;
+  if (type === 'Polygon') {
+    problem = polygonProblem(coordinates, '');
+  } else if (!Array.isArray(coordinates) || coordinates.length === 0) {
+    problem = `the MultiPolygon has no polygons (coordinates ${formatValue(coordinates)})`;
+  } else {
+    for (let p = 0; p < coordinates.length && problem === undefined; p++) {
+      problem = polygonProblem(coordinates[p], `polygon ${p}, `);
+    }
+  }
+  return problem === undefined ? undefined : ['invalid-coordinates', problem];
+}
+
+/**
+ * Reads the attributes of one feature into `values` (NaN where unusable, with a warning in
+ * `featureWarnings`), or returns why a required one rejects the feature.
+ */
+function readAttributes(
+  properties: Record<string, unknown>,
+  attributes: readonly AreaAttributeSpec[],
+  values: Float64Array,
+  featureWarnings: Problem[],
+): Problem | undefined {
+  for (let a = 0; a < attributes.length; a++) {
+    const { name, required = false } = attributes[a];
+    const raw = getOwn(properties, name);
+    const value = toAttributeValue(raw);
+    values[a] = value ?? Number.NaN;
+    if (value !== undefined && !Number.isNaN(value)) continue;
+    const reason: RejectionReason = value === undefined ? 'missing-attribute' : 'invalid-attribute';
+    const what =
+      value === undefined
+        ? `${required ? 'required' : 'optional'} attribute "${name}" is missing (${formatValue(raw)})`
+        : `${required ? 'required' : 'optional'} attribute "${name}" is ${formatValue(raw)}, not a number`;
+    if (required) return [reason, what];
+    featureWarnings.push([reason, `${what}; NaN used`]);
+  }
+  return undefined;
+}
+
+/** The id of the area of feature `index`; a missing id property adds a warning. */
+function areaId(
+  feature: FeatureLike,
+  properties: Record<string, unknown>,
+  idProperty: string | undefined,
+  index: number,
+  featureWarnings: Problem[],
+): string {
+  // A property the user named says more than a writer's `id` member (often a row number).
+  const named = idProperty === undefined ? undefined : getOwn(properties, idProperty);
+  if (typeof named === 'string' || typeof named === 'number') return String(named);
+  const member = feature.id;
+  const id =
+    typeof member === 'string' || typeof member === 'number' ? String(member) : String(index);
+  if (idProperty !== undefined) {
+    featureWarnings.push([
+      'missing-attribute',
+      `id property "${idProperty}" is ${formatValue(named)}; "${id}" is used instead`,
+    ]);
+  }
+  return id;
+}
+
+function areaTable(
+  source: string,
+  attributes: readonly AreaAttributeSpec[],
+  areas: AcceptedAreas,
+): AreaTable {
   const attributeColumns = createRecord<Float64Array>();
   for (let a = 0; a < attributes.length; a++) {
-    attributeColumns[attributes[a].name] = Float64Array.from(columns[a]);
+    attributeColumns[attributes[a].name] = Float64Array.from(areas.columns[a]);
   }
-  const table: AreaTable = {
-    source,
-    length: geometries.length,
-    geometries,
-    record: Uint32Array.from(records),
-    attributes: attributeColumns,
-    ids,
-  };
   return {
-    data: table,
-    read: features.length,
-    rejections: rejections.list,
-    rejectedCount: rejections.count,
-    warnings,
+    source,
+    length: areas.geometries.length,
+    geometries: areas.geometries,
+    record: Uint32Array.from(areas.records),
+    attributes: attributeColumns,
+    ids: areas.ids,
   };
 }

@@ -97,7 +97,81 @@ export function readOrganizationsGeoJson(
 ): ReadResult<OrganizationTable> {
   const { source } = options;
   const features = getFeatures(data, source);
-  const names = collectPropertyNames(features);
+  const keys = propertyKeys(collectPropertyNames(features), options);
+  const accepted: AcceptedOrganizations = {
+    lng: [],
+    lat: [],
+    name: [],
+    type: [],
+    capacity: [],
+    records: [],
+  };
+  const rejections = collectRejections(options.onRejection);
+  const warnings: Rejection[] = [];
+  const note = (
+    list: { push(r: Rejection): void },
+    record: number,
+    reason: RejectionReason,
+    message: string,
+  ) => {
+    list.push({ source, recordKind: 'feature', record, reason, message });
+  };
+
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as FeatureLike | null;
+    const problem = featureProblem(feature);
+    if (problem !== undefined) {
+      note(rejections, i, problem[0], problem[1]);
+      continue;
+    }
+    const { geometry, properties } = feature as FeatureLike;
+    const coordinates = (geometry as { coordinates: unknown[] }).coordinates;
+    const warn: Warn = (reason, message) => note(warnings, i, reason, message);
+    const own =
+      typeof properties === 'object' && properties !== null
+        ? (properties as Record<string, unknown>)
+        : {};
+    accepted.name.push(organizationName(own, keys.name, i, warn));
+    accepted.type.push(organizationType(own, keys.type, warn));
+    accepted.capacity.push(organizationCapacity(own, keys.capacity, warn));
+    accepted.lng.push(Number(coordinates[0]));
+    accepted.lat.push(Number(coordinates[1]));
+    accepted.records.push(i);
+  }
+
+  return {
+    data: organizationTable(source, accepted, keys.capacity !== undefined),
+    read: features.length,
+    rejections: rejections.list,
+    rejectedCount: rejections.count,
+    warnings,
+  };
+}
+
+interface FeatureLike {
+  type?: unknown;
+  geometry?: unknown;
+  properties?: unknown;
+}
+
+type Warn = (reason: RejectionReason, message: string) => void;
+
+/** The accepted features so far, one list per column. */
+interface AcceptedOrganizations {
+  readonly lng: number[];
+  readonly lat: number[];
+  readonly name: string[];
+  readonly type: string[];
+  readonly capacity: number[];
+  readonly records: number[];
+}
+
+/** The properties holding the name, type and capacity, named or detected; undefined for none. */
+function propertyKeys(
+  names: readonly string[],
+  options: ReadOrganizationsGeoJsonOptions,
+): { name?: string; type?: string; capacity?: string } {
+  const { source } = options;
   const nameIndex = findColumn(names, {
     named: options.name,
     candidates: NAME_NAMES,
@@ -116,122 +190,99 @@ export function readOrganizationsGeoJson(
     role: 'capacity',
     source,
   });
-  const capacityKey = capacityIndex >= 0 ? names[capacityIndex] : undefined;
-  const capacity: number[] = [];
-  const nameKey = nameIndex >= 0 ? names[nameIndex] : undefined;
-  const typeKey = typeIndex >= 0 ? names[typeIndex] : undefined;
-
-  const lng: number[] = [];
-  const lat: number[] = [];
-  const name: string[] = [];
-  const type: string[] = [];
-  const records: number[] = [];
-  const rejections = collectRejections(options.onRejection);
-  const warnings: Rejection[] = [];
-  const note = (
-    list: { push(r: Rejection): void },
-    record: number,
-    reason: RejectionReason,
-    message: string,
-  ) => {
-    list.push({ source, recordKind: 'feature', record, reason, message });
-  };
-
-  for (let i = 0; i < features.length; i++) {
-    const feature = features[i] as {
-      type?: unknown;
-      geometry?: unknown;
-      properties?: unknown;
-    } | null;
-    if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
-      note(rejections, i, 'wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`);
-      continue;
-    }
-    const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
-    if (geometry === null || geometry === undefined) {
-      note(rejections, i, 'missing-coordinates', `geometry is ${describeGeometry(geometry)}`);
-      continue;
-    }
-    if (geometry.type !== 'Point') {
-      note(
-        rejections,
-        i,
-        'wrong-geometry',
-        `geometry is ${describeGeometry(geometry)}, not a Point`,
-      );
-      continue;
-    }
-    const coordinates = geometry.coordinates;
-    if (!Array.isArray(coordinates)) {
-      const message = `Point coordinates ${formatValue(coordinates)} are not a [lng, lat] array`;
-      note(rejections, i, 'invalid-coordinates', message);
-      continue;
-    }
-    const problem = checkLngLat(coordinates[0], coordinates[1], { numbersOnly: true });
-    if (problem !== undefined) {
-      note(rejections, i, problem.reason, problem.message);
-      continue;
-    }
-    const properties =
-      typeof feature.properties === 'object' && feature.properties !== null
-        ? (feature.properties as Record<string, unknown>)
-        : {};
-    // Property names come from the data: only a feature's own properties count (`toString`).
-    const nameValue = nameKey === undefined ? undefined : getOwn(properties, nameKey);
-    const typeValue = typeKey === undefined ? undefined : getOwn(properties, typeKey);
-    const capacityValue = capacityKey === undefined ? undefined : getOwn(properties, capacityKey);
-    let featureName = toText(nameValue);
-    if (featureName === undefined) {
-      featureName = `feature ${i}`;
-      const found = nameKey === undefined ? 'no name property' : `name ${formatValue(nameValue)}`;
-      note(warnings, i, 'missing-attribute', `${found}; named "${featureName}"`);
-    }
-    let featureType = toText(typeValue);
-    if (featureType === undefined) {
-      featureType = DEFAULT_ORGANIZATION_TYPE;
-      const found = typeKey === undefined ? 'no type property' : `type ${formatValue(typeValue)}`;
-      note(warnings, i, 'missing-attribute', `${found}; typed "${featureType}"`);
-    }
-    let featureCapacity = Number.NaN;
-    if (capacityValue !== undefined && capacityValue !== null) {
-      const value =
-        typeof capacityValue === 'number'
-          ? capacityValue
-          : typeof capacityValue === 'string'
-            ? parseDecimal(capacityValue)
-            : Number.NaN;
-      if (Number.isFinite(value) && value >= 0) featureCapacity = value;
-      else
-        note(
-          warnings,
-          i,
-          'invalid-attribute',
-          `capacity ${formatValue(capacityValue)} is not a number ≥ 0; left unknown`,
-        );
-    }
-    capacity.push(featureCapacity);
-    lng.push(Number(coordinates[0]));
-    lat.push(Number(coordinates[1]));
-    name.push(featureName);
-    type.push(featureType);
-    records.push(i);
-  }
-
-  const table: OrganizationTable = {
-    source,
-    length: records.length,
-    lng: Float64Array.from(lng),
-    lat: Float64Array.from(lat),
-    name,
-    type,
-    ...(capacityKey === undefined ? {} : { capacity: Float64Array.from(capacity) }),
-    record: Uint32Array.from(records),
-  };
   return {
-    data: table,
-    read: features.length,
-    rejections: rejections.list,
-    rejectedCount: rejections.count,
-    warnings,
+    name: nameIndex >= 0 ? names[nameIndex] : undefined,
+    type: typeIndex >= 0 ? names[typeIndex] : undefined,
+    capacity: capacityIndex >= 0 ? names[capacityIndex] : undefined,
+  };
+}
+
+/** Why a feature is not a usable Point, as a rejection's reason and message, or undefined. */
+function featureProblem(feature: FeatureLike | null): [RejectionReason, string] | undefined {
+  if (typeof feature !== 'object' || feature === null || feature.type !== 'Feature') {
+    return ['wrong-geometry', `not a GeoJSON Feature: ${formatValue(feature)}`];
+  }
+  const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (geometry === null || geometry === undefined) {
+    return ['missing-coordinates', `geometry is ${describeGeometry(geometry)}`];
+  }
+  if (geometry.type !== 'Point') {
+    return ['wrong-geometry', `geometry is ${describeGeometry(geometry)}, not a Point`];
+  }
+  const coordinates = geometry.coordinates;
+  if (!Array.isArray(coordinates)) {
+    const message = `Point coordinates ${formatValue(coordinates)} are not a [lng, lat] array`;
+    return ['invalid-coordinates', message];
+  }
+  const problem = checkLngLat(coordinates[0], coordinates[1], { numbersOnly: true });
+  return problem === undefined ? undefined : [problem.reason, problem.message];
+}
+
+/** Property names come from the data: only a feature's own properties count (`toString`). */
+function ownProperty(properties: Record<string, unknown>, key: string | undefined): unknown {
+  return key === undefined ? undefined : getOwn(properties, key);
+}
+
+function organizationName(
+  properties: Record<string, unknown>,
+  key: string | undefined,
+  index: number,
+  warn: Warn,
+): string {
+  const value = ownProperty(properties, key);
+  const text = toText(value);
+  if (text !== undefined) return text;
+  const name = `feature ${index}`;
+  const found = key === undefined ? 'no name property' : `name ${formatValue(value)}`;
+  warn('missing-attribute', `${found}; named "${name}"`);
+  return name;
+}
+
+function organizationType(
+  properties: Record<string, unknown>,
+  key: string | undefined,
+  warn: Warn,
+): string {
+  const value = ownProperty(properties, key);
+  const text = toText(value);
+  if (text !== undefined) return text;
+  const found = key === undefined ? 'no type property' : `type ${formatValue(value)}`;
+  warn('missing-attribute', `${found}; typed "${DEFAULT_ORGANIZATION_TYPE}"`);
+  return DEFAULT_ORGANIZATION_TYPE;
+}
+
+/** The capacity, a number ≥ 0, or NaN when unknown (with a warning when unusable). */
+function organizationCapacity(
+  properties: Record<string, unknown>,
+  key: string | undefined,
+  warn: Warn,
+): number {
+  const value = ownProperty(properties, key);
+  if (value === undefined || value === null) return Number.NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? parseDecimal(value)
+        : Number.NaN;
+  if (Number.isFinite(number) && number >= 0) return number;
+  warn('invalid-attribute', `capacity ${formatValue(value)} is not a number ≥ 0; left unknown`);
+  return Number.NaN;
+}
+
+function organizationTable(
+  source: string,
+  accepted: AcceptedOrganizations,
+  hasCapacity: boolean,
+): OrganizationTable {
+  return {
+    source,
+    length: accepted.records.length,
+    lng: Float64Array.from(accepted.lng),
+    lat: Float64Array.from(accepted.lat),
+    name: accepted.name,
+    type: accepted.type,
+    ...(hasCapacity ? { capacity: Float64Array.from(accepted.capacity) } : {}),
+    record: Uint32Array.from(accepted.records),
   };
 }

@@ -48,42 +48,30 @@ export async function readSurveysCsv(
   options: ReadSurveysCsvOptions,
 ): Promise<ReadResult<SurveyTable>> {
   const { source, answers } = options;
-  const min = options.scale?.min ?? 1;
-  const max = options.scale?.max ?? 5;
-  if (answers.length === 0 || !(min < max)) {
-    throw new HexreachError(
-      'E_ARGUMENT',
-      `readSurveysCsv: needs at least one answer column and a scale with min < max, got ${answers.length} columns and [${min}, ${max}]`,
-      options,
-    );
-  }
-  const lng: number[] = [];
-  const lat: number[] = [];
-  const time: number[] = [];
-  const record: number[] = [];
-  const values: number[][] = answers.map(() => []);
+  const { min, max } = answerScale(options);
+  const accepted: AcceptedSurveys = {
+    lng: [],
+    lat: [],
+    time: [],
+    record: [],
+    values: answers.map(() => []),
+  };
   const rejections = collectRejections(options.onRejection);
   const warnings: Rejection[] = [];
-  let columns: { lat: number; lng: number; date: number; answers: number[] } | undefined;
+  let columns: SurveyColumns | undefined;
   let rowsRead = 0;
   const problem = (
     list: { push(r: Rejection): void },
     reason: Rejection['reason'],
     message: string,
   ) => list.push({ source, recordKind: 'row', record: rowsRead, reason, message });
+  const warnAnswer = (message: string) => problem(warnings, 'invalid-attribute', message);
 
   function readRows(rows: string[][]): void {
     let first = 0;
     if (columns === undefined) {
       if (rows.length === 0) return;
-      const header = withoutBom(rows[0]);
-      const found = detectColumns(header, { ...options.columns, source });
-      columns = {
-        lat: found.lat,
-        lng: found.lng,
-        date: found.date,
-        answers: answers.map((named) => findColumn(header, { named, role: 'answer', source })),
-      };
+      columns = surveyColumns(withoutBom(rows[0]), options);
       first = 1;
     }
     for (let r = first; r < rows.length; r++) {
@@ -101,27 +89,16 @@ export async function readSurveysCsv(
         problem(rejections, 'invalid-date', `date ${formatValue(dateText)} is not a valid date`);
         continue;
       }
-      const parsed = columns.answers.map((c, a) => {
-        const text = (row[c] ?? '').trim();
-        if (text === '') return Number.NaN;
-        const v = parseDecimal(text);
-        if (Number.isFinite(v) && v >= min && v <= max) return v;
-        problem(
-          warnings,
-          'invalid-attribute',
-          `${answers[a]} ${formatValue(text)} is not an answer on the scale ${min}–${max}; left unanswered`,
-        );
-        return Number.NaN;
-      });
+      const parsed = parseAnswers(row, columns.answers, answers, min, max, warnAnswer);
       if (parsed.every(Number.isNaN)) {
         problem(rejections, 'missing-attribute', `no usable answer to ${answers.join(', ')}`);
         continue;
       }
-      lng.push(parseDecimal(row[columns.lng]));
-      lat.push(parseDecimal(row[columns.lat]));
-      time.push(t);
-      record.push(rowsRead);
-      for (let a = 0; a < parsed.length; a++) values[a].push(parsed[a]);
+      accepted.lng.push(parseDecimal(row[columns.lng]));
+      accepted.lat.push(parseDecimal(row[columns.lat]));
+      accepted.time.push(t);
+      accepted.record.push(rowsRead);
+      for (let a = 0; a < parsed.length; a++) accepted.values[a].push(parsed[a]);
     }
   }
 
@@ -129,20 +106,93 @@ export async function readSurveysCsv(
   if (columns === undefined) {
     throw new HexreachError('E_INPUT', `${source}: the file is empty (no header row)`, source);
   }
-  const data: SurveyTable = {
-    source,
-    length: lng.length,
-    lng: Float64Array.from(lng),
-    lat: Float64Array.from(lat),
-    time: Float64Array.from(time),
-    answers: Object.fromEntries(answers.map((name, a) => [name, Float64Array.from(values[a])])),
-    record: Uint32Array.from(record),
-  };
   return {
-    data,
+    data: surveyTable(source, answers, accepted),
     read: rowsRead,
     rejections: rejections.list,
     rejectedCount: rejections.count,
     warnings,
+  };
+}
+
+/** Column indexes of the coordinates, the date (−1: none) and each answer. */
+interface SurveyColumns {
+  readonly lat: number;
+  readonly lng: number;
+  readonly date: number;
+  readonly answers: readonly number[];
+}
+
+/** The accepted rows so far, one list per column and one per answer. */
+interface AcceptedSurveys {
+  readonly lng: number[];
+  readonly lat: number[];
+  readonly time: number[];
+  readonly record: number[];
+  readonly values: number[][];
+}
+
+/** The answer scale; throws without an answer column or for a scale with min ≥ max. */
+function answerScale(options: ReadSurveysCsvOptions): { min: number; max: number } {
+  const { answers } = options;
+  const min = options.scale?.min ?? 1;
+  const max = options.scale?.max ?? 5;
+  if (answers.length === 0 || !(min < max)) {
+    throw new HexreachError(
+      'E_ARGUMENT',
+      `readSurveysCsv: needs at least one answer column and a scale with min < max, got ${answers.length} columns and [${min}, ${max}]`,
+      options,
+    );
+  }
+  return { min, max };
+}
+
+function surveyColumns(header: string[], options: ReadSurveysCsvOptions): SurveyColumns {
+  const { source } = options;
+  const found = detectColumns(header, { ...options.columns, source });
+  return {
+    lat: found.lat,
+    lng: found.lng,
+    date: found.date,
+    answers: options.answers.map((named) => findColumn(header, { named, role: 'answer', source })),
+  };
+}
+
+/** A row's answers, NaN where empty or, with a warning, not a number on the scale. */
+function parseAnswers(
+  row: readonly string[],
+  columns: readonly number[],
+  names: readonly string[],
+  min: number,
+  max: number,
+  warn: (message: string) => void,
+): number[] {
+  return columns.map((c, a) => {
+    const text = (row[c] ?? '').trim();
+    if (text === '') return Number.NaN;
+    const v = parseDecimal(text);
+    if (Number.isFinite(v) && v >= min && v <= max) return v;
+    warn(
+      `${names[a]} ${formatValue(text)} is not an answer on the scale ${min}–${max}; left unanswered`,
+    );
+    return Number.NaN;
+  });
+}
+
+function surveyTable(
+  source: string,
+  answers: readonly string[],
+  accepted: AcceptedSurveys,
+): SurveyTable {
+  return {
+    source,
+    length: accepted.lng.length,
+    lng: Float64Array.from(accepted.lng),
+    lat: Float64Array.from(accepted.lat),
+    time: Float64Array.from(accepted.time),
+    answers: Object.fromEntries(
+      answers.map((name, a) => [name, Float64Array.from(accepted.values[a])]),
+    ),
+    record: Uint32Array.from(accepted.record),
   };
 }

@@ -58,8 +58,6 @@ export function cellReasonPhrases(
   const fn = 'cellReasonPhrases';
   const minPercentile = options.minPercentile ?? 0.5;
   const flagAt = input.flagAt ?? 0.9;
-  const scaleMax = input.trustScaleMax ?? 5;
-  const n = input.giBin.length;
   assertArgument(
     minPercentile >= 0 && minPercentile <= 1,
     fn,
@@ -67,17 +65,39 @@ export function cellReasonPhrases(
     minPercentile,
   );
   assertArgument(flagAt > 0 && flagAt <= 1, fn, `flagAt must be in (0, 1], got ${flagAt}`, flagAt);
-  const components = Object.keys(input.normalized);
-  const checkLength = (column: ArrayLike<number> | undefined, name: string) =>
-    assertArgument(
-      column === undefined || column.length === n,
-      fn,
-      `${name} has ${column?.length} values, expected ${n} (one per cell, as giBin)`,
-      name,
-    );
-  for (const name of components) {
+  const partners = input.partners;
+  const partnerTypes = partners?.types ?? Object.keys(partners?.withinRadius ?? {});
+  assertColumns(input, partnerTypes);
+  const context: PhraseContext = {
+    minPercentile,
+    flagAt,
+    scaleMax: input.trustScaleMax ?? 5,
+    indicators: Object.keys(input.needRanks ?? {}),
+    partnerTypes,
+  };
+  const phrases = createRecord<(string | undefined)[]>();
+  for (const name of Object.keys(input.normalized))
+    phrases[name] = componentPhrases(name, input, context);
+  return phrases;
+}
+
+/** What the phrases of every component need besides the input columns. */
+interface PhraseContext {
+  readonly minPercentile: number;
+  readonly flagAt: number;
+  readonly scaleMax: number;
+  /** The need indicators, in the order of `needRanks`. */
+  readonly indicators: readonly string[];
+  readonly partnerTypes: readonly string[];
+}
+
+/** Checks the columns' lengths, that percentiles lie in [0, 1], and the partner columns. */
+function assertColumns(input: CellReasonPhrasesInput, partnerTypes: readonly string[]): void {
+  const fn = 'cellReasonPhrases';
+  const n = input.giBin.length;
+  for (const name of Object.keys(input.normalized)) {
     const percentile = input.normalized[name];
-    checkLength(percentile, `normalized.${name}`);
+    assertLength(percentile, `normalized.${name}`, n);
     for (let i = 0; i < n; i++) {
       const p = percentile[i];
       // Checked before the message is built: this loop runs once per cell and component.
@@ -91,69 +111,80 @@ export function cellReasonPhrases(
       }
     }
   }
-  checkLength(input.needIndex, 'needIndex');
-  checkLength(input.trustMean, 'trustMean');
-  checkLength(input.trustResponses, 'trustResponses');
+  assertLength(input.needIndex, 'needIndex', n);
+  assertLength(input.trustMean, 'trustMean', n);
+  assertLength(input.trustResponses, 'trustResponses', n);
   for (const [name, ranks] of Object.entries(input.needRanks ?? {}))
-    checkLength(ranks, `needRanks.${name}`);
+    assertLength(ranks, `needRanks.${name}`, n);
   const partners = input.partners;
-  const partnerTypes = partners?.types ?? Object.keys(partners?.withinRadius ?? {});
-  if (partners !== undefined) {
+  if (partners === undefined) return;
+  assertArgument(
+    partners.radiusMeters > 0 && Number.isFinite(partners.radiusMeters),
+    fn,
+    `partners.radiusMeters must be > 0, got ${partners.radiusMeters}`,
+    partners.radiusMeters,
+  );
+  for (const type of partnerTypes) {
     assertArgument(
-      partners.radiusMeters > 0 && Number.isFinite(partners.radiusMeters),
+      getOwn(partners.withinRadius, type) !== undefined,
       fn,
-      `partners.radiusMeters must be > 0, got ${partners.radiusMeters}`,
-      partners.radiusMeters,
+      `partners.withinRadius has no column for the type "${type}"`,
+      type,
     );
-    for (const type of partnerTypes) {
-      assertArgument(
-        getOwn(partners.withinRadius, type) !== undefined,
-        fn,
-        `partners.withinRadius has no column for the type "${type}"`,
-        type,
-      );
-      checkLength(partners.withinRadius[type], `partners.withinRadius.${type}`);
-    }
+    assertLength(partners.withinRadius[type], `partners.withinRadius.${type}`, n);
   }
+}
 
-  const indicators = Object.keys(input.needRanks ?? {});
-  const phrases = createRecord<(string | undefined)[]>();
-  for (const name of components) {
-    const percentile = input.normalized[name];
-    const column: (string | undefined)[] = new Array(n).fill(undefined);
-    for (let i = 0; i < n; i++) {
-      const p = percentile[i];
-      if (Number.isNaN(p)) continue;
-      const significant = name === 'hotspot' && input.giBin[i] > 0;
-      if (!(p >= minPercentile || significant)) continue;
-      switch (name) {
-        case 'hotspot':
-          column[i] =
-            input.giBin[i] > 0
-              ? `significant hotspot (${CONFIDENCE[Math.min(input.giBin[i], 3) - 1]} % confidence)`
-              : `${rankPhrase(p, 'incident clustering')}, not a significant hotspot`;
-          break;
-        case 'crimeRate':
-          column[i] = rankPhrase(p, 'crime rate');
-          break;
-        case 'need': {
-          const need = input.needIndex?.[i] ?? Number.NaN;
-          column[i] = needPhrase(i, Number.isNaN(need) ? p : need, indicators, flagAt, input);
-          break;
-        }
-        case 'trustDeficit':
-          column[i] = trustPhrase(i, p, scaleMax, input);
-          break;
-        case 'partnerGap':
-          column[i] = partnerPhrase(i, p, partnerTypes, input);
-          break;
-        default:
-          column[i] = rankPhrase(p, getOwn(input.componentLabels ?? {}, name) ?? name);
+function assertLength(column: ArrayLike<number> | undefined, name: string, n: number): void {
+  assertArgument(
+    column === undefined || column.length === n,
+    'cellReasonPhrases',
+    `${name} has ${column?.length} values, expected ${n} (one per cell, as giBin)`,
+    name,
+  );
+}
+
+/** The phrase of component `name` in each cell, undefined where it is no reason. */
+function componentPhrases(
+  name: string,
+  input: CellReasonPhrasesInput,
+  context: PhraseContext,
+): (string | undefined)[] {
+  const { minPercentile, flagAt, scaleMax, indicators, partnerTypes } = context;
+  const n = input.giBin.length;
+  const percentile = input.normalized[name];
+  const column: (string | undefined)[] = new Array(n).fill(undefined);
+  for (let i = 0; i < n; i++) {
+    const p = percentile[i];
+    if (Number.isNaN(p)) continue;
+    const significant = name === 'hotspot' && input.giBin[i] > 0;
+    if (!(p >= minPercentile || significant)) continue;
+    switch (name) {
+      case 'hotspot':
+        column[i] =
+          input.giBin[i] > 0
+            ? `significant hotspot (${CONFIDENCE[Math.min(input.giBin[i], 3) - 1]} % confidence)`
+            : `${rankPhrase(p, 'incident clustering')}, not a significant hotspot`;
+        break;
+      case 'crimeRate':
+        column[i] = rankPhrase(p, 'crime rate');
+        break;
+      case 'need': {
+        const need = input.needIndex?.[i] ?? Number.NaN;
+        column[i] = needPhrase(i, Number.isNaN(need) ? p : need, indicators, flagAt, input);
+        break;
       }
+      case 'trustDeficit':
+        column[i] = trustPhrase(i, p, scaleMax, input);
+        break;
+      case 'partnerGap':
+        column[i] = partnerPhrase(i, p, partnerTypes, input);
+        break;
+      default:
+        column[i] = rankPhrase(p, getOwn(input.componentLabels ?? {}, name) ?? name);
     }
-    phrases[name] = column;
   }
-  return phrases;
+  return column;
 }
 
 /** `1st`, `2nd`, `3rd`, `4th`, … `11th`, `12th`, `13th`, … `21st`. */

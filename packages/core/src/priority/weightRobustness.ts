@@ -81,52 +81,9 @@ export function weightRobustness(
   options: WeightRobustnessOptions = {},
 ): WeightRobustnessResult {
   const fn = 'weightRobustness';
-  const draws = options.draws ?? 200;
-  const concentration = options.concentration ?? 20;
-  const seed = options.seed ?? 0;
-  assertArgument(
-    Number.isInteger(draws) && draws >= 1,
-    fn,
-    `draws must be an integer >= 1, got ${draws}`,
-    draws,
-  );
-  assertArgument(
-    concentration > 0,
-    fn,
-    `concentration must be greater than 0 (Infinity for no perturbation), got ${concentration}`,
-    concentration,
-  );
-  assertArgument(Number.isInteger(seed), fn, `seed must be an integer, got ${seed}`, seed);
-  const components = Object.keys(weights);
-  assertArgument(components.length > 0, fn, 'weights must name at least one component', weights);
-  let total = 0;
-  for (const name of components) {
-    assertArgument(
-      getOwn(normalized, name) !== undefined,
-      fn,
-      `weights name the component "${name}", which normalized does not have`,
-      name,
-    );
-    const w = weights[name];
-    assertArgument(
-      Number.isFinite(w) && w >= 0,
-      fn,
-      `component "${name}" has weight ${w}; weights must be finite and >= 0`,
-      w,
-    );
-    total += w;
-  }
-  assertArgument(total > 0, fn, 'at least one weight must be greater than 0', weights);
-  const columns = components.map((name) => normalized[name]);
+  const { draws, concentration, seed } = resolveOptions(options);
+  const { components, columns, total } = componentColumns(normalized, weights);
   const n = columns[0].length;
-  for (let k = 1; k < columns.length; k++)
-    assertArgument(
-      columns[k].length === n,
-      fn,
-      `component "${components[k]}" has ${columns[k].length} values, expected ${n}`,
-      columns[k].length,
-    );
-
   const baseWeights = Float64Array.from(components, (name) => weights[name] / total);
   const score = new Float64Array(n);
   const selectInto = (w: ArrayLike<number>): Uint8Array => {
@@ -181,4 +138,71 @@ export function weightRobustness(
     selectedCount,
     agreement,
   };
+}
+
+/** The options with their defaults, checked. */
+function resolveOptions(options: WeightRobustnessOptions): {
+  draws: number;
+  concentration: number;
+  seed: number;
+} {
+  const fn = 'weightRobustness';
+  const draws = options.draws ?? 200;
+  const concentration = options.concentration ?? 20;
+  const seed = options.seed ?? 0;
+  assertArgument(
+    Number.isInteger(draws) && draws >= 1,
+    fn,
+    `draws must be an integer >= 1, got ${draws}`,
+    draws,
+  );
+  assertArgument(
+    concentration > 0,
+    fn,
+    `concentration must be greater than 0 (Infinity for no perturbation), got ${concentration}`,
+    concentration,
+  );
+  assertArgument(Number.isInteger(seed), fn, `seed must be an integer, got ${seed}`, seed);
+  return { draws, concentration, seed };
+}
+
+/**
+ * The components the weights name, their columns and the weights' total; checks that every
+ * column exists with the same length and every weight is finite and ≥ 0, one at least > 0.
+ */
+function componentColumns(
+  normalized: Readonly<Record<string, ArrayLike<number>>>,
+  weights: Readonly<Record<string, number>>,
+): { components: string[]; columns: ArrayLike<number>[]; total: number } {
+  const fn = 'weightRobustness';
+  const components = Object.keys(weights);
+  assertArgument(components.length > 0, fn, 'weights must name at least one component', weights);
+  let total = 0;
+  for (const name of components) {
+    assertArgument(
+      getOwn(normalized, name) !== undefined,
+      fn,
+      `weights name the component "${name}", which normalized does not have`,
+      name,
+    );
+    const w = weights[name];
+    assertArgument(
+      Number.isFinite(w) && w >= 0,
+      fn,
+      `component "${name}" has weight ${w}; weights must be finite and >= 0`,
+      w,
+    );
+    total += w;
+  }
+  assertArgument(total > 0, fn, 'at least one weight must be greater than 0', weights);
+  const columns = components.map((name) => normalized[name]);
+  const n = columns[0].length;
+  for (let k = 1; k < columns.length; k++)
+    assertArgument(
+      columns[k].length === n,
+      fn,
+      `component "${components[k]}" has ${columns[k].length} values, expected ${n}`,
+      columns[k].length,
+    );
+  return { components, columns, total };
 }

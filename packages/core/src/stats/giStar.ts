@@ -126,9 +126,32 @@ export function giStar(
     fdr,
   );
   const permutation = resolvePermutationOptions(options, 'giStar', 0);
+  assertShape(values, weights);
+  const moments = valueMoments(values, weights.n);
+  const { z, G, expected, variance } = rowStatistics(values, weights, moments);
+  const { p, bin } = pValuesAndBins(z);
+  const result: GiStarResult = fdr
+    ? {
+        z,
+        p,
+        G,
+        expected,
+        variance,
+        bin: confidenceBins(z, p, { fdr }),
+        pFdr: benjaminiHochberg(p),
+      }
+    : { z, p, G, expected, variance, bin };
+  if (permutation.permutations === 0) return result;
+  const simulated = conditionalPermutation(values, weights, {
+    statistic: 'gistar',
+    ...permutation,
+  });
+  return { ...result, ...simulated };
+}
+
+function assertShape(values: ArrayLike<number>, weights: SpatialWeights): void {
   assertWeightsShape(weights, 'giStar');
-  const { n, offsets, neighbors, selfIncluded: star } = weights;
-  const linkWeight = weights.weights;
+  const { n, selfIncluded: star } = weights;
   assertArgument(
     values.length === n,
     'giStar',
@@ -142,7 +165,24 @@ export function giStar(
     `${star ? 'Gi*' : 'Gi'} needs at least ${minimum} observations, got ${n}`,
     n,
   );
+}
 
+/** What the moments of every row need to know about the values as a whole. */
+interface ValueMoments {
+  readonly sum: number;
+  readonly mean: number;
+  /** Σ(x − x̄)². */
+  readonly squares: number;
+  readonly min: number;
+  readonly max: number;
+  readonly countMin: number;
+  readonly countMax: number;
+  readonly allEqual: boolean;
+  readonly variancePopulation: number;
+}
+
+/** Checks that every value is finite and measures them in two passes. */
+function valueMoments(values: ArrayLike<number>, n: number): ValueMoments {
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -178,7 +218,19 @@ export function giStar(
   // Constancy is decided exactly, so that rounding in Σ(x − x̄)² cannot pass for variance.
   const allEqual = min === max;
   const variancePopulation = allEqual ? 0 : squares / n; // spdep: sum(scale(x, scale = FALSE)^2)/n
+  return { sum, mean, squares, min, max, countMin, countMax, allEqual, variancePopulation };
+}
 
+/** z, G and G's moments of every row, checking the links in the same pass. */
+function rowStatistics(
+  values: ArrayLike<number>,
+  weights: SpatialWeights,
+  moments: ValueMoments,
+): { z: Float64Array; G: Float64Array; expected: Float64Array; variance: Float64Array } {
+  const { n, offsets, neighbors, selfIncluded: star } = weights;
+  const linkWeight = weights.weights;
+  const { sum, mean, squares, min, max, countMin, countMax, allEqual, variancePopulation } =
+    moments;
   const z = new Float64Array(n);
   const G = new Float64Array(n);
   const expected = new Float64Array(n);
@@ -255,25 +307,7 @@ export function giStar(
       variance[i] = vg / (denominator * denominator);
     }
   }
-
-  const { p, bin } = pValuesAndBins(z);
-  const result: GiStarResult = fdr
-    ? {
-        z,
-        p,
-        G,
-        expected,
-        variance,
-        bin: confidenceBins(z, p, { fdr }),
-        pFdr: benjaminiHochberg(p),
-      }
-    : { z, p, G, expected, variance, bin };
-  if (permutation.permutations === 0) return result;
-  const simulated = conditionalPermutation(values, weights, {
-    statistic: 'gistar',
-    ...permutation,
-  });
-  return { ...result, ...simulated };
+  return { z, G, expected, variance };
 }
 
 /** Whether row `row` (links start…end) lists a neighbour twice; stamps seen[j] = row + 1. */

@@ -7,6 +7,7 @@ import { centredValues } from './permutation/centredValues.js';
 import { conditionalPermutation } from './permutation/conditionalPermutation.js';
 import {
   type PermutationOptions,
+  type ResolvedPermutationOptions,
   resolvePermutationOptions,
 } from './permutation/resolvePermutationOptions.js';
 
@@ -115,6 +116,47 @@ export function localMoran(
   weights: SpatialWeights,
   options: LocalMoranOptions = {},
 ): LocalMoranResult {
+  const { moments, alpha, fdr, quadrantBy, permutation } = resolveOptions(options);
+  assertInputs(values, weights);
+  const allEqual = checkValues(values, weights.n);
+  const z = centredValues(values);
+  const { I, expected, variance, zScore, lagZ, lagX } = localStatistics(
+    values,
+    weights,
+    z,
+    moments,
+    allEqual,
+  );
+  const n = weights.n;
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) p[i] = twoSidedP(zScore[i]);
+  const pFdr = benjaminiHochberg(p);
+
+  const scatterQuadrant = scatterQuadrants(z, lagX, lagZ, quadrantBy);
+  const base = { I, expected, variance, z: zScore, p, pFdr, scatterQuadrant };
+  if (permutation.permutations === 0) {
+    return { ...base, quadrant: significantQuadrants(scatterQuadrant, fdr ? pFdr : p, alpha) };
+  }
+  const simulated = conditionalPermutation(values, weights, {
+    statistic: 'localMoran',
+    ...permutation,
+  });
+  const significance = fdr ? simulated.pSimFdr : simulated.pSim;
+  return {
+    ...base,
+    ...simulated,
+    quadrant: significantQuadrants(scatterQuadrant, significance, alpha),
+  };
+}
+
+/** The options with their defaults, checked. */
+function resolveOptions(options: LocalMoranOptions): {
+  moments: 'conditional' | 'total';
+  alpha: number;
+  fdr: boolean;
+  quadrantBy: 'pysal' | 'mean';
+  permutation: ResolvedPermutationOptions;
+} {
   const fn = 'localMoran';
   const moments = options.moments ?? 'conditional';
   const alpha = options.alpha ?? 0.05;
@@ -140,9 +182,13 @@ export function localMoran(
     quadrantBy,
   );
   const permutation = resolvePermutationOptions(options, fn, 999);
+  return { moments, alpha, fdr, quadrantBy, permutation };
+}
+
+function assertInputs(values: ArrayLike<number>, weights: SpatialWeights): void {
+  const fn = 'localMoran';
   assertWeights(weights, fn);
-  const { n, offsets, neighbors, selfIncluded } = weights;
-  const linkWeight = weights.weights;
+  const { n, selfIncluded } = weights;
   assertArgument(
     !selfIncluded,
     fn,
@@ -156,19 +202,34 @@ export function localMoran(
     values?.length,
   );
   assertArgument(n >= 3, fn, `needs at least 3 observations, got ${n}`, n);
+}
+
+/** Checks that every value is finite, and tells whether they are all equal. */
+function checkValues(values: ArrayLike<number>, n: number): boolean {
   let allEqual = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) {
-      assertArgument(false, fn, `values[${i}] = ${v} is not a finite number`, {
+      assertArgument(false, 'localMoran', `values[${i}] = ${v} is not a finite number`, {
         index: i,
         value: v,
       });
     }
     if (v !== values[0]) allEqual = false;
   }
+  return allEqual;
+}
 
-  const z = centredValues(values);
+/** I, its moments and z of every cell, with the spatial lags of z and x; NaN for equal values. */
+function localStatistics(
+  values: ArrayLike<number>,
+  weights: SpatialWeights,
+  z: Float64Array,
+  moments: 'conditional' | 'total',
+  allEqual: boolean,
+): Record<'I' | 'expected' | 'variance' | 'zScore' | 'lagZ' | 'lagX', Float64Array> {
+  const { n, offsets, neighbors } = weights;
+  const linkWeight = weights.weights;
   let squares = 0;
   let fourths = 0;
   for (let i = 0; i < n; i++) {
@@ -225,25 +286,7 @@ export function localMoran(
     variance[i] = v;
     zScore[i] = v > 0 ? (I[i] - e) / Math.sqrt(v) : Number.NaN;
   }
-  const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = twoSidedP(zScore[i]);
-  const pFdr = benjaminiHochberg(p);
-
-  const scatterQuadrant = scatterQuadrants(z, lagX, lagZ, quadrantBy);
-  const base = { I, expected, variance, z: zScore, p, pFdr, scatterQuadrant };
-  if (permutation.permutations === 0) {
-    return { ...base, quadrant: significantQuadrants(scatterQuadrant, fdr ? pFdr : p, alpha) };
-  }
-  const simulated = conditionalPermutation(values, weights, {
-    statistic: 'localMoran',
-    ...permutation,
-  });
-  const significance = fdr ? simulated.pSimFdr : simulated.pSim;
-  return {
-    ...base,
-    ...simulated,
-    quadrant: significantQuadrants(scatterQuadrant, significance, alpha),
-  };
+  return { I, expected, variance, zScore, lagZ, lagX };
 }
 
 /** Moran scatterplot quadrants, a boundary value counting as Low (R `cut(…, c(-Inf, t, Inf))`). */

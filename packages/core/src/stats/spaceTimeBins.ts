@@ -118,6 +118,30 @@ export function spaceTimeBins(
   cells: number,
   options: SpaceTimeBinsOptions = {},
 ): SpaceTimeBins {
+  const step = checkArguments(time, cellOfIncident, cells, options);
+  const { first, last } = timedRange(time, cellOfIncident, cells);
+  const requested = requestedWindow(options, first, last, step);
+  const { start, stepStarts, end } = stepGrid(requested.start, requested.end, cells, step);
+  const steps = stepStarts.length;
+  const { counts, counted, outsideGrid, outsideWindow } = countBins(
+    time,
+    cellOfIncident,
+    cells,
+    options.weights,
+    stepStarts,
+    start,
+    end,
+  );
+  return { cells, steps, step, stepStarts, end, counts, counted, outsideGrid, outsideWindow };
+}
+
+/** Checks the step, the cell count, the lengths, the weights and the window; returns the step. */
+function checkArguments(
+  time: ArrayLike<number>,
+  cellOfIncident: ArrayLike<number>,
+  cells: number,
+  options: SpaceTimeBinsOptions,
+): TimeStep {
   const fn = 'spaceTimeBins';
   const step = options.step ?? 'month';
   assertArgument(
@@ -147,7 +171,7 @@ export function spaceTimeBins(
       `weights has ${weights.length} entries for ${length} incidents`,
       weights.length,
     );
-    // Checked before the message is built: these loops run once per incident.
+    // Checked before the message is built: this loop runs once per incident.
     for (let i = 0; i < length; i++) {
       if (!(Number.isFinite(weights[i]) && weights[i] >= 0)) {
         assertArgument(false, fn, `weights[${i}] = ${weights[i]} is not a finite number >= 0`, {
@@ -167,7 +191,17 @@ export function spaceTimeBins(
       `${name} must be a finite time in ms, got ${value}`,
       value,
     );
+  return step;
+}
 
+/** The earliest and latest time of an incident with a cell; checks every cell index. */
+function timedRange(
+  time: ArrayLike<number>,
+  cellOfIncident: ArrayLike<number>,
+  cells: number,
+): { first: number; last: number } {
+  const fn = 'spaceTimeBins';
+  const length = time.length;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < length; i++) {
@@ -185,6 +219,17 @@ export function spaceTimeBins(
     if (t < first) first = t;
     if (t > last) last = t;
   }
+  return { first, last };
+}
+
+/** The window asked for, or inferred from the timed incidents, before widening to steps. */
+function requestedWindow(
+  options: SpaceTimeBinsOptions,
+  first: number,
+  last: number,
+  step: TimeStep,
+): { start: number; end: number } {
+  const fn = 'spaceTimeBins';
   const requestedStart = options.start ?? first;
   const requestedEnd =
     options.end ?? (Number.isFinite(last) ? stepAfter(stepFloor(last, step), 1, step) : last);
@@ -200,7 +245,17 @@ export function spaceTimeBins(
     `start must be before end, got [${requestedStart}, ${requestedEnd})`,
     { start: requestedStart, end: requestedEnd },
   );
+  return { start: requestedStart, end: requestedEnd };
+}
 
+/** The starts of the whole steps covering `[requestedStart, requestedEnd)`, and their end. */
+function stepGrid(
+  requestedStart: number,
+  requestedEnd: number,
+  cells: number,
+  step: TimeStep,
+): { start: number; stepStarts: Float64Array; end: number } {
+  const fn = 'spaceTimeBins';
   const start = stepFloor(requestedStart, step);
   const starts: number[] = [];
   let boundary = start;
@@ -214,10 +269,21 @@ export function spaceTimeBins(
     );
     boundary = stepAfter(start, starts.length, step);
   }
-  const end = boundary;
-  const steps = starts.length;
-  const stepStarts = Float64Array.from(starts);
+  return { start, stepStarts: Float64Array.from(starts), end: boundary };
+}
 
+/** Adds each incident's weight to its bin, and counts those left out. */
+function countBins(
+  time: ArrayLike<number>,
+  cellOfIncident: ArrayLike<number>,
+  cells: number,
+  weights: ArrayLike<number> | undefined,
+  stepStarts: Float64Array,
+  start: number,
+  end: number,
+): { counts: Float64Array; counted: number; outsideGrid: number; outsideWindow: number } {
+  const length = time.length;
+  const steps = stepStarts.length;
   const counts = new Float64Array(steps * cells);
   let counted = 0;
   let outsideGrid = 0;
@@ -244,5 +310,5 @@ export function spaceTimeBins(
     counts[lo * cells + c] += weights === undefined ? 1 : weights[i];
     counted++;
   }
-  return { cells, steps, step, stepStarts, end, counts, counted, outsideGrid, outsideWindow };
+  return { counts, counted, outsideGrid, outsideWindow };
 }

@@ -64,6 +64,59 @@ export function selectZonesByBudget(
 ): ZoneGroups {
   const fn = 'selectZonesByBudget';
   const n = grid.cells.length;
+  assertOptions(n, score, options);
+  const { maxZones } = options;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
+  const maxPopulation = options.maxPopulation ?? Number.POSITIVE_INFINITY;
+  const { value, residents, eligible, seeds } = cellValues(score, options, maxPopulation);
+  // More valuable first, then the smaller index: a total order, so the result is deterministic.
+  const before = (a: number, b: number) => value[a] > value[b] || (value[a] === value[b] && a < b);
+  seeds.sort((a, b) => (before(a, b) ? -1 : 1));
+
+  const neighborsOf = edgeNeighbors(grid, options.neighbors, fn);
+  const ring = new Uint32Array(6);
+  const taken = new Uint8Array(n);
+  const queuedFor = new Int32Array(n).fill(-1);
+  const frontier = new CellHeap(before);
+  const groups: Uint32Array[] = [];
+  for (const seed of seeds) {
+    if (groups.length === maxZones) break;
+    if (taken[seed] === 1) continue;
+    const z = groups.length;
+    const cells = [seed];
+    let total = residents[seed];
+    taken[seed] = 1;
+    const enqueueNeighbors = (cell: number) => {
+      const count = neighborsOf(cell, ring);
+      for (let e = 0; e < count; e++) {
+        const j = ring[e];
+        if (eligible[j] === 0 || taken[j] === 1 || queuedFor[j] === z) continue;
+        queuedFor[j] = z;
+        frontier.push(j);
+      }
+    };
+    enqueueNeighbors(seed);
+    while (cells.length < maxCells && frontier.size > 0) {
+      const next = frontier.pop();
+      // The zone's residents only grow, so a cell that does not fit now never will.
+      if (total + residents[next] > maxPopulation) continue;
+      cells.push(next);
+      total += residents[next];
+      taken[next] = 1;
+      enqueueNeighbors(next);
+    }
+    frontier.clear();
+    groups.push(Uint32Array.from(cells).sort());
+  }
+  return asZoneGroups(groups, n);
+}
+
+function assertOptions(
+  n: number,
+  score: ArrayLike<number>,
+  options: SelectZonesByBudgetOptions,
+): void {
+  const fn = 'selectZonesByBudget';
   const { maxZones, population, need, minScore } = options;
   const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   const maxPopulation = options.maxPopulation ?? Number.POSITIVE_INFINITY;
@@ -120,7 +173,19 @@ export function selectZonesByBudget(
     'minScore must be a number, got NaN',
     minScore,
   );
+}
 
+/**
+ * Each cell's value (score × need, 0 for NaN) and residents (0 for NaN), whether it can be taken,
+ * and the cells that can, as seeds.
+ */
+function cellValues(
+  score: ArrayLike<number>,
+  options: SelectZonesByBudgetOptions,
+  maxPopulation: number,
+): { value: Float64Array; residents: Float64Array; eligible: Uint8Array; seeds: number[] } {
+  const { population, need, minScore } = options;
+  const n = score.length;
   const value = new Float64Array(n);
   const residents = new Float64Array(n);
   const eligible = new Uint8Array(n);
@@ -140,46 +205,11 @@ export function selectZonesByBudget(
       seeds.push(i);
     }
   }
-  // More valuable first, then the smaller index: a total order, so the result is deterministic.
-  const before = (a: number, b: number) => value[a] > value[b] || (value[a] === value[b] && a < b);
-  seeds.sort((a, b) => (before(a, b) ? -1 : 1));
+  return { value, residents, eligible, seeds };
+}
 
-  const neighborsOf = edgeNeighbors(grid, options.neighbors, fn);
-  const ring = new Uint32Array(6);
-  const taken = new Uint8Array(n);
-  const queuedFor = new Int32Array(n).fill(-1);
-  const frontier = new CellHeap(before);
-  const groups: Uint32Array[] = [];
-  for (const seed of seeds) {
-    if (groups.length === maxZones) break;
-    if (taken[seed] === 1) continue;
-    const z = groups.length;
-    const cells = [seed];
-    let total = residents[seed];
-    taken[seed] = 1;
-    const enqueueNeighbors = (cell: number) => {
-      const count = neighborsOf(cell, ring);
-      for (let e = 0; e < count; e++) {
-        const j = ring[e];
-        if (eligible[j] === 0 || taken[j] === 1 || queuedFor[j] === z) continue;
-        queuedFor[j] = z;
-        frontier.push(j);
-      }
-    };
-    enqueueNeighbors(seed);
-    while (cells.length < maxCells && frontier.size > 0) {
-      const next = frontier.pop();
-      // The zone's residents only grow, so a cell that does not fit now never will.
-      if (total + residents[next] > maxPopulation) continue;
-      cells.push(next);
-      total += residents[next];
-      taken[next] = 1;
-      enqueueNeighbors(next);
-    }
-    frontier.clear();
-    groups.push(Uint32Array.from(cells).sort());
-  }
-
+/** The zones ordered by their smallest cell, in the shape `groupContiguousCells` returns. */
+function asZoneGroups(groups: Uint32Array[], n: number): ZoneGroups {
   groups.sort((a, b) => a[0] - b[0]);
   const zoneOfCell = new Int32Array(n).fill(-1);
   const zones: ZoneGroup[] = groups.map((cells, z) => {

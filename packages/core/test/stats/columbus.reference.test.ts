@@ -7,7 +7,7 @@ import { expectAllClose } from '../helpers/tolerance.js';
 
 // R spdep 1.2-7 localG on Columbus CRIME with queen contiguity (see ../shared/reference/README.md
 // and make.R there). The directory sits beside the repository: /work/main → /work/shared.
-const REFERENCE = new URL('../../../../shared/reference/columbus/', import.meta.url);
+const REFERENCE = new URL('../../../../../shared/reference/columbus/', import.meta.url);
 
 interface LocalGReference {
   readonly z: number[];

@@ -8,7 +8,7 @@ import { expectAllClose, expectClose } from '../helpers/tolerance.js';
 
 // R spdep 1.2-7 localmoran and moran.test on Columbus CRIME with queen contiguity (see
 // ../shared/reference/README.md and make.R there). /work/main → /work/shared.
-const REFERENCE = new URL('../../../../shared/reference/columbus/', import.meta.url);
+const REFERENCE = new URL('../../../../../shared/reference/columbus/', import.meta.url);
 
 interface LocalMoranReference {
   readonly Ii: number[];
