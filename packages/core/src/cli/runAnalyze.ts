@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
+import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import { analyze } from '../pipeline/analyze.js';
 import { buildSummary, type RunInputs } from '../run/buildSummary.js';
 import type { InputSource } from '../run/InputSource.js';
@@ -371,37 +372,10 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
     inputs.organizations?.rejected,
     inputs.surveys?.rejected,
   ]);
-  const published = incidentCounts(inputs.incidents.read, result.binned);
-  // The console is the operator's: it accounts for the true records (a public run's accepted
-  // count is noisy, and is shown beside them).
-  const counts = {
-    ...published,
-    accepted: published.read - published.rejected - published.outside,
-  };
-  const noisyNote =
-    result.noisy === undefined
-      ? ''
-      : ` (published with noise: ${fmt(published.accepted)} accepted)`;
   const bins = result.hotspots.bin;
   const hot = (level: number) => bins.reduce((c, b) => c + (b >= level ? 1 : 0), 0);
   const cold = (level: number) => bins.reduce((c, b) => c + (b <= -level ? 1 : 0), 0);
-  const lines = [
-    `hexreach ${version} — analyze`,
-    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}${noisyNote}`,
-    `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejectedCount)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
-  ];
-  if (inputs.organizations !== undefined) {
-    const o = inputs.organizations.read;
-    lines.push(
-      `partners   ${inputs.organizations.path}: ${fmt(o.read)} read, ${fmt(o.data.length)} accepted`,
-    );
-  }
-  if (inputs.surveys !== undefined) {
-    const v = inputs.surveys.read;
-    lines.push(
-      `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejectedCount)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
-    );
-  }
+  const lines = [`hexreach ${version} — analyze`, ...inputLines(run)];
   lines.push(
     `cells      ${fmt(result.grid.cells.length)} H3 cells at resolution ${result.grid.resolution}, ${fmt(result.binned.incidents.reduce((c, v) => c + (v > 0 ? 1 : 0), 0))} with incidents`,
     `hotspots   Gi* (${scaleText(result.hotspotScale)}${result.config.hotspots.fdr ? ', FDR' : ''}): ${fmt(hot(1))} hot cells (${fmt(hot(3))} at 99%), ${fmt(cold(1))} cold cells (${fmt(cold(3))} at 99%)`,
@@ -417,6 +391,58 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
       `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}${robustnessText(result, zone.rank)}`,
     );
   }
+  lines.push(...statisticLines(result));
+  for (const note of result.notes) lines.push(`note       ${note}`);
+  if (rejections.total > 0) {
+    const where = result.config.privacy.public
+      ? 'no rejected.csv: --public'
+      : 'all in rejected.csv';
+    lines.push(
+      `rejected   ${fmt(rejections.total)} record(s); the first ${rejections.first.length} (${where}):`,
+    );
+    for (const r of rejections.first)
+      lines.push(`           ${r.source} ${r.recordKind} ${r.record}: ${r.message}`);
+  }
+  lines.push(`outputs    ${written.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The console lines of each input read, and how its records were accounted for. */
+function inputLines(run: Run): string[] {
+  const { result, inputs } = run;
+  const published = incidentCounts(inputs.incidents.read, result.binned);
+  // The console is the operator's: it accounts for the true records (a public run's accepted
+  // count is noisy, and is shown beside them).
+  const counts = {
+    ...published,
+    accepted: published.read - published.rejected - published.outside,
+  };
+  const noisyNote =
+    result.noisy === undefined
+      ? ''
+      : ` (published with noise: ${fmt(published.accepted)} accepted)`;
+  const lines = [
+    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}${noisyNote}`,
+    `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejectedCount)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
+  ];
+  if (inputs.organizations !== undefined) {
+    const o = inputs.organizations.read;
+    lines.push(
+      `partners   ${inputs.organizations.path}: ${fmt(o.read)} read, ${fmt(o.data.length)} accepted`,
+    );
+  }
+  if (inputs.surveys !== undefined) {
+    const v = inputs.surveys.read;
+    lines.push(
+      `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejectedCount)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
+    );
+  }
+  return lines;
+}
+
+/** The console lines of the statistics beyond Gi*: Moran, LISA, spread, emerging, change. */
+function statisticLines(result: AnalysisResult): string[] {
+  const lines: string[] = [];
   const m = result.moran;
   if (m !== undefined) {
     lines.push(
@@ -457,17 +483,5 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
       `change     rate ratio after/before ${o.rateRatio.toFixed(3)} (p = ${o.p.toPrecision(3)}); ${fmt(significant)} cells changed significantly (FDR 5%)`,
     );
   }
-  for (const note of result.notes) lines.push(`note       ${note}`);
-  if (rejections.total > 0) {
-    const where = result.config.privacy.public
-      ? 'no rejected.csv: --public'
-      : 'all in rejected.csv';
-    lines.push(
-      `rejected   ${fmt(rejections.total)} record(s); the first ${rejections.first.length} (${where}):`,
-    );
-    for (const r of rejections.first)
-      lines.push(`           ${r.source} ${r.recordKind} ${r.record}: ${r.message}`);
-  }
-  lines.push(`outputs    ${written.join(', ')}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
