@@ -1,4 +1,18 @@
-import type { HexreachConfigInput } from '../packages/core/src/config/configSchema.js';
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { areaAttributesOf } from '../packages/core/src/config/areaAttributesOf.js';
+import type {
+  HexreachConfig,
+  HexreachConfigInput,
+} from '../packages/core/src/config/configSchema.js';
+import { parseConfig } from '../packages/core/src/config/parseConfig.js';
+import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
+import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import type { AnalyzeInputs } from '../packages/core/src/pipeline/analysisResult.js';
+
+/** The repository's root folder. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The configuration the Chicago 2018 reference checks run with (../shared/data: CPD incidents
@@ -18,3 +32,38 @@ export const CHICAGO_CONFIG = {
   hotspots: { fdr: true },
   zones: { threshold: 0.85, minCells: 3 },
 } as const satisfies HexreachConfigInput;
+
+/**
+ * Chicago 2018 at resolution 9 over a window of whole months (January to July), without
+ * robustness: the configuration the public-export checks and the privacy bench compare private
+ * and public runs with.
+ */
+export const CHICAGO_RES9_WINDOW = parseConfig(
+  {
+    ...CHICAGO_CONFIG,
+    resolution: 9,
+    incidents: { ...CHICAGO_CONFIG.incidents, from: '2018-01-01', to: '2018-08-01' },
+    robustness: { draws: 0, resolutions: false },
+  },
+  'chicago',
+);
+
+/**
+ * The Chicago 2018 incidents and tracts of ../shared/data, read with the attributes `config`
+ * uses.
+ *
+ * @example
+ * ```ts
+ * const result = analyze(await readChicago2018(CHICAGO_RES9_WINDOW), CHICAGO_RES9_WINDOW);
+ * ```
+ */
+export async function readChicago2018(config: HexreachConfig): Promise<AnalyzeInputs> {
+  const crimes = join(root, '../shared/data/chicago_crimes_2018.csv');
+  const tracts = join(root, '../shared/data/chicago_sdoh_tracts_2014.geojson');
+  const incidents = await readIncidentsCsv(createReadStream(crimes, 'utf8'), { source: crimes });
+  const areas = readAreasGeoJson(JSON.parse(readFileSync(tracts, 'utf8')), {
+    source: tracts,
+    attributes: areaAttributesOf(config),
+  });
+  return { incidents: incidents.data, areas: areas.data };
+}

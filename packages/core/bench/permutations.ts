@@ -1,6 +1,6 @@
 import { gridFromCells } from '../src/hex/gridFromCells.js';
 import { gridDisk } from '../src/hex/h3.js';
-import { parallelPermutations } from '../src/node/parallelPermutations.js';
+import { threadedPermutationRunner } from '../src/node/threadedPermutationRunner.js';
 import { benjaminiHochberg } from '../src/stats/benjaminiHochberg.js';
 import { giStar } from '../src/stats/giStar.js';
 import { conditionalPermutation } from '../src/stats/permutation/conditionalPermutation.js';
@@ -140,8 +140,9 @@ export async function benchPermutations(runs: number): Promise<void> {
   for (const [label, statistic, weights] of cases) {
     const options = { statistic, permutations: PERMUTATIONS, seed: 1 } as const;
     const single = await timeMs(runs, () => conditionalPermutation(counts, weights, options));
+    const runner = threadedPermutationRunner({ threads: 2 });
     const parallel = await timeMs(runs, () =>
-      parallelPermutations(counts, weights, { ...options, threads: 2 }),
+      conditionalPermutation(counts, weights, { ...options, runner }),
     );
     printRow(
       `${label}: ${PERMUTATIONS} permutations, conditional, in-process, 1 thread`,
@@ -149,7 +150,7 @@ export async function benchPermutations(runs: number): Promise<void> {
       `${(single / plain).toFixed(2)}× baseline`,
     );
     printRow(
-      `${label}: ${PERMUTATIONS} permutations, conditional, 2 worker threads`,
+      `${label}: ${PERMUTATIONS} permutations, conditional, 2 threads (threadedPermutationRunner)`,
       `${(parallel / 1000).toFixed(2)} s`,
       `${(parallel / plain).toFixed(2)}× baseline (target < 4 s)`,
     );

@@ -1,14 +1,11 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readDemoInputs } from '../../../data/readDemoInputs.js';
 import { readExampleConfig } from '../../../data/readExampleConfig.js';
-import { CHICAGO_CONFIG } from '../../../tests/chicagoConfig.js';
+import { CHICAGO_RES9_WINDOW, readChicago2018 } from '../../../tests/chicagoConfig.js';
 import { attackRecovery } from '../../../tests/giStarAttack.js';
-import { areaAttributesOf } from '../src/config/areaAttributesOf.js';
 import type { HexreachConfig } from '../src/config/configSchema.js';
 import { parseConfig } from '../src/config/parseConfig.js';
 import { analysisToCells } from '../src/export/analysisToCells.js';
-import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
-import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
 import type { AnalysisResult, AnalyzeInputs } from '../src/pipeline/analysisResult.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { median, printRow, repoPath } from './report.js';
@@ -104,30 +101,12 @@ export async function benchPrivacy(): Promise<void> {
     'example',
   );
   benchCity('demo city', await readDemoInputs(demo), demo);
-  const crimes = repoPath('../shared/data/chicago_crimes_2018.csv');
-  const tracts = repoPath('../shared/data/chicago_sdoh_tracts_2014.geojson');
-  if (!existsSync(crimes) || !existsSync(tracts)) {
+  if (!existsSync(repoPath('../shared/data/chicago_crimes_2018.csv'))) {
     printRow('privacy: Chicago 2018', 'skipped', '../shared/data not found');
     return;
   }
-  const chicago = parseConfig(
-    {
-      ...CHICAGO_CONFIG,
-      resolution: 9,
-      incidents: { ...CHICAGO_CONFIG.incidents, from: '2018-01-01', to: '2018-08-01' },
-      robustness: { draws: 0, resolutions: false },
-    },
-    'chicago',
-  );
-  const incidents = await readIncidentsCsv(
-    createReadStream(crimes, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-    { source: crimes },
-  );
-  const areas = readAreasGeoJson(JSON.parse(readFileSync(tracts, 'utf8')), {
-    source: tracts,
-    attributes: areaAttributesOf(chicago),
-  });
-  benchCity('Chicago 2018 res 9', { incidents: incidents.data, areas: areas.data }, chicago);
+  const chicago = CHICAGO_RES9_WINDOW;
+  benchCity('Chicago 2018 res 9', await readChicago2018(chicago), chicago);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchPrivacy();

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
+import { threadedPermutationRunner } from '../node/threadedPermutationRunner.js';
 import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import { analyze } from '../pipeline/analyze.js';
 import { buildSummary, type RunInputs } from '../run/buildSummary.js';
@@ -197,7 +198,12 @@ async function readAndAnalyze(
     },
     read.config,
     // Binning's rejections follow the reader's in the incidents' tally.
-    { onRejection: sinkTo(tallies.incidents), onOutside: sinkTo(tallies.outside) },
+    {
+      onRejection: sinkTo(tallies.incidents),
+      onOutside: sinkTo(tallies.outside),
+      // Every core for the permutations: the same output as one thread, sooner.
+      permutationRunner: threadedPermutationRunner(),
+    },
   );
   durations.analyze = (performance.now() - analysisStarted) / 1000;
   progress.done(`${fmt(result.grid.cells.length)} cells, ${fmt(result.zones.length)} zones`);

@@ -12,6 +12,7 @@ import type { GiStarResult } from '../stats/giStar.js';
 import type { LocalMoranResult } from '../stats/localMoran.js';
 import type { MoranGlobalResult } from '../stats/moranGlobal.js';
 import type { PeriodChangeResult } from '../stats/periodChange.js';
+import type { PermutationRunner } from '../stats/permutation/resolvePermutationOptions.js';
 import type { SpaceTimeBins } from '../stats/spaceTimeBins.js';
 import type {
   AreaTable,
@@ -52,6 +53,11 @@ export interface AnalyzeOptions {
    * none of them afterwards, which a test can check by overwriting them).
    */
   readonly truthAfterNoise?: TruthSink;
+  /**
+   * Runs the permutations of Gi* and LISA (default: in this thread); the output is the same
+   * whichever runs them. The CLI gives `threadedPermutationRunner`, which uses every core.
+   */
+  readonly permutationRunner?: PermutationRunner;
 }
 
 /** Everything one run computed. Per-cell columns are aligned with `grid.cells`. */

@@ -76,6 +76,17 @@ export {
   type RateChange,
 } from './periodChange.js';
 export {
+  conditionalPermutation,
+  type PermutationResult,
+} from './permutation/conditionalPermutation.js';
+export { type PermutationPValue, permutationPValue } from './permutation/permutationPValue.js';
+export type {
+  PermutationAlternative,
+  PermutationOptions,
+  PermutationRunner,
+  PermutationScheme,
+} from './permutation/resolvePermutationOptions.js';
+export {
   type SpaceTimeBins,
   type SpaceTimeBinsOptions,
   spaceTimeBins,

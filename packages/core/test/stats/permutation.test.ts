@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { gridDisk } from '../../src/hex/h3.js';
-import { parallelPermutations } from '../../src/node/parallelPermutations.js';
+import { threadedPermutationRunner } from '../../src/node/threadedPermutationRunner.js';
 import { benjaminiHochberg } from '../../src/stats/benjaminiHochberg.js';
 import { giStar } from '../../src/stats/giStar.js';
 import { cellStreamSeed } from '../../src/stats/permutation/cellStreamSeed.js';
@@ -321,29 +321,30 @@ describe('reproducibility', () => {
     expect(differing).toBeGreaterThan(x.length / 2);
   });
 
-  it('gives byte-identical output in-process and with 1, 2 or 3 worker threads (TypeScript sources)', async () => {
+  it('gives byte-identical output in-process and on 1, 2 or 3 threads (TypeScript sources)', () => {
     for (const statistic of ['gistar', 'localMoran'] as const) {
       const weights =
         statistic === 'gistar' ? w : kRingWeights(grid, { k: 1, selfIncluded: false });
       const options = { statistic, permutations: 99, seed: 17 } as const;
       const inProcess = conditionalPermutation(x, weights, options);
-      const one = await parallelPermutations(x, weights, { ...options, threads: 1 });
-      const two = await parallelPermutations(x, weights, { ...options, threads: 2 });
-      const three = await parallelPermutations(x, weights, { ...options, threads: 3 });
-      expect(sameBytes(inProcess, one)).toBe(true);
-      expect(sameBytes(inProcess, two)).toBe(true);
-      expect(sameBytes(inProcess, three)).toBe(true);
-      expect(two.pSim.buffer).toBeInstanceOf(ArrayBuffer);
+      for (const threads of [1, 2, 3]) {
+        // minWork 0: this small fixture would otherwise stay in this thread.
+        const runner = threadedPermutationRunner({ threads, minWork: 0 });
+        const threaded = conditionalPermutation(x, weights, { ...options, runner });
+        expect(sameBytes(inProcess, threaded), `${statistic}, ${threads} threads`).toBe(true);
+        expect(threaded.pSim.buffer).toBeInstanceOf(ArrayBuffer);
+      }
     }
   });
 
   it('gives the same output from the compiled dist worker (after npx tsc -b)', async () => {
-    const compiled = new URL('../../dist/node/parallelPermutations.js', import.meta.url);
+    const compiled = new URL('../../dist/node/threadedPermutationRunner.js', import.meta.url);
     const module = (await import(compiled.href)) as {
-      parallelPermutations: typeof parallelPermutations;
+      threadedPermutationRunner: typeof threadedPermutationRunner;
     };
     const options = { statistic: 'gistar', permutations: 99, seed: 17 } as const;
-    const two = await module.parallelPermutations(x, w, { ...options, threads: 2 });
+    const runner = module.threadedPermutationRunner({ threads: 2, minWork: 0 });
+    const two = conditionalPermutation(x, w, { ...options, runner });
     expect(sameBytes(conditionalPermutation(x, w, options), two)).toBe(true);
   });
 
@@ -411,11 +412,8 @@ describe('degenerate cells and invalid input', () => {
     expect(run({ statistic: 'localMoran' })).toBe('E_ARGUMENT');
     expect(run({ statistic: 'gistar' }, w, [1, 2])).toBe('E_ARGUMENT');
     expect(run({ statistic: 'gistar' }, w, [1, Number.NaN, 3])).toBe('E_ARGUMENT');
-    const parallel = (options: object) =>
-      codeOf(() => parallelPermutations(x, w, { statistic: 'gistar', ...options }));
-    expect(parallel({ threads: 0 })).toBe('E_ARGUMENT');
-    expect(parallel({ threads: 1.5 })).toBe('E_ARGUMENT');
-    expect(parallel({ permutations: -1 })).toBe('E_ARGUMENT');
+    expect(codeOf(() => threadedPermutationRunner({ threads: 0 }))).toBe('E_ARGUMENT');
+    expect(codeOf(() => threadedPermutationRunner({ threads: 1.5 }))).toBe('E_ARGUMENT');
   });
 
   it('accepts any integer seed, reducing it modulo 2³²', () => {

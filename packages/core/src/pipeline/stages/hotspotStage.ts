@@ -60,6 +60,7 @@ export function hotspotStage(
     permutations: config.hotspots.permutations,
     seed: config.seed,
     scheme: config.hotspots.scheme,
+    runner: run.options.permutationRunner,
   };
   // Each scheme defaults to its reference's p: esda's p_sim, or spdep's Pr(z != E(Ii)) Sim.
   const defaultPValue = config.hotspots.scheme === 'spdep' ? 'spdep' : 'esda';

@@ -32,7 +32,7 @@ export interface PermutationResult {
  * them. See `PermutationScheme` for the two schemes and `PermutationAlternative` for the tail.
  *
  * Reproducible: the same inputs and seed give byte-identical output on any machine, and the same
- * as `parallelPermutations` (src/node) with any number of threads, since each cell draws from its
+ * as with `threadedPermutationRunner` (src/node) on any number of threads, since each cell draws from its
  * own mulberry32 stream seeded by the seed and its index (`cellStreamSeed`).
  *
  * @param values - one finite value per observation
@@ -56,7 +56,8 @@ export function conditionalPermutation(
 ): PermutationResult {
   const plan = preparePermutation(values, weights, options, 'conditionalPermutation');
   const output = emptyPermutationOutput(plan.n);
-  permuteCellRange(plan, 0, plan.n, output);
+  if (options.runner === undefined) permuteCellRange(plan, 0, plan.n, output);
+  else options.runner(plan, output);
   return { ...output, pSimFdr: benjaminiHochberg(output.pSim) };
 }
 

@@ -158,9 +158,11 @@ export function preparePermutation(
   }
   let maxAbsValue = 0;
   for (let i = 0; i < n; i++) maxAbsValue = Math.max(maxAbsValue, Math.abs(v[i]));
+  // Numbers and typed arrays only, so that the plan can be shared with worker threads.
+  const { runner: _, ...settings } = resolved;
   return {
     n,
-    ...resolved,
+    ...settings,
     offsets: weights.offsets.slice(),
     neighbors: weights.neighbors.slice(),
     weights: weights.weights.slice(),

@@ -1,5 +1,7 @@
 import { assertArgument } from '../../errors.js';
 import type { PermutationPValue } from './permutationPValue.js';
+import type { PermutationOutput } from './permuteCellRange.js';
+import type { PermutationPlan } from './preparePermutation.js';
 
 /**
  * How the neighbours' values are redrawn in each permutation of cell i:
@@ -44,7 +46,19 @@ export interface PermutationOptions {
    * two must agree (`two-sided` with any of the first four).
    */
   readonly pValue?: PermutationPValue;
+  /**
+   * Runs the permutations of a plan's cells (default: in this thread). The output is the same
+   * whichever runs them, since each cell draws from its own stream: a runner only adds threads
+   * (e.g. `threadedPermutationRunner` in Node).
+   */
+  readonly runner?: PermutationRunner;
 }
+
+/**
+ * Fills `output` with the permutation results of every cell of `plan`: `permuteCellRange(plan,
+ * 0, plan.n, output)` in this thread, or the same split over threads.
+ */
+export type PermutationRunner = (plan: PermutationPlan, output: PermutationOutput) => void;
 
 /** Permutation options with every default applied and every value checked. */
 export interface ResolvedPermutationOptions {
@@ -54,6 +68,7 @@ export interface ResolvedPermutationOptions {
   readonly scheme: PermutationScheme;
   readonly alternative: PermutationAlternative;
   readonly pValue: PermutationPValue;
+  readonly runner?: PermutationRunner;
 }
 
 const P_VALUES: readonly string[] = ['esda', 'spdep', 'folded', 'two-sided', 'greater', 'less'];
@@ -125,5 +140,7 @@ export function resolvePermutationOptions(
   // Reduction modulo 2³² that stays exact for integers beyond 2⁵³ as well.
   const seed32 = Number(BigInt.asUintN(32, BigInt(seed)));
   const tail = pValueOneSided ? pValue : 'two-sided';
-  return { permutations, seed: seed32, scheme, alternative: tail, pValue };
+  return options.runner === undefined
+    ? { permutations, seed: seed32, scheme, alternative: tail, pValue }
+    : { permutations, seed: seed32, scheme, alternative: tail, pValue, runner: options.runner };
 }
