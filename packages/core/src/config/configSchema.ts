@@ -99,6 +99,14 @@ export const configSchema = z.strictObject({
       to: dateText.optional(),
       /** Categories left out altogether: their incidents count as outside, in no cell. */
       exclude: z.array(z.string()).default([]),
+      /**
+       * What the weighted count (Gi*, rates, priority) counts: `harm`, crimes against persons
+       * and property (NIBRS), crimes against society weighing 0 and shown apart; or `all`.
+       * A weight given in `categoryWeights` wins over the class.
+       */
+      count: z.enum(['harm', 'all']).default('harm'),
+      /** More category names and their NIBRS class, before the built-in table. */
+      classes: z.record(z.string(), z.enum(['persons', 'property', 'society'])).default({}),
     })
     .prefault({}),
   /**

@@ -20,7 +20,7 @@ export interface AnalysisToCellColumnsOptions {
 /**
  * The per-cell columns written to `cells.geojson` and `cells.csv`, in a fixed order. Names are
  * stable and documented in the README's output reference:
- * `incidents`, `weighted_incidents`, `population`, `area_<attribute>`, `rate_per_<per>`,
+ * `incidents`, `weighted_incidents`, `society_incidents` (with crimes against society left out of the count), `population`, `area_<attribute>`, `rate_per_<per>`,
  * `rate_eb_per_<per>`, `kde_per_km2`, `kde_per_<per>`,
  * `gi_z`, `gi_p`, `gi_p_fdr`, `gi_bin`, `need_<indicator>`, `need_theme_<theme>`, `need_index`, `need_index_low`, `need_index_high`, `need_flags`,
  * `need_missing`, `eh_pattern`, `eh_trend_z`, `eh_trend_p`, `eh_hot_steps`, `eh_cold_steps`,
@@ -85,6 +85,8 @@ type Guard = (values: ArrayLike<number>) => CellColumn;
 function addCountAndAreaColumns(result: AnalysisResult, add: AddColumn, guarded: Guard): void {
   add('incidents', () => guarded(result.binned.incidents));
   add('weighted_incidents', () => guarded(result.binned.count));
+  if (result.counting.society.length > 0)
+    add('society_incidents', () => guarded(societyIncidents(result)));
   const population = result.populationAttribute;
   if (population !== undefined) add('population', () => result.attributes[population]);
   for (const [name, values] of Object.entries(result.attributes)) {
@@ -100,6 +102,19 @@ function addCountAndAreaColumns(result: AnalysisResult, add: AddColumn, guarded:
     add('kde_per_km2', () => density);
     if (ratio !== undefined) add(`kde_per_${per}`, () => ratio);
   }
+}
+
+/** Each cell's crimes against society, which `incidents.count: "harm"` leaves out of the score. */
+function societyIncidents(result: AnalysisResult): Float64Array {
+  const { binned, counting } = result;
+  const K = binned.categories.length;
+  const society = binned.categories.flatMap((name, k) =>
+    counting.society.includes(name) ? [k] : [],
+  );
+  const out = new Float64Array(binned.incidents.length);
+  for (let c = 0; c < out.length; c++)
+    for (const k of society) out[c] += binned.byCategory[c * K + k];
+  return out;
 }
 
 /** Gi* and, when computed, local Moran. */

@@ -26,6 +26,7 @@ import type {
 import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
 import type { ZoneRobustness } from '../zones/zoneRobustness.js';
+import type { CountingRule } from './countingRule.js';
 import type { Concentration } from './stages/concentrationStage.js';
 import type { HotspotScale } from './stages/hotspotStage.js';
 import type { NoisyCounts, TruthSink } from './stages/noiseStage.js';
@@ -78,6 +79,8 @@ export interface AnalysisResult {
    * run every count is noisy and no incident is linked to a cell (see `noisy`).
    */
   readonly binned: BinnedIncidents;
+  /** What the weighted count counts: each category's weight and NIBRS class. */
+  readonly counting: CountingRule;
   /** A public run's noise: its budget, and the noisy step tables of its time series. */
   readonly noisy: NoisyCounts | undefined;
   /** Area attributes moved to cells (counts split, rates averaged), by attribute name. */

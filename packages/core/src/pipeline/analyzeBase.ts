@@ -1,6 +1,7 @@
 import type { BinnedIncidents } from '../hex/pointsToCells.js';
 import { scoringComponents } from '../priority/scoringComponents.js';
 import type { AnalysisBase } from './analysisResult.js';
+import { countingNote } from './countingRule.js';
 import type { RunContext } from './runContext.js';
 import { binningStage } from './stages/binningStage.js';
 import { cellsStage } from './stages/cellsStage.js';
@@ -32,14 +33,16 @@ import { trustStage } from './stages/trustStage.js';
  */
 export function analyzeBase(run: RunContext): AnalysisBase {
   const { config } = run;
+  const counted = countingNote(run.counting);
+  if (counted !== undefined) run.notes.push(counted);
   const { populationAttribute } = populationStage(run);
   const { grid, contiguity, areaKm2 } = cellsStage(run);
-  const counted = binningStage(run, grid);
-  const { temporal } = temporalStage(run, counted.binned);
+  const binning = binningStage(run, grid);
+  const { temporal } = temporalStage(run, binning.binned);
   // A public run computes everything from here on from noisy counts only.
   const { binned, noisy } = config.privacy.public
-    ? publicCounts(run, counted.binned, temporal)
-    : { binned: counted.binned, noisy: undefined };
+    ? publicCounts(run, binning.binned, temporal)
+    : { binned: binning.binned, noisy: undefined };
   const { interpolated, population } = interpolationStage(run, grid, populationAttribute);
   const hot = hotspotStage(run, grid, binned, population);
   const rates = rateStage(run, grid, binned, population, hot.hotspotWeights);
@@ -63,6 +66,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     populationAttribute,
     binned,
     noisy,
+    counting: run.counting,
     attributes: interpolated.columns,
     coverage: interpolated.coverage,
     areaKm2,

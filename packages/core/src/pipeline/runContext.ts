@@ -1,5 +1,6 @@
 import type { HexreachConfig } from '../config/configSchema.js';
 import type { AnalyzeInputs, AnalyzeOptions } from './analysisResult.js';
+import { type CountingRule, countingRule } from './countingRule.js';
 
 /** Runs one step and records its seconds under `step`. */
 export type TimedStep = <T>(step: string, run: () => T) => T;
@@ -17,6 +18,8 @@ export interface RunContext {
   readonly timed: TimedStep;
   /** Seconds spent in each step, filled by `timed`. */
   readonly durations: Record<string, number>;
+  /** Each incident category's weight and class: what the weighted count counts. */
+  readonly counting: CountingRule;
 }
 
 /**
@@ -41,5 +44,6 @@ export function startRun(
     durations[step] = (performance.now() - start) / 1000;
     return value;
   };
-  return { config, inputs, options, notes: [], timed, durations };
+  const counting = countingRule(config, inputs.incidents.categories);
+  return { config, inputs, options, notes: [], timed, durations, counting };
 }

@@ -97,6 +97,7 @@ export function buildSummary(
     parameters: withoutNoiseSeed(isPublic ? withFileNames(result.config) : result.config),
     seed: result.config.seed,
     cells: cellsSection(result),
+    counted: countedSection(result),
     zones: zonesSection(result, privacy),
     ...statisticsSections(result),
     ...timeSections(result, privacy),
@@ -168,6 +169,33 @@ function inputsSection(result: AnalysisResult, inputs: RunInputs, privacy: Priva
                 }),
           },
         }),
+  };
+}
+
+/**
+ * What the weighted count counted: the mode, the incidents of each NIBRS class in the cells
+ * (noisy in a public run), the crimes against society left out and the categories unclassified.
+ */
+function countedSection(result: AnalysisResult) {
+  const { counting, binned } = result;
+  const K = binned.categories.length;
+  const byClass = new Map<string, number>([
+    ['persons', 0],
+    ['property', 0],
+    ['society', 0],
+    ['unclassified', 0],
+  ]);
+  binned.categories.forEach((name, k) => {
+    let total = 0;
+    for (let c = k; c < binned.byCategory.length; c += K) total += binned.byCategory[c];
+    const against = counting.classOf.get(name) ?? 'unclassified';
+    byClass.set(against, (byClass.get(against) ?? 0) + total);
+  });
+  return {
+    mode: counting.mode,
+    incidentsByClass: Object.fromEntries(byClass),
+    societyLeftOut: counting.society,
+    unclassified: counting.unclassified,
   };
 }
 

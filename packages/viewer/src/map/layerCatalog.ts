@@ -131,6 +131,7 @@ export function availableLayers(
   const per = Number(rate?.slice('rate_per_'.length)).toLocaleString('en-US');
   numeric('rate', rate, `Incidents per ${per} residents`, 'ylorrd');
   numeric('incidents', 'incidents', 'Incidents (count)', 'magma');
+  numeric('society', 'society_incidents', 'Crimes against society (not scored)', 'blues');
   const others = otherColumns(results.numericColumns);
   if (others.length > 0) {
     layers.push({
@@ -169,7 +170,13 @@ export function isCellLayer(layer: Pick<LayerDefinition, 'kind'>): boolean {
 export function otherColumns(numericColumns: readonly string[]): string[] {
   return numericColumns.filter(
     (c) =>
-      !['score', 'gi_bin', 'need_index', 'trust_deficit', 'incidents'].includes(c) &&
-      !/^rate_per_\d+$/.test(c),
+      ![
+        'score',
+        'gi_bin',
+        'need_index',
+        'trust_deficit',
+        'incidents',
+        'society_incidents',
+      ].includes(c) && !/^rate_per_\d+$/.test(c),
   );
 }

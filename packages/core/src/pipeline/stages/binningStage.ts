@@ -24,14 +24,14 @@ export function binningStage(
   const { incidents } = run.inputs;
   const binned = run.timed('binning', () =>
     pointsToCells(incidents, grid, {
-      categoryWeights: config.incidents.categoryWeights,
+      categoryWeights: run.counting.weights,
       excludeCategories: config.incidents.exclude,
       ...configuredWindow(config),
       onRejection: options.onRejection,
       onOutside: options.onOutside,
     }),
   );
-  assertCountsFinite(binned.count, incidents, config.incidents.categoryWeights);
+  assertCountsFinite(binned.count, incidents, run.counting.weights);
   return { binned };
 }
 

@@ -46,7 +46,7 @@ export function changeStage(
       config.privacy.public
         ? noisyPeriodCounts(noisy, w, `change.${name}`)
         : pointsToCells(run.inputs.incidents, grid, {
-            categoryWeights: config.incidents.categoryWeights,
+            categoryWeights: run.counting.weights,
             ...w,
             // Only the counts are used: the incidents outside a period are not worth a list.
             onRejection: ignore,

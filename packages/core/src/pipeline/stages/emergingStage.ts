@@ -53,7 +53,7 @@ export function emergingStage(
         step: config.emerging.step,
         start: window.from,
         end: window.to,
-        weights: incidentWeights(incidents, config.incidents.categoryWeights),
+        weights: incidentWeights(incidents, run.counting.weights),
       });
     const whole = wholeSteps(
       cube,

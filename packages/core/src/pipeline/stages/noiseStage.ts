@@ -62,7 +62,7 @@ export function noiseStage(
   const { config } = run;
   const { incidents } = run.inputs;
   const cells = binned.count.length;
-  const weights = incidentWeights(incidents, config.incidents.categoryWeights);
+  const weights = incidentWeights(incidents, run.counting.weights);
   assertFewWeights(weights, binned.cellOfIncident, incidents.source);
   const tables = run.timed('noise', () => {
     const truth = countTables(

@@ -58,11 +58,7 @@ export function rateStage(
         // which is all a public statistic may be computed from.
         const source = config.privacy.public
           ? binned.count
-          : countedPoints(
-              run.inputs.incidents,
-              binned.cellOfIncident,
-              config.incidents.categoryWeights,
-            );
+          : countedPoints(run.inputs.incidents, binned.cellOfIncident, run.counting.weights);
         const density = kernelDensity(grid, source, { bandwidthMeters });
         const ratio =
           population === undefined
