@@ -40,7 +40,7 @@ writeFileSync(join(dir, 'neighbors.json'), JSON.stringify(lists));
 const script = fileURLToPath(new URL('./lisaAgreement.R', import.meta.url));
 execFileSync('Rscript', [script, dir], { stdio: 'inherit' });
 const r = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')) as Record<string, number[]>;
-const ours = Array.from(result.lisa!.pSim);
+const ours = Array.from(result.lisa?.pSim ?? []);
 const significant = (p: number) => p < 0.05;
 const agree = (a: number[], b: number[]) =>
   a.filter((p, i) => significant(p) === significant(b[i])).length / a.length;

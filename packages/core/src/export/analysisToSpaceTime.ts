@@ -7,6 +7,11 @@ export interface SpaceTimeView {
   readonly step: string;
   /** Each step's first day, `YYYY-MM-DD` (UTC). */
   readonly stepStarts: readonly string[];
+  /**
+   * The days each step is compared over: its length, or the days the data cover of a partial
+   * step kept with `temporal.partial: "rate"`.
+   */
+  readonly days: readonly number[];
   /** The cells, in the order of each step's string of bins. */
   readonly cells: readonly string[];
   /** How `bins` is written, for a reader of the file. */
@@ -36,7 +41,7 @@ export function analysisToSpaceTime(result: AnalysisResult): SpaceTimeView {
     'analysisToSpaceTime',
     'the analysis has no space-time cube: run it with statistics including "emerging"',
   );
-  const { cube, result: emerging } = result.emerging;
+  const { cube, days, result: emerging } = result.emerging;
   const n = result.grid.cells.length;
   const bins: string[] = [];
   for (let t = 0; t < cube.steps; t++) {
@@ -47,6 +52,7 @@ export function analysisToSpaceTime(result: AnalysisResult): SpaceTimeView {
   return {
     step: cube.step,
     stepStarts: Array.from(cube.stepStarts, (ms) => new Date(ms).toISOString().slice(0, 10)),
+    days: Array.from(days),
     cells: result.grid.cells,
     binEncoding: 'one character per cell in the order of cells: "0" … "6" for Gi* bins −3 … 3',
     bins,

@@ -30,7 +30,7 @@ export function parseSpaceTime(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('expected a JSON object with step, stepStarts, cells and bins');
   }
-  const { step, stepStarts, cells, bins } = value as Record<string, unknown>;
+  const { step, stepStarts, cells, bins, days } = value as Record<string, unknown>;
   if (typeof step !== 'string') fail('"step" must be a string such as "month"');
   if (!Array.isArray(cells) || !cells.every((c) => typeof c === 'string')) {
     fail('"cells" must be a list of H3 indexes');
@@ -46,6 +46,15 @@ export function parseSpaceTime(
       fail(`stepStarts[${t}] must be a date YYYY-MM-DD, got ${JSON.stringify(start)}`);
     }
   });
+  // Files written before `days` existed have none: every step is then whole.
+  if (
+    days !== undefined &&
+    (!Array.isArray(days) ||
+      days.length !== starts.length ||
+      !days.every((d) => typeof d === 'number' && d > 0))
+  ) {
+    fail('"days" must be a list of positive numbers, one per time step');
+  }
   const position = new Map<string, number>(fileCells.map((cell, c) => [cell, c]));
   const source = cellIds.map((id) => position.get(id) ?? -1);
   const missing = source.reduce((count, c) => count + (c < 0 ? 1 : 0), 0);
@@ -65,7 +74,12 @@ export function parseSpaceTime(
     return row;
   });
   return {
-    steps: { step: step as string, stepStarts: starts as string[], bins: aligned },
+    steps: {
+      step: step as string,
+      stepStarts: starts as string[],
+      days: days as number[] | undefined,
+      bins: aligned,
+    },
     missing,
   };
 }

@@ -68,6 +68,8 @@ export interface SpaceTimeSteps {
   readonly step: string;
   /** Each step's first day, `YYYY-MM-DD`. */
   readonly stepStarts: readonly string[];
+  /** The days each step is compared over (fewer than its length: a partial step); absent in older files. */
+  readonly days?: readonly number[];
   /** Gi* bin (−3…3) of cell c in step t at `bins[t][c]`, c in the order of `cells.features`. */
   readonly bins: readonly Int8Array[];
 }

@@ -32,8 +32,10 @@ export function timeControls(
   actions: TimeActions,
 ): HTMLElement {
   const count = steps.stepStarts.length;
+  const covered = (t: number) =>
+    steps.days === undefined ? undefined : { days: steps.days[t], first: t === 0 };
   const label = (t: number) =>
-    `${stepLabel(steps.step, steps.stepStarts[t])} (${t + 1} of ${count})`;
+    `${stepLabel(steps.step, steps.stepStarts[t], covered(t))} (${t + 1} of ${count})`;
   const slider = h('input', {
     attrs: {
       id: 'time-step',

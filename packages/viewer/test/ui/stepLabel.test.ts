@@ -18,6 +18,21 @@ describe('stepLabel', () => {
     expect(stepLabel('week', '2018-12-31')).toBe('31 Dec 2018–6 Jan 2019');
   });
 
+  it('says which days a partial step kept per day covers: the last ones of the first step', () => {
+    // Chicago 2018 ends on 8 August; a series that starts on 10 January.
+    expect(stepLabel('month', '2018-08-01', { days: 8, first: false })).toBe(
+      'Aug 2018 (1–8 of 31 days)',
+    );
+    expect(stepLabel('month', '2018-01-01', { days: 22, first: true })).toBe(
+      'Jan 2018 (10–31 of 31 days)',
+    );
+    expect(stepLabel('quarter', '2018-07-01', { days: 39, first: false })).toBe(
+      'Q3 2018 (1 Jul–8 Aug of 92 days)',
+    );
+    // A whole step is named as usual.
+    expect(stepLabel('month', '2018-07-01', { days: 31, first: false })).toBe('Jul 2018 (1–31)');
+  });
+
   it('falls back to the start as given for a step it does not know', () => {
     expect(stepLabel('day', '2018-08-06')).toBe('2018-08-06');
     expect(stepLabel('month', 'soon')).toBe('soon');
