@@ -21,10 +21,10 @@ function milliseconds(ms: number): string {
 }
 
 /**
- * Re-scoring with new priority weights (`rescoreAnalysis`, what the viewer's weight sliders
+ * Re-scoring with new priority weights (`createScorer(result).full`, what the viewer's weight sliders
  * need) against the full `analyze` of the same inputs, both timed in this run: the demo city
  * (incidents, tracts, organizations, surveys, the example configuration) at resolution 11,
- * 65,949 cells. The baseline `analyze` runs without robustness, which `rescoreAnalysis` leaves
+ * 65,949 cells. The baseline `analyze` runs without robustness, which `createScorer(result).full` leaves
  * out by default; `analyze` with the configured 200 weight draws (without the re-run at
  * resolution 10) is what a slider move cost before. Also the export of the re-scored cells'
  * columns (`analysisToCellColumns`), which the viewer's worker sends to the page, and one
@@ -79,7 +79,7 @@ export async function benchRescore(runs: number): Promise<void> {
     `${analysis.grid.cells.length.toLocaleString('en-US')} cells`,
   );
   printRow(
-    `  rescoreAnalysis, new weights (${rescores} re-scorings)`,
+    `  createScorer(…).full, new weights (${rescores} re-scorings)`,
     milliseconds(rescoreMs),
     `${(fullMs / rescoreMs).toFixed(0)} × faster; up to ${zones} zones`,
   );
@@ -101,7 +101,7 @@ export async function benchRescore(runs: number): Promise<void> {
   const drawn = createScorer(analysis).full(WEIGHT_SETS[1], { robustness: true });
   const robustMs = performance.now() - start;
   printRow(
-    `  rescoreAnalysis with robustness (${drawn.robustness!.draws} weight draws, 1 run)`,
+    `  createScorer(…).full with robustness (${drawn.robustness!.draws} weight draws, 1 run)`,
     `${(robustMs / 1000).toFixed(3)} s`,
     `${(robustMs / rescoreMs).toFixed(0)} × a re-scoring without`,
   );

@@ -10,12 +10,12 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  * changed (`score`, `score_*`, `zone` …) while keeping the cells it already drew. Only the chosen
  * columns are built: a few of them cost what those few cost, not what every column costs.
  *
- * @param result - the result of `analyze` (or `rescoreAnalysis`)
+ * @param result - the result of `analyze` (or `createScorer(result).full`)
  * @param include - which columns to return, by name
  * @returns the chosen columns, one JSON value per cell in the order of `result.grid.cells`
  * @example
  * ```ts
- * const values = analysisToCellValues(rescoreAnalysis(result, { need: 1 }), (name) => name.startsWith('score'));
+ * const values = analysisToCellValues(createScorer(result).full({ need: 1 }), (name) => name.startsWith('score'));
  * values.score[0]; // as cells.geojson would hold it
  * ```
  */

@@ -10,7 +10,7 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  * `analysisToCellValues` gives for those columns of a result with this priority, in typed arrays
  * a worker can hand to the page without a copy and a WebGL layer can colour from directly.
  *
- * @param priority - a priority score, e.g. of `rescorePriority` or `result.priority`
+ * @param priority - a priority score, e.g. of `createScorer(result).score` or `result.priority`
  * @param options - `share`: the columns the file holds unrounded (the contributions) are the
  *   priority's own arrays rather than copies, for a priority made only to be handed on (a
  *   re-score's, sent from a worker to the page): no new memory, which a page fault per 4 kB
@@ -21,7 +21,7 @@ import { toJsonValue } from './cellsToFeatureCollection.js';
  *   have one entry per cell
  * @example
  * ```ts
- * const scores = priorityToCellValues(rescorePriority(result, { need: 0.6 }));
+ * const scores = priorityToCellValues(createScorer(result).score({ need: 0.6 }));
  * scores.score[0]; // as cells.geojson would hold it after a re-score (NaN for null)
  * ```
  */

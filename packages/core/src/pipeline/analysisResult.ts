@@ -117,7 +117,7 @@ export interface AnalysisResult {
    * How robust the selection is: per cell the probability of being selected when the priority
    * weights are drawn around the configured ones, averaged with the agreement at resolutions
    * r − 1 and r + 1; per zone its mean and label. Undefined when `robustness` is switched off,
-   * and after `rescoreAnalysis` unless it was asked to recompute it.
+   * and after `createScorer(result).full` unless it was asked to recompute it.
    */
   readonly robustness:
     | {
@@ -143,7 +143,7 @@ export interface AnalysisResult {
   readonly equity: EquityProfile | undefined;
   /**
    * Every priority component the analysis can score, those weighted 0 too, in the order of the
-   * score. The score and the reasons are made from them, and `rescoreAnalysis` reuses them: a new
+   * score. The score and the reasons are made from them, and `createScorer(result).full` reuses them: a new
    * weighting neither ranks nor words anything again.
    */
   readonly components: readonly ScoringComponent[];
@@ -190,12 +190,12 @@ export interface AnalysisResult {
   readonly notes: readonly string[];
   /**
    * The notes of the steps that do not depend on the priority weights: the first entries of
-   * `notes`, which `rescoreAnalysis` starts from.
+   * `notes`, which `createScorer(result).full` starts from.
    */
   readonly baseNotes: readonly string[];
   /**
    * The inputs analysed, by reference (not copied): re-scoring with other weights
-   * (`rescoreAnalysis`) needs the incidents' times for the zone trends, the organizations for the
+   * (`createScorer(result).full`) needs the incidents' times for the zone trends, the organizations for the
    * suggested partners, and all of them to compare the zones at other resolutions. A result
    * therefore keeps its inputs alive.
    */

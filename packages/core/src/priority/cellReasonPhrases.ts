@@ -32,7 +32,7 @@ const MAX_INDICATORS = 3;
  * has no percentile for it, or the percentile is below `minPercentile` and the cell is not a
  * significant hot spot (Gi* bin ≥ 1) for `hotspot`. The wording is `cellReasons`', which picks
  * from these phrases by contribution (`reasonsFromPhrases`): kept apart because the phrases do not
- * depend on the weights, so a new weighting (`rescoreAnalysis`) reorders them instead of writing
+ * depend on the weights, so a new weighting (`createScorer(result).full`) reorders them instead of writing
  * them again.
  *
  * @param input - percentiles by component (`normalized`, one column per component worded), Gi*

@@ -31,7 +31,7 @@ export interface PriorityScoreOptions {
   /**
    * Components already normalised with the same `normalization`, by name, used as they are (by
    * reference) instead of normalising again: a new weighting of the same components
-   * (`rescoreAnalysis`) then skips the ranking, which is most of the cost. Each has one entry
+   * (`createScorer(result).full`) then skips the ranking, which is most of the cost. Each has one entry
    * per cell.
    */
   readonly normalized?: Readonly<Record<string, Float64Array>>;

@@ -11,7 +11,7 @@ export interface ReasonsFromPhrasesOptions {
  * Each cell's reasons picked from phrases written beforehand (`cellReasonPhrases`): the
  * components with a phrase and a positive contribution, largest contribution first (equal
  * contributions keep the order of `contributions`), at most `max`. The picking step of
- * `cellReasons`, kept apart so that a new weighting (`rescoreAnalysis`) picks from the same
+ * `cellReasons`, kept apart so that a new weighting (`createScorer(result).full`) picks from the same
  * phrases: one pass over the cells with a small insertion sort each, no string written.
  *
  * @param phrases - for each component, a phrase or undefined per cell

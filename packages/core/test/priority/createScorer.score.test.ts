@@ -55,7 +55,7 @@ describe('createScorer(result).score on the demo city', () => {
     expect(result.config.priority.weights).toEqual(weights);
   });
 
-  it('rejects the weights rescoreAnalysis rejects, with the same code and offending value', async () => {
+  it('rejects the weights .full rejects, with the same code and offending value', async () => {
     const result = await demo();
     const rejected: unknown[] = [
       { urgency: 1 },

@@ -30,7 +30,7 @@ function withZones(
 
 describe('createScorer(result).zones on the demo city', () => {
   for (const [label, weights] of weightSets) {
-    it(`equals rescoreAnalysis' zones, zoneOfCell and droppedCells: ${label}`, async () => {
+    it(`equals .full's zones, zoneOfCell and droppedCells: ${label}`, async () => {
       const result = await demo();
       const actual = createScorer(result).zones(createScorer(result).score(weights).score);
       const expected = createScorer(result).full(weights);
