@@ -23,8 +23,10 @@ export { type TrustByCellOptions, type TrustResult, trustByCell } from './trustB
 export { type TrustFromAreasOptions, trustFromAreas } from './trustFromAreas.js';
 export {
   type NeedIndicator,
+  type RankedIndicator,
   type ThemeResult,
   type VulnerabilityOptions,
   type VulnerabilityResult,
+  vulnerabilityFromRanks,
   vulnerabilityIndex,
 } from './vulnerabilityIndex.js';

@@ -1,7 +1,8 @@
 import { assertArgument } from '../errors.js';
 import type { AreaInterpolator } from '../interpolate/createAreaInterpolator.js';
+import { percentileRank } from '../priority/percentileRank.js';
 import { mulberry32 } from '../util/random.js';
-import { vulnerabilityIndex } from './vulnerabilityIndex.js';
+import { type RankedIndicator, vulnerabilityFromRanks } from './vulnerabilityIndex.js';
 
 /** One need indicator as published per area: the estimate and, optionally, its margin of error. */
 export interface AreaIndicator {
@@ -119,23 +120,32 @@ export function needIntervals(
   // Box–Muller: two uniforms give one standard normal (the second is dropped for simplicity).
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const n = interpolator.coverage.length;
+  const rankedOf = (indicator: AreaIndicator, estimate: ArrayLike<number>): RankedIndicator => ({
+    name: indicator.name,
+    weight: indicator.weight,
+    theme: indicator.theme,
+    rank: percentileRank(interpolator.rate(estimate, options.weightBy), {
+      direction: indicator.direction,
+      include: options.include,
+    }),
+  });
   const samples = new Float32Array(draws * n);
+  // An indicator without margins is the same in every draw: it is moved and ranked once.
+  const fixed = indicators.map((indicator) =>
+    indicator.moe === undefined ? rankedOf(indicator, indicator.estimate) : undefined,
+  );
   for (let d = 0; d < draws; d++) {
-    const cells = indicators.map((indicator) => {
+    const ranked = indicators.map((indicator, k) => {
+      const once = fixed[k];
+      if (once !== undefined) return once;
       const drawn = Float64Array.from(indicator.estimate, (value, p) => {
         const moe = indicator.moe?.[p];
         if (moe === undefined || !Number.isFinite(moe) || !Number.isFinite(value)) return value;
         return Math.max(0, value + (moe / z) * normal());
       });
-      return {
-        name: indicator.name,
-        direction: indicator.direction,
-        weight: indicator.weight,
-        theme: indicator.theme,
-        values: interpolator.rate(drawn, options.weightBy),
-      };
+      return rankedOf(indicator, drawn);
     });
-    const index = vulnerabilityIndex(cells, { include: options.include }).index;
+    const index = vulnerabilityFromRanks(ranked, { include: options.include, themes: false }).index;
     for (let c = 0; c < n; c++) samples[d * n + c] = index[c];
   }
   const low = new Float64Array(n);

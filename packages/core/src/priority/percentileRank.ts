@@ -37,25 +37,32 @@ export function percentileRank(
     `include has ${include?.length} entries for ${n} values`,
   );
   const sign = (options.direction ?? 'higher') === 'lower' ? -1 : 1;
-  const key = new Float64Array(n);
-  const order: number[] = [];
+  // A tie's rank is the share of values strictly below it, so the keys alone are sorted
+  // (natively, without a comparator) and each value finds its rank by binary search.
+  const sorted = new Float64Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (Number.isFinite(v) && (include === undefined || include[i] !== 0)) {
-      key[i] = sign * v;
-      order.push(i);
-    }
+    if (Number.isFinite(v) && (include === undefined || include[i] !== 0)) sorted[m++] = sign * v;
   }
-  order.sort((a, b) => key[a] - key[b] || a - b);
+  const keys = sorted.subarray(0, m).sort();
   const out = new Float64Array(n).fill(Number.NaN);
-  const m = order.length;
-  if (m === 1) out[order[0]] = 0;
-  for (let r = 0; m > 1 && r < m; ) {
-    let end = r + 1;
-    while (end < m && key[order[end]] === key[order[r]]) end++;
-    const rank = r / (m - 1);
-    for (let t = r; t < end; t++) out[order[t]] = rank;
-    r = end;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(Number.isFinite(v) && (include === undefined || include[i] !== 0))) continue;
+    out[i] = m === 1 ? 0 : countBelow(keys, sign * v) / (m - 1);
   }
   return out;
+}
+
+/** The number of sorted keys strictly below `key` (−0 and 0 are equal, as `<` has them). */
+function countBelow(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -38,6 +38,11 @@ describe('percentileRank', () => {
     expectAllClose(percentileRank(values), expected, 1e-12);
   });
 
+  it('ranks −0 and 0 as one value, as < does', () => {
+    expect(Array.from(percentileRank([-0, 0, 1]))).toEqual([0, 0, 1]);
+    expect(Array.from(percentileRank([0, -0, -1], { direction: 'lower' }))).toEqual([0, 0, 1]);
+  });
+
   it('rejects a mask of the wrong length', () => {
     expect(() => percentileRank([1, 2], { include: [1] })).toThrow(
       expect.objectContaining({ code: 'E_ARGUMENT' }),
