@@ -9,6 +9,7 @@ import { analyze } from '../../src/pipeline/analyze.js';
 import { createScorer, type PriorityWeights } from '../../src/priority/createScorer.js';
 import { codeOf, thrownBy } from '../helpers/errors.js';
 import { once } from '../helpers/once.js';
+import { WEIGHT_SETS } from '../helpers/weightSets.js';
 
 // The demo city (data/demo) with the example configuration at resolution 8: re-scoring an
 // analysis with new weights must give what a fresh analysis with those weights gives.
@@ -62,14 +63,7 @@ function expectSameScoring(actual: AnalysisResult, expected: AnalysisResult): vo
 }
 
 describe('createScorer(result).full on the demo city', () => {
-  const weightSets: [string, Partial<PriorityWeights>][] = [
-    ['need first', { need: 0.6, hotspot: 0.2 }],
-    ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
-    ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
-    ['the configured weights', {}],
-  ];
-
-  for (const [label, weights] of weightSets) {
+  for (const [label, weights] of WEIGHT_SETS) {
     it(`equals a fresh analysis in every weight-dependent field: ${label}`, async () => {
       const { config, inputs, base } = await demo();
       const rescored = createScorer(base).full(weights);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createScorer, type PriorityWeights } from '../../src/priority/createScorer.js';
+import { createScorer } from '../../src/priority/createScorer.js';
 import { analyzeDemoCity } from '../helpers/analyzeDemoCity.js';
 import { codeOf, thrownBy } from '../helpers/errors.js';
 import { once } from '../helpers/once.js';
+import { WEIGHT_SETS } from '../helpers/weightSets.js';
 
 // The demo city (data/demo) with the example configuration; robustness and the other statistics
 // are left out because the priority score does not read them.
@@ -15,14 +16,7 @@ const bytesOf = (values: Float64Array) =>
   new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 describe('createScorer(result).score on the demo city', () => {
-  const weightSets: [string, Partial<PriorityWeights>][] = [
-    ['need first', { need: 0.6, hotspot: 0.2 }],
-    ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
-    ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
-    ['the configured weights', {}],
-  ];
-
-  for (const [label, weights] of weightSets) {
+  for (const [label, weights] of WEIGHT_SETS) {
     it(`equals createScorer(result).full(weights).priority bit for bit: ${label}`, async () => {
       const result = await demo();
       const actual = createScorer(result).score(weights);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HexreachConfig } from '../../src/config/configSchema.js';
 import type { AnalysisResult } from '../../src/pipeline/analysisResult.js';
-import { createScorer, type PriorityWeights } from '../../src/priority/createScorer.js';
+import { createScorer } from '../../src/priority/createScorer.js';
 import { analyzeDemoCity } from '../helpers/analyzeDemoCity.js';
 import { thrownBy } from '../helpers/errors.js';
 import { once } from '../helpers/once.js';
+import { WEIGHT_SETS } from '../helpers/weightSets.js';
 
 // The demo city (data/demo) with the example configuration (zones: score ≥ 0.8, 3 cells or
 // more), then with a top-N and a budget rule; robustness and the statistics the zones do not
@@ -12,13 +13,6 @@ import { once } from '../helpers/once.js';
 
 /** The demo city analysed with Gi* alone and no robustness. */
 const demo = once(() => analyzeDemoCity());
-
-const weightSets: [string, Partial<PriorityWeights>][] = [
-  ['need first', { need: 0.6, hotspot: 0.2 }],
-  ['hotspots alone', { hotspot: 1, crimeRate: 0, need: 0, trustDeficit: 0, partnerGap: 0 }],
-  ['trust and partners', { trustDeficit: 0.5, partnerGap: 0.4 }],
-  ['the configured weights', {}],
-];
 
 /** The result with another zones section, as if analysed with it. */
 function withZones(
@@ -29,7 +23,7 @@ function withZones(
 }
 
 describe('createScorer(result).zones on the demo city', () => {
-  for (const [label, weights] of weightSets) {
+  for (const [label, weights] of WEIGHT_SETS) {
     it(`equals .full's zones, zoneOfCell and droppedCells: ${label}`, async () => {
       const result = await demo();
       const actual = createScorer(result).zones(createScorer(result).score(weights).score);

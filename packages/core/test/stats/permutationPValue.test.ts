@@ -13,7 +13,7 @@ import type { SpatialWeights } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { distanceBandWeights } from '../../src/weights/distanceBandWeights.js';
 import { kRingWeights } from '../../src/weights/kRingWeights.js';
-import { linkWeights } from '../../src/weights/linkWeights.js';
+import { withoutSelfRowStandardised } from '../../src/weights/withoutSelfRowStandardised.js';
 import { codeOf } from '../helpers/errors.js';
 import { expectClose } from '../helpers/tolerance.js';
 
@@ -123,25 +123,6 @@ function diskCounts(k: number, seed: number) {
   return { grid, counts };
 }
 
-/** Gi*'s links without the cell itself, equal weights per row: Local Moran's weights in analyze. */
-function withoutSelfRow(w: SpatialWeights): SpatialWeights {
-  const offsets = new Uint32Array(w.n + 1);
-  const neighbors: number[] = [];
-  for (let i = 0; i < w.n; i++) {
-    for (let e = w.offsets[i]; e < w.offsets[i + 1]; e++)
-      if (w.neighbors[e] !== i) neighbors.push(w.neighbors[e]);
-    offsets[i + 1] = neighbors.length;
-  }
-  return {
-    n: w.n,
-    offsets,
-    neighbors: Uint32Array.from(neighbors),
-    weights: linkWeights(offsets, 'row'),
-    selfIncluded: false,
-    style: 'row',
-  };
-}
-
 describe('the permutation engine routes every pSim through permutationPValue', () => {
   const { grid, counts } = diskCounts(6, 3);
   const w = kRingWeights(grid, { k: 1 });
@@ -216,7 +197,7 @@ describe('Gi* and Local Moran share their pseudo p under the conditional scheme'
   const options = { permutations: 499, seed: 2 } as const;
   const pSims = (w: SpatialWeights, pValue: PermutationPValue) => ({
     gi: giStar(counts, w, { ...options, pValue }).pSim!,
-    lisa: localMoran(counts, withoutSelfRow(w), { ...options, pValue }).pSim!,
+    lisa: localMoran(counts, withoutSelfRowStandardised(w), { ...options, pValue }).pSim!,
   });
   for (const [name, w] of neighbourhoods) {
     for (const pValue of ['folded', 'two-sided'] as const) {

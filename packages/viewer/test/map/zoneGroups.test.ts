@@ -1,22 +1,10 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { ZoneFeature } from '../../src/data/results.js';
 import { zoneGroups } from '../../src/map/zoneGroups.js';
-
-const SQUARE: Polygon = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [0, 0],
-      [1, 0],
-      [1, 1],
-      [0, 0],
-    ],
-  ],
-};
+import { UNIT_SQUARE } from '../helpers/unitSquare.js';
 
 function zone(id: string, rank: number): ZoneFeature {
-  return { type: 'Feature', geometry: SQUARE, properties: { id, rank } };
+  return { type: 'Feature', geometry: UNIT_SQUARE, properties: { id, rank } };
 }
 
 describe('zoneGroups', () => {

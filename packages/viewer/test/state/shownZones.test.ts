@@ -1,26 +1,14 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CellFeature, ZoneFeature, ZoneProperties } from '../../src/data/results.js';
 import { type ShownZones, sameZones, zonesOfResults } from '../../src/state/shownZones.js';
-
-const SQUARE: Polygon = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [0, 0],
-      [1, 0],
-      [1, 1],
-      [0, 0],
-    ],
-  ],
-};
+import { UNIT_SQUARE } from '../helpers/unitSquare.js';
 
 function cell(h3: string): CellFeature {
-  return { type: 'Feature', geometry: SQUARE, properties: { h3 } };
+  return { type: 'Feature', geometry: UNIT_SQUARE, properties: { h3 } };
 }
 
 function zone(id: string, rank: number): ZoneFeature {
-  return { type: 'Feature', geometry: SQUARE, properties: { id, rank } };
+  return { type: 'Feature', geometry: UNIT_SQUARE, properties: { id, rank } };
 }
 
 function shown(groups: number[], list: ZoneProperties[]): ShownZones {
