@@ -38,12 +38,26 @@ export function startRun(
   options: AnalyzeOptions = {},
 ): RunContext {
   const durations: Record<string, number> = {};
-  const timed: TimedStep = (step, run) => {
+  const timed = timerInto(durations);
+  const counting = countingRule(config, inputs.incidents.categories);
+  return { config, inputs, options, notes: [], timed, durations, counting };
+}
+
+/**
+ * A step timer recording each step's seconds into `durations`.
+ *
+ * @example
+ * ```ts
+ * const durations: Record<string, number> = {};
+ * timerInto(durations)('zones', () => zonesOfScore(result, config, score));
+ * durations.zones; // seconds
+ * ```
+ */
+export function timerInto(durations: Record<string, number>): TimedStep {
+  return (step, run) => {
     const start = performance.now();
     const value = run();
     durations[step] = (performance.now() - start) / 1000;
     return value;
   };
-  const counting = countingRule(config, inputs.incidents.categories);
-  return { config, inputs, options, notes: [], timed, durations, counting };
 }

@@ -1,7 +1,7 @@
 import type { HexreachConfig } from '../config/configSchema.js';
 import { assertArgument } from '../errors.js';
 import type { AnalysisResult } from '../pipeline/analysisResult.js';
-import type { TimedStep } from '../pipeline/runContext.js';
+import { timerInto } from '../pipeline/runContext.js';
 import type { PriorityResult } from './priorityScore.js';
 import { scoreAndZone } from './scoreAndZone.js';
 import { scorePriority } from './scorePriority.js';
@@ -99,12 +99,7 @@ function rescore(
   const configuredResolutions = config.robustness.resolutions;
   const resolutions = robustness && (options.resolutions ?? configuredResolutions);
   const durations: Record<string, number> = { ...result.durations };
-  const timed: TimedStep = (step, run) => {
-    const start = performance.now();
-    const value = run();
-    durations[step] = (performance.now() - start) / 1000;
-    return value;
-  };
+  const timed = timerInto(durations);
   const scored = scoreAndZone(result, config, {
     draws: robustness ? config.robustness.draws : 0,
     resolutions,

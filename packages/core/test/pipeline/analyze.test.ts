@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parseConfig.js';
 import { lngLatToCell } from '../../src/hex/h3.js';
+import type { AnalyzeInputs } from '../../src/pipeline/analysisResult.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { analyzeBase } from '../../src/pipeline/analyzeBase.js';
 import { startRun } from '../../src/pipeline/runContext.js';
@@ -75,5 +76,35 @@ describe('analyze: the stages before the weights, then the weight-dependent ones
     );
     expect(codeOf(() => analyze(squareCity(), { ...CONFIG, maxCells: 10 }))).toBe('E_INPUT');
     expect(error.message).toMatch(/^tracts\.geojson: the study area/);
+  });
+});
+
+describe('analyze counts crimes against persons and property by default', () => {
+  /** The square city with every third incident NARCOTICS (against society), the rest THEFT. */
+  function withNarcotics(): AnalyzeInputs {
+    const inputs = squareCity();
+    const category = Uint16Array.from({ length: inputs.incidents.length }, (_, i) =>
+      i % 3 === 0 ? 1 : 0,
+    );
+    return {
+      ...inputs,
+      incidents: { ...inputs.incidents, category, categories: ['THEFT', 'NARCOTICS'] },
+    };
+  }
+  const options = { ...CONFIG, robustness: { draws: 0, resolutions: false } };
+
+  it('leaves crimes against society out of the weighted count, and counts them with "all"', () => {
+    const harm = analyze(withNarcotics(), options);
+    const all = analyze(withNarcotics(), { ...options, incidents: { count: 'all' } });
+    const K = 2;
+    for (let c = 0; c < harm.grid.cells.length; c++) {
+      const theft = harm.binned.byCategory[c * K];
+      const narcotics = harm.binned.byCategory[c * K + 1];
+      expect(harm.binned.count[c]).toBe(theft);
+      expect(all.binned.count[c]).toBe(theft + narcotics);
+      expect(harm.binned.incidents[c]).toBe(theft + narcotics);
+    }
+    expect(harm.counting.society).toEqual(['NARCOTICS']);
+    expect(all.counting.society).toEqual([]);
   });
 });

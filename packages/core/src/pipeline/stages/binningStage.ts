@@ -2,7 +2,7 @@ import { HexreachError } from '../../errors.js';
 import { type BinnedIncidents, pointsToCells } from '../../hex/pointsToCells.js';
 import type { CellGrid, IncidentTable } from '../../types.js';
 import { getOwn } from '../../util/getOwn.js';
-import { configuredWindow } from '../incidentWeights.js';
+import { configuredWindow } from '../configuredWindow.js';
 import type { RunContext } from '../runContext.js';
 
 /**

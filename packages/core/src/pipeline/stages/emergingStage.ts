@@ -3,7 +3,8 @@ import { type EmergingHotspotsResult, emergingHotspots } from '../../stats/emerg
 import { type SpaceTimeBins, spaceTimeBins } from '../../stats/spaceTimeBins.js';
 import { wholeSteps } from '../../stats/wholeSteps.js';
 import type { SpatialWeights } from '../../types.js';
-import { configuredWindow, incidentWeights } from '../incidentWeights.js';
+import { configuredWindow } from '../configuredWindow.js';
+import { incidentWeights } from '../incidentWeights.js';
 import type { RunContext } from '../runContext.js';
 import type { NoisyCounts } from './noiseStage.js';
 import type { TemporalCoverage } from './temporalStage.js';

@@ -3,7 +3,7 @@ import type { BinnedIncidents } from '../../hex/pointsToCells.js';
 import { type Coverage, incidentCoverage } from '../../stats/incidentCoverage.js';
 import { spaceTimeBins, type TimeStep } from '../../stats/spaceTimeBins.js';
 import { type PartialStep, type PartialSteps, wholeSteps } from '../../stats/wholeSteps.js';
-import { configuredWindow } from '../incidentWeights.js';
+import { configuredWindow } from '../configuredWindow.js';
 import type { RunContext } from '../runContext.js';
 
 /** The days the incidents cover and the steps they cover in part. */
