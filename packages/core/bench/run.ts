@@ -6,6 +6,7 @@
 import { benchViewer } from '../../viewer/bench/viewerBench.js';
 import { benchAnalyze } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
+import { benchEvaluation } from './evaluationCalibration.js';
 import { benchIngestion } from './ingestion.js';
 import { benchOutreach } from './outreach.js';
 import { benchPermutations } from './permutations.js';
@@ -29,5 +30,7 @@ console.log('');
 await benchRescore(runs);
 console.log('');
 await benchPrivacy();
+console.log('');
+await benchEvaluation();
 console.log('');
 await benchViewer(runs);

@@ -1,10 +1,12 @@
 // @hexreach/core — the public API at a glance: read, analyze, re-score, write. Named re-exports
 // only; the building blocks are on subpaths (@hexreach/core/stats, /weights, /grid, /io,
-// /indicators, /priority, /zones, /interpolate, /export, /privacy, /config, /util, /run).
+// /indicators, /priority, /zones, /interpolate, /export, /privacy, /config, /util, /run,
+// /evaluate).
 
 export type { HexreachConfig, HexreachConfigInput } from './config/configSchema.js';
 export { parseConfig } from './config/parseConfig.js';
 export { HexreachError, type HexreachErrorCode } from './errors.js';
+export { evaluateZones } from './evaluate/evaluateZones.js';
 export { analysisToCellColumns } from './export/analysisToCellColumns.js';
 export { analysisToCells } from './export/analysisToCells.js';
 export { analysisToReportModel } from './export/analysisToReportModel.js';

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { HexreachError } from '../errors.js';
 import { runAnalyze } from './runAnalyze.js';
+import { runEvaluate } from './runEvaluate.js';
 import { runView } from './runView.js';
 
 /** Exit codes: 0 success, 1 bad input (files, records, configuration), 2 wrong usage. */
@@ -105,6 +106,64 @@ Files written into the output folder:
   )
   .action(async (options) => {
     await runAnalyze(options, version);
+  });
+
+program
+  .command('evaluate')
+  .description(
+    'Did the outreach help? Crime change against matched areas, displacement, trust and engagement per zone.',
+  )
+  .option(
+    '-c, --config <file>',
+    'hexreach.config.json (its evaluation section; paths relative to it)',
+  )
+  .option('-i, --incidents <file>', 'incident points with dates: CSV (streamed) or GeoJSON')
+  .option('-a, --areas <file>', 'area polygons (census tracts) as GeoJSON, for population and need')
+  .option('-z, --zones <file>', 'the zones worked in: zones.geojson of analyze, or any polygons')
+  .option('--start <date>', 'start of the work, for zones without a "start" property (ISO date)')
+  .option('--end <date>', 'end of the work, for zones without an "end" property (ISO date)')
+  .option(
+    '-e, --engagement <file>',
+    'engagement log (CSV): date, coordinates or zone, kind, attendance, partner',
+  )
+  .option(
+    '-u, --surveys <file>',
+    'survey answers with dates (CSV), for the trust change; needs trust.answer',
+  )
+  .option(
+    '-r, --resolution <n>',
+    'H3 resolution of the cells, 6–11 (default 8)',
+    integer('resolution', 6, 11),
+  )
+  .option(
+    '-p, --population <attribute>',
+    'area attribute holding residents (detected when omitted)',
+  )
+  .option(
+    '-w, --window <months>',
+    'months before and after the start (default: up to 12)',
+    integer('window', 1, 120),
+  )
+  .option('--placebos <n>', 'placebo zones per zone (default 999)', integer('placebos', 19, 99_999))
+  .option('-o, --out <dir>', "output folder (default: the config's evaluation.out, evaluation unless set, relative to the config file)")
+  .option('--seed <n>', 'seed of the placebo draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
+  .option('--public', 'public output: counts with differential-privacy noise, no rejected.csv')
+  .option(
+    '--epsilon <e>',
+    'privacy budget ε of a public output (default 1)',
+    positiveNumber('epsilon', 100),
+  )
+  .option('--strict', 'fail when any record is rejected')
+  .option('-q, --quiet', 'no progress on stderr')
+  .addHelpText(
+    'after',
+    `
+Files written into the output folder:
+  evaluation.json, evaluation.csv, report.html, report.md
+  rejected.csv           unless --public`,
+  )
+  .action(async (options) => {
+    await runEvaluate(options, version);
   });
 
 program

@@ -168,6 +168,51 @@ export const configSchema = z.strictObject({
       after: z.strictObject({ from: dateText, to: dateText }),
     })
     .optional(),
+  /**
+   * `hexreach evaluate`: did the work in the zones change crime, trust and engagement? Absent
+   * from an analysis's configuration unless written (see evaluationSettings for its defaults).
+   */
+  evaluation: z
+    .strictObject({
+      /** The intervention's zones: hexreach's zones.geojson or any polygons (relative to the config). */
+      zones: z.string().min(1).optional(),
+      /** Output folder of `hexreach evaluate`, relative to the config file (not output.dir: report.html would clash). */
+      out: z.string().min(1).default('evaluation'),
+      /** The start of the work in every zone without its own `start` property. */
+      start: dateText.optional(),
+      /** Its end, for zones without an `end` property (absent: still going on). */
+      end: dateText.optional(),
+      /** Months in each of the before and after periods (default: as many as the data allow, at most 12). */
+      window: z.number().int().min(1).max(120).optional(),
+      /** Width of the ring around each zone in which displacement is looked for, in cells. */
+      bufferK: z.number().int().min(1).max(5).default(1),
+      /** Comparison cells matched to each zone cell (nearest neighbours, with replacement). */
+      matches: z.number().int().min(1).max(20).default(3),
+      /** Placebo zones per zone, for the p-value and the interval. */
+      placebos: z.number().int().min(19).max(99_999).default(999),
+      /** Level of the intervals. */
+      confidence: z.number().gt(0).lt(1).default(0.9),
+      /** Zones with fewer survey answers in a wave are flagged, not scored. */
+      minAnswers: z.number().int().min(1).default(10),
+      /** The engagement log (CSV): date, place (coordinates or zone id), kind, attendance, partner. */
+      engagement: z
+        .strictObject({
+          path: z.string().min(1),
+          columns: z
+            .strictObject({
+              date: columnName.optional(),
+              lat: columnName.optional(),
+              lng: columnName.optional(),
+              zone: columnName.optional(),
+              kind: columnName.optional(),
+              attendance: columnName.optional(),
+              partner: columnName.optional(),
+            })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   trust: z
     .strictObject({
       /** The survey answer column scored as trust (e.g. `trust_police`); required with surveys. */

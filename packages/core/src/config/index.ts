@@ -2,4 +2,5 @@
 
 export { areaAttributesOf } from './areaAttributesOf.js';
 export { configSchema, type HexreachConfig, type HexreachConfigInput } from './configSchema.js';
+export { type EvaluationSettings, evaluationSettings } from './evaluationSettings.js';
 export { parseConfig } from './parseConfig.js';

@@ -45,6 +45,8 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
     ['change.before.to', config.change?.before.to],
     ['change.after.from', config.change?.after.from],
     ['change.after.to', config.change?.after.to],
+    ['evaluation.start', config.evaluation?.start],
+    ['evaluation.end', config.evaluation?.end],
   ];
   for (const [path, text] of windows) {
     if (text !== undefined && Number.isNaN(parseDate(text))) {

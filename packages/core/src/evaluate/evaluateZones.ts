@@ -199,7 +199,7 @@ export function evaluateZones(
     });
     const trustResult =
       trust &&
-      trustChange(zone.cells, result.comparison.cells, trust, {
+      trustChange(zone.cells, windows.poolOf(), trust, {
         minAnswers: settings.minAnswers,
         confidence: settings.confidence,
       });
@@ -284,6 +284,7 @@ class WindowCache {
     }
   >();
   private pool = 0;
+  private poolList: Int32Array | undefined;
 
   constructor(
     private readonly input: EvaluateZonesInput,
@@ -333,6 +334,16 @@ class WindowCache {
 
   poolCells(): number {
     return this.pool;
+  }
+
+  /** Every cell outside the zones and their rings: the trust comparison, whose answers are many. */
+  poolOf(): Int32Array {
+    if (this.poolList === undefined) {
+      const list: number[] = [];
+      for (let c = 0; c < this.inPool.length; c++) if (this.inPool[c] === 1) list.push(c);
+      this.poolList = Int32Array.from(list);
+    }
+    return this.poolList;
   }
 }
 

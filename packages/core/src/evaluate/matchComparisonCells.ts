@@ -33,8 +33,8 @@ const SPARE = 24;
 /**
  * Nearest-neighbour matching with replacement (Stuart 2010, Stat. Sci. 25(1) §3.1): each treated
  * cell is matched to the `matches` pool cells nearest to it in the features, each feature
- * divided by its standard deviation over the pool (a diagonal Mahalanobis distance); ties go to
- * the lower cell index. Pool cells with a non-finite feature are left out of the pool; a treated
+ * divided by its standard deviation over the pool (a diagonal Mahalanobis distance), found by
+ * an exact k-d tree search; among equally near cells the tree's fixed order decides. Pool cells with a non-finite feature are left out of the pool; a treated
  * cell's non-finite feature is left out of its distances. Each cell's nearest candidates are
  * found once and kept, so the many placebo zones of one evaluation cost little each.
  *
@@ -91,15 +91,10 @@ export function createMatcher(
   const scale = featureScales(features, poolCells);
   const used = features.filter((_, k) => scale[k] > 0);
   const usedScale = scale.filter((s) => s > 0);
-  // Pool values feature-major, scaled: one contiguous scan per candidate search.
-  const p = poolCells.length;
-  const scaled = new Float64Array(used.length * p);
-  for (let k = 0; k < used.length; k++) {
-    for (let j = 0; j < p; j++) scaled[k * p + j] = used[k][poolCells[j]] / usedScale[k];
-  }
+  const sorted = scaledPool(used, Array.from(usedScale), poolCells);
   const nearestOf = new Map<number, Int32Array>();
   const nearest = (cell: number, keep: number, excluded?: (cell: number) => boolean) =>
-    nearestPool(cell, keep, used, usedScale, scaled, poolCells, excluded);
+    nearestPool(cell, keep, sorted, excluded);
 
   return {
     pool: poolCells,
@@ -177,30 +172,112 @@ function featureScales(features: readonly ArrayLike<number>[], pool: Int32Array)
   return scale;
 }
 
-/** The `keep` pool cells nearest to `cell`, nearest first, ties to the lower index. */
+/** The pool's scaled values in a k-d tree (Bentley 1975, CACM 18(9)) for exact nearest searches. */
+interface ScaledPool {
+  readonly used: readonly ArrayLike<number>[];
+  readonly scale: readonly number[];
+  /** Scaled values, point-major: point j's feature k is `values[j * dims + k]`. */
+  readonly values: Float64Array;
+  /** Pool cells in tree order. */
+  readonly cells: Int32Array;
+  readonly dims: number;
+  /** Nodes: [from, to) range of points, split dimension and value, children (−1: leaf). */
+  readonly nodes: readonly KdNode[];
+}
+
+interface KdNode {
+  readonly from: number;
+  readonly to: number;
+  readonly dim: number;
+  readonly split: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+const LEAF = 16;
+
+/** Builds the k-d tree of the pool: each node splits its points at the median of its widest feature. */
+function scaledPool(
+  used: readonly ArrayLike<number>[],
+  usedScale: readonly number[],
+  poolCells: Int32Array,
+): ScaledPool {
+  const dims = used.length;
+  const p = poolCells.length;
+  // Scaled values by position in poolCells, and the tree order as positions.
+  const byPosition = new Float64Array(p * dims);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k < dims; k++) byPosition[j * dims + k] = used[k][poolCells[j]] / usedScale[k];
+  }
+  const order = new Int32Array(p);
+  for (let j = 0; j < p; j++) order[j] = j;
+  const nodes: KdNode[] = [];
+  const build = (from: number, to: number): number => {
+    const id = nodes.length;
+    nodes.push({ from, to, dim: 0, split: 0, left: -1, right: -1 });
+    if (to - from <= LEAF || dims === 0) return id;
+    let dim = 0;
+    let widest = -1;
+    for (let k = 0; k < dims; k++) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (let j = from; j < to; j++) {
+        const v = byPosition[order[j] * dims + k];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (hi - lo > widest) [widest, dim] = [hi - lo, k];
+    }
+    if (widest <= 0) return id;
+    order
+      .subarray(from, to)
+      .sort((a, b) => byPosition[a * dims + dim] - byPosition[b * dims + dim] || a - b);
+    const mid = from + ((to - from) >> 1);
+    const split = byPosition[order[mid] * dims + dim];
+    const left = build(from, mid);
+    const right = build(mid, to);
+    nodes[id] = { from, to, dim, split, left, right };
+    return id;
+  };
+  build(0, p);
+  const values = new Float64Array(p * dims);
+  const cells = new Int32Array(p);
+  for (let j = 0; j < p; j++) {
+    cells[j] = poolCells[order[j]];
+    for (let k = 0; k < dims; k++) values[j * dims + k] = byPosition[order[j] * dims + k];
+  }
+  return { used, scale: usedScale, values, cells, dims, nodes };
+}
+
+/**
+ * The `keep` pool cells nearest to `cell`, nearest first; among cells at the same distance, the
+ * first met in the tree's fixed order (so the same pool always gives the same matches). Exact:
+ * a k-d tree search skips a node only when its side of the split is at least as far as the
+ * `keep`-th best distance; a cell with a missing feature is compared with every pool cell on
+ * the others.
+ */
 function nearestPool(
   cell: number,
   keep: number,
-  used: readonly ArrayLike<number>[],
-  usedScale: readonly number[] | Float64Array,
-  scaled: Float64Array,
-  poolCells: Int32Array,
+  pool: ScaledPool,
   excluded?: (cell: number) => boolean,
 ): Int32Array {
-  const p = poolCells.length;
-  const target = used.map((f, k) => f[cell] / usedScale[k]);
+  const { used, scale, values, cells, dims, nodes } = pool;
+  const target = used.map((f, k) => f[cell] / scale[k]);
   const best: number[] = [];
   const bestD: number[] = [];
-  for (let j = 0; j < p; j++) {
-    if (excluded?.(poolCells[j]) === true) continue;
+  const consider = (j: number) => {
+    const c = cells[j];
+    if (excluded?.(c) === true) return;
     let d = 0;
-    for (let k = 0; k < used.length; k++) {
+    for (let k = 0; k < dims; k++) {
       const t = target[k];
-      if (Number.isFinite(t)) d += (scaled[k * p + j] - t) ** 2;
+      if (Number.isFinite(t)) d += (values[j * dims + k] - t) ** 2;
     }
-    if (best.length === keep && d >= bestD[keep - 1]) continue;
-    let at = best.length === keep ? keep - 1 : best.length;
-    if (best.length < keep) {
+    const full = best.length === keep;
+    if (full && d >= bestD[keep - 1]) return;
+    let at = full ? keep - 1 : best.length;
+    if (!full) {
       best.push(0);
       bestD.push(0);
     }
@@ -209,8 +286,24 @@ function nearestPool(
       bestD[at] = bestD[at - 1];
       at--;
     }
-    best[at] = poolCells[j];
+    best[at] = c;
     bestD[at] = d;
+  };
+  if (!target.every(Number.isFinite)) {
+    for (let j = 0; j < cells.length; j++) consider(j);
+    return Int32Array.from(best);
   }
+  const search = (id: number) => {
+    const node = nodes[id];
+    if (node.left < 0) {
+      for (let j = node.from; j < node.to; j++) consider(j);
+      return;
+    }
+    const gap = target[node.dim] - node.split;
+    const [near, far] = gap < 0 ? [node.left, node.right] : [node.right, node.left];
+    search(near);
+    if (best.length < keep || gap * gap < bestD[keep - 1]) search(far);
+  };
+  if (nodes.length > 0) search(0);
   return Int32Array.from(best);
 }

@@ -3,11 +3,14 @@ import { normalQuantile } from '../stats/normal.js';
 
 /** The change in trust of a zone between two survey waves, against its comparison cells. */
 export interface TrustChange {
-  /** (zone after − before) − (comparison after − before), on the answer scale; NaN when flagged. */
+  /**
+   * (zone after − before) − (comparison after − before) of the mean answers, on the answer scale;
+   * NaN when flagged.
+   */
   readonly change: number;
   readonly low: number;
   readonly high: number;
-  /** Empirical-Bayes-shrunk means of the zone, before and after; NaN without answers. */
+  /** The zone's mean answer before and after, shrunk by empirical Bayes; NaN without answers. */
   readonly before: number;
   readonly after: number;
   /** Answers in the zone, before and after. */
@@ -20,23 +23,27 @@ export interface TrustChange {
   readonly fewAnswers: boolean;
 }
 
-/** A group's shrunk mean in one wave and the variance of that mean. */
+/** A group's mean in one wave, raw and shrunk, and the sampling variance of the raw mean. */
 interface WaveMean {
   readonly n: number;
-  readonly mean: number;
+  readonly raw: number;
+  readonly shrunk: number;
   readonly variance: number;
 }
 
 /**
  * The difference in differences of mean trust between two survey waves: the zone's change minus
- * its comparison cells' change. Each group's mean is shrunk toward its wave's city mean by
- * empirical Bayes, B = σ²/(σ² + n τ²) with the wave's within- and between-cell variances
- * (trustByCell; Morris 1983, JASA 78(381)), and carries the posterior variance (1 − B) σ²/n; the
- * interval is normal at `confidence`. A zone with fewer than `minAnswers` answers in either
- * wave is flagged and not scored.
+ * its comparison cells' change, with a normal interval from the answers' pooled within-cell
+ * variance σ² (σ²/n per mean). The zone's level in each wave is also given shrunk toward its
+ * wave's city mean by empirical Bayes, B = σ²/(σ² + n τ²) with the between-cell variance τ²
+ * (trustByCell; Morris 1983, JASA 78(381)), so that a zone of few answers does not look extreme.
+ * The change is taken on the unshrunk means: shrinking each wave by a cell-level prior would pull
+ * every zone's change toward zero by (1 − B), which is a bias, not caution, and the interval
+ * already carries the noise of few answers. A zone with fewer than `minAnswers` answers in
+ * either wave is flagged and not scored.
  *
  * @param zone - the zone's cells
- * @param comparison - its comparison cells
+ * @param comparison - the comparison's cells (evaluateZones: every cell outside the zones and rings)
  * @param waves - trust per cell in the wave before and the wave after (trustByCell)
  * @param options - `minAnswers` (default 10) and `confidence` (default 0.9)
  * @returns the change with its interval, the shrunk means and the answers counted
@@ -60,14 +67,14 @@ export function trustChange(
   const ca = waveMean(waves.after, comparison);
   const fewAnswers = zb.n < minAnswers || za.n < minAnswers;
   const scored = !fewAnswers && cb.n > 0 && ca.n > 0;
-  const change = scored ? za.mean - zb.mean - (ca.mean - cb.mean) : Number.NaN;
+  const change = scored ? za.raw - zb.raw - (ca.raw - cb.raw) : Number.NaN;
   const se = Math.sqrt(zb.variance + za.variance + cb.variance + ca.variance);
   return {
     change,
     low: scored ? change - z * se : Number.NaN,
     high: scored ? change + z * se : Number.NaN,
-    before: zb.mean,
-    after: za.mean,
+    before: zb.shrunk,
+    after: za.shrunk,
     answersBefore: zb.n,
     answersAfter: za.n,
     comparisonAnswersBefore: cb.n,
@@ -86,10 +93,10 @@ function waveMean(wave: TrustResult, cells: ArrayLike<number>): WaveMean {
     n += wave.responses[c];
     sum += wave.responses[c] * wave.mean[c];
   }
-  if (n === 0) return { n, mean: Number.NaN, variance: Number.NaN };
+  if (n === 0) return { n, raw: Number.NaN, shrunk: Number.NaN, variance: Number.NaN };
   const sigma2 = wave.withinVariance;
   const tau2 = wave.betweenVariance;
   const b = sigma2 + n * tau2 > 0 ? sigma2 / (sigma2 + n * tau2) : 1;
-  const mean = wave.cityMean + (1 - b) * (sum / n - wave.cityMean);
-  return { n, mean, variance: ((1 - b) * sigma2) / n };
+  const raw = sum / n;
+  return { n, raw, shrunk: wave.cityMean + (1 - b) * (raw - wave.cityMean), variance: sigma2 / n };
 }

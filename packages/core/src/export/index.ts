@@ -15,6 +15,8 @@ export {
   cellsToFeatureCollection,
 } from './cellsToFeatureCollection.js';
 export { escapeHtml } from './escapeHtml.js';
+export { evaluationToCsv } from './evaluationToCsv.js';
+export { evaluationToJson } from './evaluationToJson.js';
 export { isWeightDependentColumn } from './isWeightDependentColumn.js';
 export { type LorenzToSvgOptions, lorenzToSvg } from './lorenzToSvg.js';
 export {
@@ -24,6 +26,7 @@ export {
 } from './organizationsToFeatureCollection.js';
 export { priorityToCellValues } from './priorityToCellValues.js';
 export { type RejectionsToCsvOptions, rejectionsToCsv } from './rejectionsToCsv.js';
+export { renderEvaluationHtml, renderEvaluationMarkdown } from './renderEvaluationReport.js';
 export { renderReportHtml } from './renderReportHtml.js';
 export { renderReportMarkdown } from './renderReportMarkdown.js';
 export type {
@@ -36,6 +39,7 @@ export type {
 export type { ReportBlock, ReportSection, ReportTable } from './reportSections.js';
 export { rewindRfc7946 } from './rewindRfc7946.js';
 export { type RoundCoordinatesOptions, roundCoordinates } from './roundCoordinates.js';
+export { seriesToSvg } from './seriesToSvg.js';
 export { splitAntimeridian } from './splitAntimeridian.js';
 export { suppressSmallCount } from './suppressSmallCount.js';
 export { toCsv } from './toCsv.js';

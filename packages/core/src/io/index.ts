@@ -23,6 +23,11 @@ export {
   type ReadAreasGeoJsonOptions,
   readAreasGeoJson,
 } from './readAreasGeoJson.js';
+export {
+  type EngagementTable,
+  type ReadEngagementCsvOptions,
+  readEngagementCsv,
+} from './readEngagementCsv.js';
 export { type ReadIncidentsCsvOptions, readIncidentsCsv } from './readIncidentsCsv.js';
 export { type ReadIncidentsGeoJsonOptions, readIncidentsGeoJson } from './readIncidentsGeoJson.js';
 export {

@@ -68,7 +68,7 @@ export {
 export { type LorenzCurve, type LorenzCurveOptions, lorenzCurve } from './lorenzCurve.js';
 export { type MannKendallResult, mannKendall } from './mannKendall.js';
 export { type MoranGlobalOptions, type MoranGlobalResult, moranGlobal } from './moranGlobal.js';
-export { normalCdf, twoSidedP } from './normal.js';
+export { normalCdf, normalQuantile, twoSidedP } from './normal.js';
 export {
   type PeriodChangeOptions,
   type PeriodChangeResult,

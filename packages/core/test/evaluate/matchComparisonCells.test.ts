@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, matchComparisonCells } from '../../src/evaluate/matchComparisonCells.js';
+import { mulberry32 } from '../../src/util/random.js';
 
 describe('matchComparisonCells', () => {
   // Cells 0–1 treated; pool 2–7. Level and trend per cell; the trend's SD is 10× the level's.
@@ -32,5 +33,32 @@ describe('matchComparisonCells', () => {
     expect(() => matchComparisonCells([level], [0], [2], { matches: 2 })).toThrow(
       /fewer than the 2/,
     );
+  });
+
+  it('finds cells as near as a brute-force scan of every pool cell finds', () => {
+    const random = mulberry32(5);
+    const n = 600;
+    // Coarse values, so that ties occur and their order is checked too.
+    const features = [0, 1, 2].map(() =>
+      Array.from({ length: n }, () => Math.round(random() * 20)),
+    );
+    const pool = Array.from({ length: 500 }, (_, i) => i + 100);
+    const treated = [0, 7, 42, 99];
+    const sd = features.map((f) => {
+      const v = pool.map((c) => f[c]);
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      return Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+    });
+    const distance = (a: number, b: number) =>
+      features.reduce((s, f, k) => s + (f[a] / sd[k] - f[b] / sd[k]) ** 2, 0);
+    for (const cell of treated) {
+      // The 4 smallest distances; with ties, which of the tied cells is taken may differ.
+      const expected = pool
+        .map((c) => distance(c, cell))
+        .sort((a, b) => a - b)
+        .slice(0, 4);
+      const got = Array.from(matchComparisonCells(features, [cell], pool, { matches: 4 }).cells);
+      expect(got.map((c) => distance(c, cell)).sort((a, b) => a - b)).toEqual(expected);
+    }
   });
 });
