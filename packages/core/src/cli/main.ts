@@ -145,7 +145,10 @@ program
     integer('window', 1, 120),
   )
   .option('--placebos <n>', 'placebo zones per zone (default 999)', integer('placebos', 19, 99_999))
-  .option('-o, --out <dir>', "output folder (default: the config's evaluation.out, evaluation unless set, relative to the config file)")
+  .option(
+    '-o, --out <dir>',
+    "output folder (default: the config's evaluation.out, evaluation unless set, relative to the config file)",
+  )
   .option('--seed <n>', 'seed of the placebo draws (default 1)', integer('seed', 0, 2 ** 31 - 1))
   .option('--public', 'public output: counts with differential-privacy noise, no rejected.csv')
   .option(
