@@ -3,3 +3,4 @@
 export { areaAttributesOf } from './areaAttributesOf.js';
 export { configSchema, type HexreachConfig, type HexreachConfigInput } from './configSchema.js';
 export { parseConfig } from './parseConfig.js';
+export { resolveNeedPreset, SVI_NO_DATA, sviPresetNote } from './resolveNeedPreset.js';

@@ -1,7 +1,10 @@
 import { areaAttributesOf } from '../config/areaAttributesOf.js';
 import type { HexreachConfig } from '../config/configSchema.js';
+import { resolveNeedPreset } from '../config/resolveNeedPreset.js';
 import { HexreachError } from '../errors.js';
+import { collectPropertyNames } from '../io/collectPropertyNames.js';
 import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
+import { getFeatures } from '../io/getFeatures.js';
 import { parseJson } from '../io/parseJson.js';
 import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
@@ -76,8 +79,9 @@ export interface InputsRead {
  * Reads the inputs of a run as `hexreach analyze` and the viewer's analysis both do: incidents
  * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
  * extension), areas with the population attribute configured or detected and every attribute and
- * indicator the configuration uses, organizations with the name, type and capacity properties
- * configured, survey answers with the configured answer column, in that order.
+ * indicator the configuration uses (a need preset resolved against the area file's columns),
+ * organizations with the name, type and capacity properties configured, survey answers with
+ * the configured answer column, in that order.
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
@@ -138,7 +142,7 @@ export async function readInputs(
     );
   }
   return {
-    config: { ...config, population: areas.population },
+    config: { ...areas.config, population: areas.population },
     incidents: incidents.read,
     areas: areas.read,
     organizations: partners?.read,
@@ -196,17 +200,25 @@ async function readAreas(
   source: InputSource,
   config: HexreachConfig,
   onRejection: RejectionSink | undefined,
-): Promise<InputRead & { readonly role: 'areas' }> {
+): Promise<InputRead & { readonly role: 'areas'; readonly config: HexreachConfig }> {
   const data = parseJson(await source.text(), source.name);
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
-  const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
+  const resolved =
+    config.need === undefined
+      ? config
+      : resolveNeedPreset(
+          config,
+          collectPropertyNames(getFeatures(data, source.name)),
+          source.name,
+        );
+  const population = resolved.population ?? detectPopulationAttribute(first?.properties ?? {});
   const read = readAreasGeoJson(data, {
     source: source.name,
-    attributes: areaAttributesOf(config, population),
+    attributes: areaAttributesOf(resolved, population),
     idProperty: config.inputs.areas?.idProperty,
     onRejection,
   });
-  return { role: 'areas', read, population };
+  return { role: 'areas', read, population, config: resolved };
 }
 
 /** Organization points with the name, type and capacity properties configured (or detected). */
