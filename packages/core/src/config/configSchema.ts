@@ -23,6 +23,24 @@ const inputsSchema = z.strictObject({
       columns: incidentColumns.optional(),
     })
     .optional(),
+  /**
+   * Or cell aggregates in place of incidents (`--cells`): a CSV of `h3`, `count` and optionally
+   * `category` and `period` (the date starting each row's `period`, by default `emerging.step`).
+   */
+  cells: z
+    .strictObject({
+      path: z.string().min(1),
+      columns: z
+        .strictObject({
+          h3: columnName.optional(),
+          count: columnName.optional(),
+          category: columnName.optional(),
+          period: columnName.optional(),
+        })
+        .optional(),
+      period: z.enum(['week', 'month', 'quarter']).optional(),
+    })
+    .optional(),
   areas: z
     .strictObject({
       path: z.string().min(1),

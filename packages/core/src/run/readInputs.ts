@@ -7,6 +7,7 @@ import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
 import { getFeatures } from '../io/getFeatures.js';
 import { parseJson } from '../io/parseJson.js';
 import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
+import { readCellCountsCsv } from '../io/readCellCountsCsv.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
@@ -23,15 +24,21 @@ import type { InputSource } from './InputSource.js';
 
 /** The input files of a run: incidents and areas, and optionally partners and survey answers. */
 export interface InputSources {
-  readonly incidents: InputSource;
+  /** Incident points; or, in their place, `cells`. */
+  readonly incidents?: InputSource;
+  /**
+   * Cell aggregates in place of incidents (CSV of `h3`, `count`, optional `category` and
+   * `period`): read into incidents at cell centres, under the role `incidents`.
+   */
+  readonly cells?: InputSource;
   readonly areas: InputSource;
   readonly organizations?: InputSource;
   /** Community survey answers (CSV); the configuration must name the answer (`trust.answer`). */
   readonly surveys?: InputSource;
 }
 
-/** Which input a file is. */
-export type InputRole = keyof InputSources;
+/** Which input a file is (cell aggregates are read as `incidents`). */
+export type InputRole = Exclude<keyof InputSources, 'cells'>;
 
 /** A file just read: what the reader made of it, and for the areas the population attribute. */
 export type InputRead =
@@ -107,7 +114,17 @@ export async function readInputs(
   config: HexreachConfig,
   options: ReadInputsOptions = {},
 ): Promise<InputsRead> {
-  const { incidents: incidentSource, areas: areaSource, organizations, surveys } = sources;
+  const { areas: areaSource, organizations, surveys } = sources;
+  const incidentSource = sources.cells ?? sources.incidents;
+  if (
+    incidentSource === undefined ||
+    (sources.cells !== undefined && sources.incidents !== undefined)
+  ) {
+    throw new HexreachError(
+      'E_ARGUMENT',
+      'readInputs: give incidents (points) or cells (cell aggregates), one of them',
+    );
+  }
   // Before any file is read: a survey file cannot be scored without its answer column.
   const answer = config.trust.answer;
   if (surveys !== undefined && answer === undefined) {
@@ -117,7 +134,9 @@ export async function readInputs(
     );
   }
   const incidents = await step('incidents', incidentSource, options, () =>
-    readIncidents(incidentSource, config, options),
+    sources.cells === undefined
+      ? readIncidents(incidentSource, config, options)
+      : readCells(incidentSource, config, options),
   );
   const areas = await step('areas', areaSource, options, () =>
     readAreas(areaSource, config, options.onRejection?.areas),
@@ -189,6 +208,24 @@ async function readIncidents(
           onProgress: options.onRows,
           onRejection,
         });
+  return { role: 'incidents', read };
+}
+
+/** Cell aggregates (CSV, streamed) as incidents at the cells' centres. */
+async function readCells(
+  source: InputSource,
+  config: HexreachConfig,
+  options: ReadInputsOptions,
+): Promise<InputRead & { readonly role: 'incidents' }> {
+  const spec = config.inputs.cells;
+  const read = await readCellCountsCsv(source.stream(), {
+    source: source.name,
+    resolution: config.resolution,
+    period: spec?.period ?? config.emerging.step,
+    columns: spec?.columns,
+    onProgress: options.onRows,
+    onRejection: options.onRejection?.incidents,
+  });
   return { role: 'incidents', read };
 }
 
