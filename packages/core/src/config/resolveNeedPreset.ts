@@ -1,5 +1,5 @@
 import { detectSviVintage } from '../indicators/detectSviVintage.js';
-import { SVI_THEME_LABELS } from '../indicators/sviVariables.js';
+import { SVI_THEMES, type SviVariable, type SviVintage } from '../indicators/sviVariables.js';
 import type { HexreachConfig } from './configSchema.js';
 
 /** CDC's code for "no data" in the SVI files. */
@@ -52,15 +52,26 @@ export function resolveNeedPreset(
 }
 
 /**
- * The note a run with `need.preset: "svi"` adds: the vintage, its themes and the values read
- * as missing.
+ * The note a run with `need.preset: "svi"` adds: the vintage, its themes with their variables,
+ * and the tract values read as missing.
  *
  * @example
  * ```ts
- * sviPresetNote('2020-2022', 16, 3); // 'need.preset "svi": CDC/ATSDR SVI 2020–2022 columns …'
+ * sviPresetNote('2020-2022', sviVariables('2020-2022'), 3);
+ * // 'need.preset "svi": CDC/ATSDR SVI 2020–2022 columns detected, 16 variables in four themes (socioeconomic: EP_POV150, …'
  * ```
  */
-export function sviPresetNote(vintage: string, variables: number, missing: number): string {
-  const themes = [...SVI_THEME_LABELS.values()].join('; ');
-  return `need.preset "svi": CDC/ATSDR SVI ${vintage.replace('-', '–')} columns detected, ${variables} variables in four themes (${themes}), each theme re-ranked and the overall index summing every variable's rank; ${missing} tract value(s) missing (${SVI_NO_DATA} or absent) left out of their rankings, never read as numbers.`;
+export function sviPresetNote(
+  vintage: SviVintage,
+  variables: readonly SviVariable[],
+  missing: number,
+): string {
+  const themes = SVI_THEMES.map(
+    (theme) =>
+      `${theme}: ${variables
+        .filter((v) => v.theme === theme)
+        .map((v) => (v.direction === 'lower' ? `${v.name} reversed` : v.name))
+        .join(', ')}`,
+  ).join('; ');
+  return `need.preset "svi": CDC/ATSDR SVI ${vintage.replace('-', '–')} columns detected, ${variables.length} variables in four themes (${themes}), each theme re-ranked and the overall index summing every variable's rank; ${missing} tract value(s) missing (${SVI_NO_DATA} or absent) left out of their rankings, never read as numbers.`;
 }

@@ -112,5 +112,5 @@ function presetNote(run: RunContext): string {
     const column = getOwn(areas.attributes, v.name);
     if (column !== undefined) for (const value of column) if (Number.isNaN(value)) missing++;
   }
-  return sviPresetNote(vintage, preset.length, missing);
+  return sviPresetNote(vintage, preset, missing);
 }
