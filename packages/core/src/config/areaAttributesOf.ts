@@ -35,6 +35,8 @@ export function areaAttributesOf(
   if (config.need?.preset === 'svi') {
     for (const i of config.indicators)
       for (const name of [i.name, i.moe ?? i.name]) coded.add(name);
+    // A tract whose population is -999 has none to split: rejected, as one without it.
+    if (population !== undefined) coded.add(population);
   }
   return [...required].map(([name, isRequired]) =>
     coded.has(name)

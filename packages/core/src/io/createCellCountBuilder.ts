@@ -25,7 +25,11 @@ export interface CellCountBuilderOptions {
 
 /** Accumulates cell-aggregate rows from any row source (CSV, Parquet …); see {@link createCellCountBuilder}. */
 export interface CellCountBuilder {
-  /** Adds one row given as the file's raw values, or rejects it with its reason. */
+  /**
+   * Adds one row given as the file's raw values (text from CSV; a BigInt index or count, a Date
+   * or milliseconds for the period from typed sources such as Parquet), or rejects it with its
+   * reason.
+   */
   add(row: number, h3: unknown, count: unknown, category: unknown, period: unknown): void;
   /** The incidents the accepted rows stand for, with every rejection; call once, at the end. */
   finish(): ReadResult<IncidentTable>;
@@ -124,7 +128,13 @@ function cellProblem(
   value: unknown,
   resolution: number,
 ): string | { reason: 'invalid-cell' | 'wrong-resolution'; message: string } {
-  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  // A Parquet reader may give the 64-bit index as a BigInt (h3's integer form).
+  const text =
+    typeof value === 'string'
+      ? value.trim().toLowerCase()
+      : typeof value === 'bigint'
+        ? value.toString(16)
+        : '';
   if (!isValidCell(text)) {
     return {
       reason: 'invalid-cell',
@@ -144,8 +154,8 @@ function cellProblem(
 /** A whole count ≥ 0 from a number or decimal text, else undefined. */
 function countOf(value: unknown): number | undefined {
   const n =
-    typeof value === 'number'
-      ? value
+    typeof value === 'number' || typeof value === 'bigint'
+      ? Number(value)
       : typeof value === 'string'
         ? parseDecimal(value.trim())
         : Number.NaN;
@@ -160,8 +170,16 @@ function countOf(value: unknown): number | undefined {
 function periodStart(value: unknown, period: TimeStep): number | string {
   const text = typeof value === 'string' ? value.trim() : '';
   // No period, as an incident without a date: counted, in no time step.
-  if (value === undefined || text === '') return Number.NaN;
-  const time = parseDate(/^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
+  if (value === undefined || value === null || (typeof value === 'string' && text === '')) {
+    return Number.NaN;
+  }
+  // Other row sources (Parquet) may give a Date or milliseconds.
+  const time =
+    value instanceof Date
+      ? value.getTime()
+      : typeof value === 'number'
+        ? value
+        : parseDate(/^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
   if (Number.isNaN(time)) return `period ${formatValue(value)} is not a date such as 2024-03-01`;
   const start = spaceTimeBins([], [], 0, { step: period, start: time, end: time + 1 })
     .stepStarts[0];

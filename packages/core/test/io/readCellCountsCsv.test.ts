@@ -62,6 +62,17 @@ describe('readCellCountsCsv', () => {
     expect((error as Error).message).toMatch(/^c\.csv: .*the file has: cell_id, n_rows$/);
   });
 
+  it('takes typed values from other row sources: BigInt index and count, Date period', () => {
+    const builder = createCellCountBuilder('cells.parquet', { resolution: 9, hasPeriod: true });
+    builder.add(1, BigInt(`0x${CELL}`), 2n, undefined, new Date(Date.UTC(2024, 4, 1)));
+    // A Number cannot hold a 64-bit index exactly: refused rather than rounded to another cell.
+    builder.add(2, Number(BigInt(`0x${CELL}`)), 1, undefined, Date.UTC(2024, 4, 1));
+    const read = builder.finish();
+    expect(read.data.length).toBe(2);
+    expect(read.data.time[0]).toBe(Date.UTC(2024, 4, 1));
+    expect(read.rejections.map((r) => r.reason)).toEqual(['invalid-cell']);
+  });
+
   it('stops when the counts would add up to more incidents than may be held', () => {
     const builder = createCellCountBuilder('c.csv', { resolution: 9, maxIncidents: 10 });
     builder.add(1, CELL, 6, undefined, undefined);
