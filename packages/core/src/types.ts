@@ -35,7 +35,10 @@ export type RejectionReason =
   | 'outside-study-area'
   | 'wrong-geometry'
   | 'missing-attribute'
-  | 'invalid-attribute';
+  | 'invalid-attribute'
+  | 'invalid-cell'
+  | 'wrong-resolution'
+  | 'invalid-count';
 
 /** One record that could not be used, named by file and record so the user can fix it. */
 export interface Rejection {
@@ -80,6 +83,20 @@ export interface IncidentTable {
   readonly weight: Float64Array;
   /** The source record number (row or feature, as `recordKind`) of each incident. */
   readonly record: Uint32Array;
+  /**
+   * Set when the incidents came as cell aggregates (`--cells`): each row's count became that many
+   * incidents at its cell's centre, dated the start of its period. What needs the points
+   * themselves (exact KDE, re-binning at other resolutions) is then not available.
+   */
+  readonly aggregated?: CellAggregation;
+}
+
+/** How incidents given as cell aggregates were made (see `readCellCountsCsv`). */
+export interface CellAggregation {
+  /** Aggregate rows accepted. */
+  readonly rows: number;
+  /** The calendar period of the rows' `period` column; undefined when there is none. */
+  readonly period: 'week' | 'month' | 'quarter' | undefined;
 }
 
 /** The result of reading a file of records: what could be used, and why the rest could not. */

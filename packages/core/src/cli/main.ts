@@ -49,6 +49,10 @@ program
     '-i, --incidents <file>',
     'incident points: CSV (streamed) or GeoJSON FeatureCollection of Points',
   )
+  .option(
+    '--cells <file>',
+    'or cell aggregates in place of incidents: CSV of h3, count, optional category and period (binned in a warehouse)',
+  )
   .option('-a, --areas <file>', 'area polygons (census tracts) as GeoJSON with numeric attributes')
   .option('-g, --organizations <file>', 'organization points (name, type) as GeoJSON')
   .option(

@@ -33,6 +33,7 @@ import { writeOutputs } from './writeOutputs.js';
 export interface AnalyzeCommandOptions {
   readonly config?: string;
   readonly incidents?: string;
+  readonly cells?: string;
   readonly areas?: string;
   readonly organizations?: string;
   readonly surveys?: string;
@@ -106,7 +107,9 @@ interface Run {
 
 /** The input files: flags first, then the configuration's paths (relative to its folder). */
 interface InputPaths {
-  readonly incidents: string;
+  /** Incident points, or `cells`: one of them. */
+  readonly incidents?: string;
+  readonly cells?: string;
   readonly areas: string;
   readonly organizations?: string;
   readonly surveys?: string;
@@ -119,13 +122,20 @@ function inputPaths(
 ): InputPaths {
   const fromConfig = (path: string | undefined) =>
     path === undefined ? undefined : resolve(base, path);
-  const incidents = options.incidents ?? fromConfig(config.inputs.incidents?.path);
+  if (options.incidents !== undefined && options.cells !== undefined)
+    throw usage('give --incidents FILE (points) or --cells FILE (cell aggregates), not both');
+  // A flag replaces the configuration's incidents or cells, whichever it names.
+  const fromFlags = options.incidents !== undefined || options.cells !== undefined;
+  const incidents = fromFlags ? options.incidents : fromConfig(config.inputs.incidents?.path);
+  const cells = fromFlags ? options.cells : fromConfig(config.inputs.cells?.path);
   const areas = options.areas ?? fromConfig(config.inputs.areas?.path);
-  if (incidents === undefined)
-    throw usage('no incidents file: give --incidents FILE or inputs.incidents.path');
+  if (incidents === undefined && cells === undefined)
+    throw usage(
+      'no incidents file: give --incidents FILE, --cells FILE, inputs.incidents.path or inputs.cells.path',
+    );
   if (areas === undefined) throw usage('no areas file: give --areas FILE or inputs.areas.path');
   return {
-    incidents,
+    ...(cells === undefined ? { incidents } : { cells }),
     areas,
     organizations: options.organizations ?? fromConfig(config.inputs.organizations?.path),
     surveys: options.surveys ?? fromConfig(config.inputs.surveys?.path),
@@ -216,7 +226,11 @@ async function readAndAnalyze(
   });
   const inputs: RunInputs = {
     incidents: {
-      ...input(sources.incidents, read.incidents, tallies.incidents),
+      ...input(
+        (sources.cells ?? sources.incidents) as InputSource,
+        read.incidents,
+        tallies.incidents,
+      ),
       outside: tallies.outside,
     },
     areas: input(sources.areas, read.areas, tallies.areas),
@@ -234,7 +248,9 @@ async function readAndAnalyze(
 function inputSources(paths: InputPaths): InputSources {
   const { organizations, surveys } = paths;
   return {
-    incidents: nodeFileSource(paths.incidents, 'incidents'),
+    ...(paths.cells === undefined
+      ? { incidents: nodeFileSource(paths.incidents as string, 'incidents') }
+      : { cells: nodeFileSource(paths.cells, 'cells') }),
     areas: nodeFileSource(paths.areas, 'areas'),
     ...(organizations === undefined
       ? {}
@@ -427,8 +443,13 @@ function inputLines(run: Run): string[] {
     result.noisy === undefined
       ? ''
       : ` (published with noise: ${fmt(published.accepted)} accepted)`;
+  const aggregated = inputs.incidents.read.data.aggregated;
+  const cellsNote =
+    aggregated === undefined
+      ? ''
+      : ` (cell aggregates: ${fmt(aggregated.rows)} rows accepted; rejected counts rows, the rest incidents)`;
   const lines = [
-    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}${noisyNote}`,
+    `incidents  ${inputs.incidents.path}: ${fmt(counts.read)} read = ${fmt(counts.accepted)} accepted + ${fmt(counts.rejected)} rejected + ${fmt(counts.outside)} outside the study area or date window${result.config.incidents.exclude.length > 0 ? ' or of a category left out' : ''}${noisyNote}${cellsNote}`,
     `areas      ${inputs.areas.path}: ${fmt(inputs.areas.read.read)} read, ${fmt(inputs.areas.read.data.length)} accepted, ${fmt(inputs.areas.read.rejectedCount)} rejected, ${fmt(inputs.areas.read.warnings.length)} with missing values; population: ${result.populationAttribute ?? 'none'}`,
   ];
   if (inputs.organizations !== undefined) {

@@ -1,10 +1,11 @@
 import type { HexreachConfig } from './configSchema.js';
+import { SVI_NO_DATA } from './resolveNeedPreset.js';
 
 /**
  * The area attributes a configuration uses, each once, for `readAreasGeoJson`: the population
  * (required: a tract without residents' count cannot be split), further count attributes
  * (required), rates, need indicators and their margins of error (optional: a missing value
- * stays missing).
+ * stays missing; with `need.preset: "svi"`, −999 is missing too).
  *
  * @param config - the configuration (defaults filled in)
  * @param population - the population attribute, when detected rather than configured
@@ -17,7 +18,7 @@ import type { HexreachConfig } from './configSchema.js';
 export function areaAttributesOf(
   config: HexreachConfig,
   population: string | undefined = config.population,
-): { name: string; required: boolean }[] {
+): { name: string; required: boolean; missingValues?: readonly number[] }[] {
   const required = new Map<string, boolean>();
   if (population !== undefined) required.set(population, true);
   for (const a of config.attributes)
@@ -29,5 +30,17 @@ export function areaAttributesOf(
   for (const name of [config.trust.areaMean, config.trust.areaResponses]) {
     if (name !== undefined) required.set(name, required.get(name) ?? false);
   }
-  return [...required].map(([name, isRequired]) => ({ name, required: isRequired }));
+  // The SVI preset's columns use -999 for no data (CDC/ATSDR SVI documentation).
+  const coded = new Set<string>();
+  if (config.need?.preset === 'svi') {
+    for (const i of config.indicators)
+      for (const name of [i.name, i.moe ?? i.name]) coded.add(name);
+    // A tract whose population is -999 has none to split: rejected, as one without it.
+    if (population !== undefined) coded.add(population);
+  }
+  return [...required].map(([name, isRequired]) =>
+    coded.has(name)
+      ? { name, required: isRequired, missingValues: [SVI_NO_DATA] }
+      : { name, required: isRequired },
+  );
 }

@@ -23,6 +23,24 @@ const inputsSchema = z.strictObject({
       columns: incidentColumns.optional(),
     })
     .optional(),
+  /**
+   * Or cell aggregates in place of incidents (`--cells`): a CSV of `h3`, `count` and optionally
+   * `category` and `period` (the date starting each row's `period`, by default `emerging.step`).
+   */
+  cells: z
+    .strictObject({
+      path: z.string().min(1),
+      columns: z
+        .strictObject({
+          h3: columnName.optional(),
+          count: columnName.optional(),
+          category: columnName.optional(),
+          period: columnName.optional(),
+        })
+        .optional(),
+      period: z.enum(['week', 'month', 'quarter']).optional(),
+    })
+    .optional(),
   areas: z
     .strictObject({
       path: z.string().min(1),
@@ -89,6 +107,19 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * A need preset instead of listing `indicators`: `svi` reads the CDC/ATSDR Social Vulnerability
+   * Index tract file's `EP_*` columns (margins `MP_*`, −999 missing) with their directions and
+   * four themes, the vintage detected from the columns unless given. Absent by default (no key
+   * is written to summary.json then).
+   */
+  need: z
+    .strictObject({
+      preset: z.enum(['svi']),
+      /** `2020-2022` (16 variables, EP_POV150 …) or `2014-2018` (15, EP_POV and EP_PCI …). */
+      vintage: z.enum(['2014-2018', '2020-2022']).optional(),
+    })
+    .optional(),
   incidents: z
     .strictObject({
       /** Severity weight per category name; unlisted categories weigh 1, 0 leaves one out. */

@@ -4,3 +4,4 @@ export { areaAttributesOf } from './areaAttributesOf.js';
 export { configSchema, type HexreachConfig, type HexreachConfigInput } from './configSchema.js';
 export { type EvaluationSettings, evaluationSettings } from './evaluationSettings.js';
 export { parseConfig } from './parseConfig.js';
+export { resolveNeedPreset, SVI_NO_DATA, sviPresetNote } from './resolveNeedPreset.js';

@@ -90,6 +90,20 @@ export function parseConfig(data: unknown, source: string): HexreachConfig {
       `${source}: invalid configuration:\n  trust: areaMean and areaResponses go together (the mean answer and the number of respondents per area)`,
     );
   }
+  if (config.inputs.incidents !== undefined && config.inputs.cells !== undefined) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  inputs: give inputs.incidents (points) or inputs.cells (cell aggregates), not both`,
+    );
+  }
+  const period = config.inputs.cells?.period;
+  if (period !== undefined && !periodFitsStep(period, config.emerging.step)) {
+    throw new HexreachError(
+      'E_CONFIG',
+      `${source}: invalid configuration:\n  inputs.cells.period: "${period}" aggregates do not fall into emerging.step "${config.emerging.step}" steps; aggregate by ${config.emerging.step}${config.emerging.step === 'quarter' ? ' or month' : ''}`,
+      period,
+    );
+  }
   const declared = new Set(config.attributes.map((a) => a.name));
   config.equity.attributes.forEach((a, i) => {
     if (!declared.has(a.name)) {
@@ -184,4 +198,9 @@ function withoutComments(data: unknown): unknown {
       .filter(([key]) => !key.startsWith('//'))
       .map(([key, value]) => [key, withoutComments(value)]),
   );
+}
+
+/** Whether periods of one kind fall whole into steps of another (weeks do not into months). */
+function periodFitsStep(period: string, step: string): boolean {
+  return period === step || (period === 'month' && step === 'quarter');
 }

@@ -1,5 +1,6 @@
 // @hexreach/core/indicators: per-cell indicators: rates, need, trust, partner access, equity. Named re-exports only.
 
+export { detectSviVintage, type SviColumns } from './detectSviVintage.js';
 export {
   type EmpiricalBayesRateOptions,
   type EmpiricalBayesRateResult,
@@ -19,6 +20,16 @@ export {
   needIntervals,
 } from './needIntervals.js';
 export { type PartnerAccess, type PartnerAccessOptions, partnerAccess } from './partnerAccess.js';
+export { type PercentRankIncOptions, percentRankInc } from './percentRankInc.js';
+export { type SviRanks, type SviRanksOptions, type SviThemeRanks, sviRanks } from './sviRanks.js';
+export {
+  SVI_THEME_LABELS,
+  SVI_THEMES,
+  type SviTheme,
+  type SviVariable,
+  type SviVintage,
+  sviVariables,
+} from './sviVariables.js';
 export { type TrustByCellOptions, type TrustResult, trustByCell } from './trustByCell.js';
 export { type TrustFromAreasOptions, trustFromAreas } from './trustFromAreas.js';
 export {

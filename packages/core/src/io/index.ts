@@ -1,6 +1,11 @@
 // @hexreach/core/io: readers of CSV and GeoJSON into columns, with record-level rejections. Named re-exports only.
 
 export type { AttributeKind, RejectionReason } from '../types.js';
+export {
+  type CellCountBuilder,
+  type CellCountBuilderOptions,
+  createCellCountBuilder,
+} from './createCellCountBuilder.js';
 export { type CrimeAgainst, crimeAgainst } from './crimeAgainst.js';
 export {
   type DetectColumnsOptions,
@@ -23,6 +28,11 @@ export {
   type ReadAreasGeoJsonOptions,
   readAreasGeoJson,
 } from './readAreasGeoJson.js';
+export {
+  type CellCountColumnNames,
+  type ReadCellCountsCsvOptions,
+  readCellCountsCsv,
+} from './readCellCountsCsv.js';
 export {
   type EngagementTable,
   type ReadEngagementCsvOptions,

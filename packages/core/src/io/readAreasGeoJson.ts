@@ -16,6 +16,11 @@ export interface AreaAttributeSpec {
   readonly name: string;
   /** Whether an area without a usable value is rejected (default false: NaN and a warning). */
   readonly required?: boolean;
+  /**
+   * Codes the file uses for "no data" (the CDC SVI's −999): such a value is missing, as an
+   * absent one (NaN and a warning, or the area rejected when the attribute is required).
+   */
+  readonly missingValues?: readonly number[];
 }
 
 /** Options of {@link readAreasGeoJson}. */
@@ -271,16 +276,20 @@ function readAttributes(
   featureWarnings: Problem[],
 ): Problem | undefined {
   for (let a = 0; a < attributes.length; a++) {
-    const { name, required = false } = attributes[a];
+    const { name, required = false, missingValues } = attributes[a];
     const raw = getOwn(properties, name);
-    const value = toAttributeValue(raw);
+    const read = toAttributeValue(raw);
+    const coded = read !== undefined && missingValues?.includes(read) === true;
+    const value = coded ? undefined : read;
     values[a] = value ?? Number.NaN;
     if (value !== undefined && !Number.isNaN(value)) continue;
     const reason: RejectionReason = value === undefined ? 'missing-attribute' : 'invalid-attribute';
-    const what =
-      value === undefined
-        ? `${required ? 'required' : 'optional'} attribute "${name}" is missing (${formatValue(raw)})`
-        : `${required ? 'required' : 'optional'} attribute "${name}" is ${formatValue(raw)}, not a number`;
+    const kind = required ? 'required' : 'optional';
+    const what = coded
+      ? `${kind} attribute "${name}" is ${formatValue(raw)}, the file's code for no data`
+      : value === undefined
+        ? `${kind} attribute "${name}" is missing (${formatValue(raw)})`
+        : `${kind} attribute "${name}" is ${formatValue(raw)}, not a number`;
     if (required) return [reason, what];
     featureWarnings.push([reason, `${what}; NaN used`]);
   }

@@ -20,6 +20,9 @@ import { zoneGroupsOf, zonesOfScore } from './zonesOfScore.js';
 const PUBLIC_NO_RESOLUTIONS =
   'The zones were not compared at the neighbouring resolutions: a public run computes everything from its noisy counts at one resolution, so its robustness rests on the weight draws alone.';
 
+const AGGREGATES_NO_RESOLUTIONS =
+  'The zones were not compared at the neighbouring resolutions: the incidents came as cell aggregates at one resolution, with no points to count at another, so robustness rests on the weight draws alone.';
+
 /** Options of {@link selectionRobustness}. */
 export interface SelectionRobustnessOptions {
   /** Weight draws (0: none). */
@@ -62,9 +65,15 @@ export function selectionRobustness(
           seed: config.seed,
         }).probability
       : Float64Array.from(zoneOfCell, (z) => (z >= 0 ? 1 : 0));
-  // A public run would have to read the incidents again at another resolution: it does not.
+  // A public run would have to read the incidents again at another resolution: it does not;
+  // cell aggregates have no points to bin at another resolution.
+  const aggregated = base.inputs.incidents.aggregated !== undefined;
   if (resolutions && config.privacy.public) notes.push(PUBLIC_NO_RESOLUTIONS);
-  const shares = resolutions && !config.privacy.public ? resolutionShares(base, config, notes) : [];
+  else if (resolutions && aggregated) notes.push(AGGREGATES_NO_RESOLUTIONS);
+  const shares =
+    resolutions && !config.privacy.public && !aggregated
+      ? resolutionShares(base, config, notes)
+      : [];
   const probability = combineRobustness(
     weightProbability,
     shares.map((s) => s.share),

@@ -1,9 +1,13 @@
 import { areaAttributesOf } from '../config/areaAttributesOf.js';
 import type { HexreachConfig } from '../config/configSchema.js';
+import { resolveNeedPreset } from '../config/resolveNeedPreset.js';
 import { HexreachError } from '../errors.js';
+import { collectPropertyNames } from '../io/collectPropertyNames.js';
 import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
+import { getFeatures } from '../io/getFeatures.js';
 import { parseJson } from '../io/parseJson.js';
 import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
+import { readCellCountsCsv } from '../io/readCellCountsCsv.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
@@ -20,15 +24,21 @@ import type { InputSource } from './InputSource.js';
 
 /** The input files of a run: incidents and areas, and optionally partners and survey answers. */
 export interface InputSources {
-  readonly incidents: InputSource;
+  /** Incident points; or, in their place, `cells`. */
+  readonly incidents?: InputSource;
+  /**
+   * Cell aggregates in place of incidents (CSV of `h3`, `count`, optional `category` and
+   * `period`): read into incidents at cell centres, under the role `incidents`.
+   */
+  readonly cells?: InputSource;
   readonly areas: InputSource;
   readonly organizations?: InputSource;
   /** Community survey answers (CSV); the configuration must name the answer (`trust.answer`). */
   readonly surveys?: InputSource;
 }
 
-/** Which input a file is. */
-export type InputRole = keyof InputSources;
+/** Which input a file is (cell aggregates are read as `incidents`). */
+export type InputRole = Exclude<keyof InputSources, 'cells'>;
 
 /** A file just read: what the reader made of it, and for the areas the population attribute. */
 export type InputRead =
@@ -76,8 +86,9 @@ export interface InputsRead {
  * Reads the inputs of a run as `hexreach analyze` and the viewer's analysis both do: incidents
  * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
  * extension), areas with the population attribute configured or detected and every attribute and
- * indicator the configuration uses, organizations with the name, type and capacity properties
- * configured, survey answers with the configured answer column, in that order.
+ * indicator the configuration uses (a need preset resolved against the area file's columns),
+ * organizations with the name, type and capacity properties configured, survey answers with
+ * the configured answer column, in that order.
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
@@ -103,7 +114,17 @@ export async function readInputs(
   config: HexreachConfig,
   options: ReadInputsOptions = {},
 ): Promise<InputsRead> {
-  const { incidents: incidentSource, areas: areaSource, organizations, surveys } = sources;
+  const { areas: areaSource, organizations, surveys } = sources;
+  const incidentSource = sources.cells ?? sources.incidents;
+  if (
+    incidentSource === undefined ||
+    (sources.cells !== undefined && sources.incidents !== undefined)
+  ) {
+    throw new HexreachError(
+      'E_ARGUMENT',
+      'readInputs: give incidents (points) or cells (cell aggregates), one of them',
+    );
+  }
   // Before any file is read: a survey file cannot be scored without its answer column.
   const answer = config.trust.answer;
   if (surveys !== undefined && answer === undefined) {
@@ -113,7 +134,9 @@ export async function readInputs(
     );
   }
   const incidents = await step('incidents', incidentSource, options, () =>
-    readIncidents(incidentSource, config, options),
+    sources.cells === undefined
+      ? readIncidents(incidentSource, config, options)
+      : readCells(incidentSource, config, options),
   );
   const areas = await step('areas', areaSource, options, () =>
     readAreas(areaSource, config, options.onRejection?.areas),
@@ -138,7 +161,7 @@ export async function readInputs(
     );
   }
   return {
-    config: { ...config, population: areas.population },
+    config: { ...areas.config, population: areas.population },
     incidents: incidents.read,
     areas: areas.read,
     organizations: partners?.read,
@@ -188,6 +211,24 @@ async function readIncidents(
   return { role: 'incidents', read };
 }
 
+/** Cell aggregates (CSV, streamed) as incidents at the cells' centres. */
+async function readCells(
+  source: InputSource,
+  config: HexreachConfig,
+  options: ReadInputsOptions,
+): Promise<InputRead & { readonly role: 'incidents' }> {
+  const spec = config.inputs.cells;
+  const read = await readCellCountsCsv(source.stream(), {
+    source: source.name,
+    resolution: config.resolution,
+    period: spec?.period ?? config.emerging.step,
+    columns: spec?.columns,
+    onProgress: options.onRows,
+    onRejection: options.onRejection?.incidents,
+  });
+  return { role: 'incidents', read };
+}
+
 /**
  * Areas with the attributes the configuration uses; the population attribute is the configured
  * one or detected from the first feature's properties.
@@ -196,17 +237,25 @@ async function readAreas(
   source: InputSource,
   config: HexreachConfig,
   onRejection: RejectionSink | undefined,
-): Promise<InputRead & { readonly role: 'areas' }> {
+): Promise<InputRead & { readonly role: 'areas'; readonly config: HexreachConfig }> {
   const data = parseJson(await source.text(), source.name);
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
-  const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
+  const resolved =
+    config.need === undefined
+      ? config
+      : resolveNeedPreset(
+          config,
+          collectPropertyNames(getFeatures(data, source.name)),
+          source.name,
+        );
+  const population = resolved.population ?? detectPopulationAttribute(first?.properties ?? {});
   const read = readAreasGeoJson(data, {
     source: source.name,
-    attributes: areaAttributesOf(config, population),
+    attributes: areaAttributesOf(resolved, population),
     idProperty: config.inputs.areas?.idProperty,
     onRejection,
   });
-  return { role: 'areas', read, population };
+  return { role: 'areas', read, population, config: resolved };
 }
 
 /** Organization points with the name, type and capacity properties configured (or detected). */

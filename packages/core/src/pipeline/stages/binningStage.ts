@@ -1,6 +1,6 @@
 import { HexreachError } from '../../errors.js';
 import { type BinnedIncidents, pointsToCells } from '../../hex/pointsToCells.js';
-import type { CellGrid, IncidentTable } from '../../types.js';
+import type { CellAggregation, CellGrid, IncidentTable, RejectionSink } from '../../types.js';
 import { getOwn } from '../../util/getOwn.js';
 import { configuredWindow } from '../configuredWindow.js';
 import type { RunContext } from '../runContext.js';
@@ -22,13 +22,19 @@ export function binningStage(
 ): { readonly binned: BinnedIncidents } {
   const { config, options } = run;
   const { incidents } = run.inputs;
+  const aggregated = incidents.aggregated;
+  if (aggregated !== undefined) run.notes.push(aggregatesNote(incidents, aggregated));
   const binned = run.timed('binning', () =>
     pointsToCells(incidents, grid, {
       categoryWeights: run.counting.weights,
       excludeCategories: config.incidents.exclude,
       ...configuredWindow(config),
       onRejection: options.onRejection,
-      onOutside: options.onOutside,
+      // A row's incidents lie together at its cell's centre: the row is listed once.
+      onOutside:
+        aggregated === undefined || options.onOutside === undefined
+          ? options.onOutside
+          : oncePerRecord(options.onOutside),
     }),
   );
   assertCountsFinite(binned.count, incidents, run.counting.weights);
@@ -65,4 +71,25 @@ function assertCountsFinite(
     `${field} is too large: the weighted incident counts overflow (their sum of squares, which Gi* takes, passes ${Number.MAX_VALUE})`,
     categoryWeight >= incidents.weight[at] ? categoryWeight : incidents.weight[at],
   );
+}
+
+/** A sink that passes on a record's first rejection and drops the repeats that follow it. */
+function oncePerRecord(sink: RejectionSink): RejectionSink {
+  let last = -1;
+  let reason = '';
+  return (rejection) => {
+    if (rejection.record === last && rejection.reason === reason) return;
+    last = rejection.record;
+    reason = rejection.reason;
+    sink(rejection);
+  };
+}
+
+/** What cell aggregates stand for, and what they leave out. */
+function aggregatesNote(incidents: IncidentTable, aggregated: CellAggregation): string {
+  const dated =
+    aggregated.period === undefined
+      ? 'without periods, so there are no time steps (emerging hot spots, change and zone trends need them)'
+      : `dated the start of their ${aggregated.period}, which drives the time steps`;
+  return `The incidents came as cell aggregates (${incidents.source}: ${aggregated.rows} rows, ${incidents.length} incidents), each row's count placed at its cell's centre and ${dated}; a date window selects whole periods by their start.`;
 }

@@ -1,5 +1,7 @@
+import { sviPresetNote } from '../../config/resolveNeedPreset.js';
 import { assertArgument } from '../../errors.js';
 import { type NeedIntervals, needIntervals } from '../../indicators/needIntervals.js';
+import { sviVariables } from '../../indicators/sviVariables.js';
 import {
   type VulnerabilityResult,
   vulnerabilityIndex,
@@ -35,6 +37,7 @@ export function needStage(
   const { areas } = run.inputs;
   const include = () =>
     population === undefined ? undefined : population.map((p) => (p > 0 ? 1 : 0));
+  if (config.need?.preset === 'svi') run.notes.push(presetNote(run));
   const vulnerability = timed('vulnerability', () => {
     if (config.indicators.length === 0) {
       run.notes.push(
@@ -87,4 +90,27 @@ export function needStage(
     ),
   );
   return { vulnerability, needInterval };
+}
+
+/**
+ * The SVI preset's note: its vintage and the tract values read as missing. The preset must have
+ * been resolved against the area file (`resolveNeedPreset`, which `readInputs` applies).
+ */
+function presetNote(run: RunContext): string {
+  const { config } = run;
+  const { areas } = run.inputs;
+  const vintage = config.need?.vintage;
+  assertArgument(
+    vintage !== undefined,
+    'analyze',
+    'need.preset "svi" must be resolved against the area file first (resolveNeedPreset, as readInputs does)',
+    config.need,
+  );
+  const preset = sviVariables(vintage);
+  let missing = 0;
+  for (const v of preset) {
+    const column = getOwn(areas.attributes, v.name);
+    if (column !== undefined) for (const value of column) if (Number.isNaN(value)) missing++;
+  }
+  return sviPresetNote(vintage, preset, missing);
 }

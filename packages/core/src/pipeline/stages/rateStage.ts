@@ -51,6 +51,11 @@ export function rateStage(
             population[i] >= config.rates.minPopulation ? v : Number.NaN,
           );
         });
+  if (config.statistics.includes('kde') && run.inputs.incidents.aggregated !== undefined) {
+    run.notes.push(
+      "The kernel density is computed from the cell aggregates, each cell's count at its centre: an approximation of the KDE of the incident points, which were not given.",
+    );
+  }
   const kde = config.statistics.includes('kde')
     ? timed('kde', () => {
         const bandwidthMeters = config.kde.bandwidthMeters;

@@ -34,9 +34,10 @@ export function temporalStage(
   binned: BinnedIncidents,
 ): { readonly temporal: TemporalCoverage | undefined } {
   const { config } = run;
+  const { incidents } = run.inputs;
   const temporal = config.privacy.public
     ? publicCoverage(config)
-    : temporalCoverage(run.inputs.incidents.time, binned.cellOfIncident, config);
+    : temporalCoverage(incidents.time, binned.cellOfIncident, config, incidents.aggregated?.period);
   if (temporal !== undefined) {
     // A public run names no date taken from the incidents: only a configured window's.
     const datesArePublic =
@@ -57,14 +58,23 @@ function publicCoverage(config: HexreachConfig): TemporalCoverage | undefined {
   return withPartialSteps({ from, to }, config);
 }
 
-/** The coverage of the incidents counted and its partial steps, or undefined with no time. */
+/**
+ * The coverage of the incidents counted and its partial steps, or undefined with no time. Cell
+ * aggregates are dated the start of their period: the last one covers its whole period.
+ */
 function temporalCoverage(
   time: ArrayLike<number>,
   cellOfIncident: ArrayLike<number>,
   config: HexreachConfig,
+  period: TimeStep | undefined,
 ): TemporalCoverage | undefined {
-  const coverage = incidentCoverage(time, cellOfIncident, configuredWindow(config));
-  return coverage === undefined ? undefined : withPartialSteps(coverage, config);
+  const window = configuredWindow(config);
+  const coverage = incidentCoverage(time, cellOfIncident, window);
+  if (coverage === undefined) return undefined;
+  if (period === undefined || window.to !== undefined) return withPartialSteps(coverage, config);
+  const lastPeriod = coverage.to - 86_400_000;
+  const end = spaceTimeBins([], [], 0, { step: period, start: lastPeriod, end: coverage.to }).end;
+  return withPartialSteps({ from: coverage.from, to: end }, config);
 }
 
 /** A coverage with the steps it holds only in part. */
