@@ -19,6 +19,8 @@ export {
   MISSING_CATEGORY,
 } from './incidentTableBuilder.js';
 export type { InputFormat } from './inputFormat.js';
+export { PARQUET_COMPRESSORS } from './parquetCompressors.js';
+export { parquetRowGroup } from './parquetRowGroup.js';
 export { type ParquetTable, parquetTable } from './parquetTable.js';
 export { parquetToFeatureCollection } from './parquetToFeatureCollection.js';
 export { parquetValue } from './parquetValue.js';

@@ -1,11 +1,12 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { HexreachError } from '../errors.js';
 import type { ByteSource } from '../run/InputSource.js';
 import { createRecord } from '../util/createRecord.js';
 import { getOwn } from '../util/getOwn.js';
 import { detectColumns } from './detectColumns.js';
+import { PARQUET_COMPRESSORS } from './parquetCompressors.js';
+import { parquetRowGroup } from './parquetRowGroup.js';
 import { parquetTable } from './parquetTable.js';
 import { parquetValue } from './parquetValue.js';
 
@@ -46,7 +47,9 @@ export async function parquetToFeatureCollection(
   }
   const lng = points === undefined ? undefined : table.columns[points.lng];
   const lat = points === undefined ? undefined : table.columns[points.lat];
-  const rows = await parquetReadObjects({ file, metadata: table.metadata, compressors });
+  const rows = await parquetRowGroup(source, undefined, () =>
+    parquetReadObjects({ file, metadata: table.metadata, compressors: PARQUET_COMPRESSORS }),
+  );
   const features = rows.map((row): Feature<Geometry | null> => {
     const properties = createRecord<unknown>();
     for (const name of table.columns) {

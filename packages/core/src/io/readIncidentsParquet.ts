@@ -1,10 +1,11 @@
 import { parquetRead } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import type { ByteSource } from '../run/InputSource.js';
 import type { IncidentTable, ReadResult, RejectionSink } from '../types.js';
 import { describeGeometry } from './describeGeometry.js';
 import { detectColumns, type IncidentColumnNames } from './detectColumns.js';
 import { createIncidentTableBuilder, type IncidentTableBuilder } from './incidentTableBuilder.js';
+import { PARQUET_COMPRESSORS } from './parquetCompressors.js';
+import { parquetRowGroup } from './parquetRowGroup.js';
 import { parquetTable } from './parquetTable.js';
 import { parquetValue } from './parquetValue.js';
 
@@ -26,7 +27,7 @@ type Coordinates = { readonly geometry: number } | { readonly lng: number; reado
 /**
  * Reads incidents from a Parquet or GeoParquet file into columns, one row group at a time, so
  * that memory holds one row group's rows, not the file (hyparquet, which also runs in browsers;
- * Snappy, gzip, ZSTD, Brotli and LZ4 by hyparquet-compressors). The coordinates are the
+ * uncompressed, Snappy, gzip and ZSTD: see `PARQUET_COMPRESSORS`). The coordinates are the
  * GeoParquet geometry column (WKB points, longitude/latitude) or, without one, longitude and
  * latitude columns detected by name as for CSV (`detectColumns`), as are the date, category and
  * weight columns. Each row is validated as a CSV row is (`createIncidentTableBuilder`) and rows
@@ -37,7 +38,8 @@ type Coordinates = { readonly geometry: number } | { readonly lng: number; reado
  * @param options - the source name, named columns, a progress callback and a rejection sink
  * @returns the incidents, the rows read (accepted + rejected), the rejections and their count
  * @throws HexreachError `E_INPUT` when the file is not Parquet, has no geometry column and no
- *   coordinate columns, or holds its geometry in projected coordinates; `E_NOT_FOUND` when a
+ *   coordinate columns, holds its geometry in projected coordinates, or a row group cannot be
+ *   decoded (a codec not read, such as Brotli), naming the row group; `E_NOT_FOUND` when a
  *   named column does not exist
  * @example
  * ```ts
@@ -85,17 +87,19 @@ export async function readIncidentsParquet(
     weight: at(detected.weight),
   };
   let rowStart = 0;
-  for (const rows of table.rowGroups) {
+  for (const [index, rows] of table.rowGroups.entries()) {
     const rowEnd = rowStart + rows;
-    await parquetRead({
-      file,
-      metadata: table.metadata,
-      columns: wanted,
-      rowStart,
-      rowEnd,
-      compressors,
-      onComplete: (group: unknown[][]) => addRows(builder, group, rowStart, slots),
-    });
+    await parquetRowGroup(source, index, () =>
+      parquetRead({
+        file,
+        metadata: table.metadata,
+        columns: wanted,
+        rowStart,
+        rowEnd,
+        compressors: PARQUET_COMPRESSORS,
+        onComplete: (group: unknown[][]) => addRows(builder, group, rowStart, slots),
+      }),
+    );
     rowStart = rowEnd;
     onProgress?.(rowStart);
   }

@@ -4,10 +4,19 @@ import type { ByteSource } from '../../src/run/InputSource.js';
 /** A Parquet file of these columns, `rowGroupSize` rows per row group, as a ByteSource. */
 export function parquetBytes(
   columns: ColumnSource[],
-  options: { rowGroupSize?: number; geo?: unknown } = {},
+  options: {
+    rowGroupSize?: number;
+    geo?: unknown;
+    codec?: 'GZIP' | 'BROTLI';
+    compress?: (input: Uint8Array) => Uint8Array;
+  } = {},
 ): ByteSource {
+  const { codec, compress } = options;
   const buffer = parquetWriteBuffer({
     columnData: columns,
+    ...(codec === undefined || compress === undefined
+      ? {}
+      : { codec, compressors: { [codec]: compress } }),
     rowGroupSize: options.rowGroupSize ?? 1000,
     kvMetadata:
       options.geo === undefined ? undefined : [{ key: 'geo', value: JSON.stringify(options.geo) }],

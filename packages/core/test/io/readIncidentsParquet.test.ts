@@ -1,3 +1,4 @@
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readIncidentsCsv } from '../../src/io/readIncidentsCsv.js';
 import { readIncidentsParquet } from '../../src/io/readIncidentsParquet.js';
@@ -117,6 +118,22 @@ describe('readIncidentsParquet', () => {
     expect(error.message).toMatch(
       /^incidents\.parquet: geometry column "geometry" is in EPSG:2236/,
     );
+  });
+
+  it('reads gzip pages, and names the row group of a codec it does not read (E_INPUT)', async () => {
+    const columns = [
+      { name: 'lat', data: [41.8, 41.9], type: 'DOUBLE' as const },
+      { name: 'lon', data: [-87.6, -87.7], type: 'DOUBLE' as const },
+    ];
+    const gzip = parquetBytes(columns, { codec: 'GZIP', compress: (input) => gzipSync(input) });
+    expect(Array.from((await readIncidentsParquet(gzip, { source })).data.lat)).toEqual([
+      41.8, 41.9,
+    ]);
+    // Brotli is not among the codecs read: its pages are written here uncompressed, as bait.
+    const brotli = parquetBytes(columns, { codec: 'BROTLI', compress: (input) => input });
+    const error = await rejects(readIncidentsParquet(brotli, { source }));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toMatch(/^incidents\.parquet: row group 0: cannot be decoded \(.*BROTLI/);
   });
 
   it('refuses a file that is not Parquet, and a named column that is not there', async () => {
