@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { featuresToShapefileZip } from '../../../../data/demoCity/shapefile.js';
 import { NEBRASKA_FEET_PRJ, toNebraskaFeet } from '../../../../data/demoCity/statePlane.js';
 import { readAreasGeoJson } from '../../src/io/readAreasGeoJson.js';
+import { readOrganizationsGeoJson } from '../../src/io/readOrganizations.js';
 import {
   type ShapefileParts,
   shapefileToFeatureCollection,
@@ -54,7 +55,60 @@ function squares(properties: readonly Record<string, string | number | null>[]):
   );
 }
 
+/**
+ * A point shapefile's .shp written by hand, `null` a null shape (a record with no geometry, as
+ * a failed geocode leaves it), with a .dbf of the same records taken from a polygon shapefile.
+ */
+function points(positions: readonly ([number, number] | null)[]): Uint8Array {
+  const records = positions.map((p) => (p === null ? 4 : 20));
+  const bytes = new Uint8Array(100 + records.reduce((n, length) => n + 8 + length, 0));
+  const view = new DataView(bytes.buffer);
+  view.setInt32(0, 9994);
+  view.setInt32(24, bytes.length / 2);
+  view.setInt32(28, 1000, true);
+  view.setInt32(32, 1, true); // points
+  [-87.7, 41.8, -87.6, 41.9].forEach((v, i) => {
+    view.setFloat64(36 + 8 * i, v, true);
+  });
+  let offset = 100;
+  positions.forEach((p, i) => {
+    view.setInt32(offset, i + 1);
+    view.setInt32(offset + 4, records[i] / 2);
+    view.setInt32(offset + 8, p === null ? 0 : 1, true);
+    if (p !== null) {
+      view.setFloat64(offset + 12, p[0], true);
+      view.setFloat64(offset + 20, p[1], true);
+    }
+    offset += 8 + records[i];
+  });
+  return bytes;
+}
+
 describe('shapefileToFeatureCollection', () => {
+  it('reads points for the organizations; a null shape is a feature the reader rejects by index', () => {
+    const table = squares([
+      { name: 'Library', type: 'library' },
+      { name: 'Lost', type: 'school' },
+      { name: 'Youth club', type: 'youth' },
+    ]);
+    const { collection } = shapefileToFeatureCollection({
+      ...table,
+      shp: points([[-87.65, 41.85], null, [-87.61, 41.81]]),
+      prj: undefined,
+    });
+    expect(collection.features.map((f) => f.geometry)).toEqual([
+      { type: 'Point', coordinates: [-87.65, 41.85] },
+      null,
+      { type: 'Point', coordinates: [-87.61, 41.81] },
+    ]);
+    const organizations = readOrganizationsGeoJson(collection, { source: 'partners.zip' });
+    expect(organizations.data.name).toEqual(['Library', 'Youth club']);
+    expect(organizations.read).toBe(3);
+    expect(organizations.rejections.map((r) => [r.source, r.recordKind, r.record])).toEqual([
+      ['partners.zip', 'feature', 1],
+    ]);
+  });
+
   it('reads the demo tracts from state-plane feet to within 1e-9° of tracts.geojson', () => {
     const { collection, crs, note } = shapefileToFeatureCollection(
       partsOf(readFileSync(demo('tracts.zip'))),
