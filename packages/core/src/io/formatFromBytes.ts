@@ -18,10 +18,13 @@ export function formatFromBytes(head: Uint8Array): InputFormat | undefined {
   if (a === 0x50 && b === 0x41 && c === 0x52 && d === 0x31) return 'parquet';
   if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) return 'shapefile';
   if (a === 0x00 && b === 0x00 && c === 0x27 && d === 0x0a) return 'shapefile';
-  for (const byte of head) {
-    if (byte === 0x7b || byte === 0x5b) return 'geojson';
-    // A UTF-8 byte-order mark or a blank may come before the JSON.
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte < 0x80) break;
-  }
+  // A UTF-8 byte-order mark and blanks may come before JSON's first character.
+  let i = a === 0xef && b === 0xbb && c === 0xbf ? 3 : 0;
+  while (
+    i < head.length &&
+    (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)
+  )
+    i++;
+  if (head[i] === 0x7b || head[i] === 0x5b) return 'geojson';
   return undefined;
 }

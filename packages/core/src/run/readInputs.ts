@@ -89,10 +89,12 @@ export interface InputsRead {
 
 /**
  * Reads the inputs of a run as `hexreach analyze` and the viewer's analysis both do: incidents
- * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
- * extension), areas with the population attribute configured or detected and every attribute and
- * indicator the configuration uses, organizations with the name, type and capacity properties
- * configured, survey answers with the configured answer column, in that order.
+ * from CSV (streamed, never held whole), GeoJSON or Parquet (one row group at a time)
+ * (`inputs.incidents.format`, else the name's extension, else the first bytes), areas with the
+ * population attribute configured or detected and every attribute and indicator the
+ * configuration uses, organizations with the name, type and capacity properties configured —
+ * both from GeoJSON, a shapefile (reprojected from its `.prj`: see `notes`) or GeoParquet —,
+ * survey answers with the configured answer column, in that order.
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
