@@ -209,7 +209,7 @@ async function readIncidents(
   if (format === 'shapefile') {
     throw new HexreachError(
       'E_INPUT',
-      `${source.name}: incidents are read from CSV, GeoJSON or Parquet, not from a shapefile`,
+      `${source.name}: a zip or shapefile; incidents are read from CSV, GeoJSON or Parquet (unzip a zipped CSV first)`,
       source.name,
     );
   }

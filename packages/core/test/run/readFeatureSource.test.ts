@@ -74,4 +74,18 @@ describe('readInputs on a shapefile zip and Parquet (the viewer path)', () => {
       'tracts.zip: shapefile reprojected from NAD_1983_StatePlane_Nebraska_FIPS_2600_Feet (tracts.prj) to WGS84 longitude/latitude',
     ]);
   });
+
+  it('refuses a zip as incidents, naming it (E_INPUT)', async () => {
+    const config = parseConfig({}, 'config');
+    const read = readInputs(
+      {
+        incidents: blobSource('incidents.zip', demo('tracts.zip')),
+        areas: blobSource('tracts.zip', demo('tracts.zip')),
+      },
+      config,
+    );
+    await expect(read).rejects.toThrow(
+      'incidents.zip: a zip or shapefile; incidents are read from CSV, GeoJSON or Parquet (unzip a zipped CSV first)',
+    );
+  });
 });
