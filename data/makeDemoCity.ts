@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { assertArgument } from '../packages/core/src/errors.js';
 import { toDegrees } from './demoCity/degrees.js';
 import { DEFAULT_SEED } from './demoCity/design.js';
@@ -20,15 +21,19 @@ import { cityFacts, type DemoCityFacts } from './demoCity/facts.js';
 import { csvText, featureCollectionText } from './demoCity/formats.js';
 import { drawIncidents } from './demoCity/incidents.js';
 import { organizationFeatures, placeOrganizations } from './demoCity/organizations.js';
+import { incidentsCsvToParquet } from './demoCity/parquet.js';
 import { makePlacement } from './demoCity/placement.js';
 import { buildCity } from './demoCity/plan.js';
 import { makeRandom } from './demoCity/random.js';
 import { renderReadme } from './demoCity/readme.js';
+import { featuresToShapefileZip } from './demoCity/shapefile.js';
+import { NEBRASKA_FEET_PRJ, TRACT_FIELD_NAMES, toNebraskaFeet } from './demoCity/statePlane.js';
 import { answerSurveys } from './demoCity/surveys.js';
 import { buildTracts } from './demoCity/tractShapes.js';
 import { describeTracts, tractFeatures } from './demoCity/tracts.js';
 
 export type { DemoCityFacts } from './demoCity/facts.js';
+export { NEBRASKA_FEET_PRJ, TRACT_FIELD_NAMES } from './demoCity/statePlane.js';
 export { TRACT_PROPERTY_NAMES } from './demoCity/tracts.js';
 
 /** Options of {@link makeDemoCity}. */
@@ -103,6 +108,43 @@ export function makeDemoCity(options: DemoCityOptions = {}): DemoCity {
   return { files, facts };
 }
 
+/** The demo city's files in the binary formats an analyst also receives, by name. */
+export interface DemoCityBinaryFiles {
+  /** The tracts as a zipped shapefile in Nebraska state plane feet (ESRI:102704). */
+  readonly 'tracts.zip': Uint8Array;
+  /** The incidents as Parquet, row for row incidents.csv. */
+  readonly 'incidents.parquet': Uint8Array;
+}
+
+/**
+ * The tracts and incidents of a generated city again, as a zipped shapefile in a state-plane
+ * projection in feet (attributes under dBase's 10-character names, `TRACT_FIELD_NAMES`) and as
+ * Parquet: the formats city portals publish, for `hexreach analyze --areas tracts.zip
+ * --incidents incidents.parquet` to read to the same cells as the GeoJSON and CSV.
+ * Deterministic: the same files give the same bytes.
+ *
+ * @param files - the text files of {@link makeDemoCity}
+ * @returns the two binary files
+ * @example
+ * ```ts
+ * const binaries = demoCityBinaryFiles(makeDemoCity().files);
+ * binaries['tracts.zip'].length; // a few tens of kilobytes
+ * ```
+ */
+export function demoCityBinaryFiles(files: DemoCityFiles): DemoCityBinaryFiles {
+  const tracts = JSON.parse(files['tracts.geojson']) as FeatureCollection<Polygon | MultiPolygon>;
+  const fields = [...TRACT_FIELD_NAMES].map(([property, name]) => ({ name, property }));
+  return {
+    'tracts.zip': featuresToShapefileZip(tracts.features as Feature<Polygon | MultiPolygon>[], {
+      name: 'tracts',
+      fields,
+      prj: NEBRASKA_FEET_PRJ,
+      project: toNebraskaFeet,
+    }),
+    'incidents.parquet': incidentsCsvToParquet(files['incidents.csv']),
+  };
+}
+
 function runCli(args: readonly string[]): void {
   let seed = DEFAULT_SEED;
   let out = fileURLToPath(new URL('./demo/', import.meta.url));
@@ -122,6 +164,9 @@ function runCli(args: readonly string[]): void {
   const { files, facts } = makeDemoCity({ seed });
   mkdirSync(out, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
+  for (const [name, bytes] of Object.entries(demoCityBinaryFiles(files))) {
+    writeFileSync(join(out, name), bytes);
+  }
   console.log(
     `seed ${seed}: ${facts.tractCount} tracts, ${facts.incidentRows} incident rows, ` +
       `${facts.organizationCount} organizations, ${facts.surveyCount} survey answers → ${out}`,

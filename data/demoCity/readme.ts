@@ -1,6 +1,7 @@
 import { INCIDENTS_IN_CITY } from './design.js';
 import type { DemoCityFacts } from './facts.js';
 import type { Activity } from './hotspots.js';
+import { TRACT_FIELD_NAMES } from './statePlane.js';
 
 const ACTIVITY_TEXT: Readonly<Record<Activity, string>> = {
   steady: 'both years',
@@ -119,6 +120,26 @@ function filesSection(f: DemoCityFacts): string[] {
     '| `feel_safe` | "I feel safe walking here after dark": 1 strongly disagree … 5 strongly agree |',
     '',
     'Trust and feeling safe are lower in disadvantaged districts and near active hotspots.',
+    '',
+    ...binarySection(),
+  ];
+}
+
+/** tracts.zip and incidents.parquet: the same data in the formats city portals publish. */
+function binarySection(): string[] {
+  const renamed = [...TRACT_FIELD_NAMES].filter(([property, field]) => property !== field);
+  return [
+    '### tracts.zip and incidents.parquet: the same tracts and incidents as portals ship them',
+    '',
+    '`tracts.zip` is tracts.geojson as a zipped shapefile (`tracts.shp`, `.shx`, `.dbf`, `.prj`,',
+    '`.cpg` UTF-8) in the state plane of Nebraska in US survey feet, NAD83',
+    '(`NAD_1983_StatePlane_Nebraska_FIPS_2600_Feet`, ESRI:102704), as a city portal in the region',
+    'would export it. dBase field names hold at most 10 characters, so some are shortened:',
+    `${renamed.map(([property, field]) => `\`${property}\` → \`${field}\``).join(', ')}.`,
+    '`incidents.parquet` is incidents.csv row for row (row groups of 10,000 rows): `id`,',
+    '`date` and `category` as in the CSV, `latitude` and `longitude` as doubles (a text that is',
+    'not a number, such as `N/A`, is null). Both are made from the two files above by',
+    '`data/makeDemoCity.ts`; `hexreach analyze` on them gives the same cells and zones.',
     '',
   ];
 }

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { area, bbox, booleanPointInPolygon, featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { makeDemoCity, TRACT_PROPERTY_NAMES } from '../../../data/makeDemoCity.js';
+import {
+  demoCityBinaryFiles,
+  makeDemoCity,
+  TRACT_PROPERTY_NAMES,
+} from '../../../data/makeDemoCity.js';
 import { lngLatToCell, polygonToCellsOverlapping } from '../src/hex/h3.js';
 import { expectClose } from './helpers/tolerance.js';
 
@@ -19,6 +23,9 @@ const FILE_NAMES = [
   'surveys.csv',
   'tracts.geojson',
 ] as const;
+/** The same tracts and incidents as a state-plane shapefile zip and as Parquet. */
+const BINARY_NAMES = ['incidents.parquet', 'tracts.zip'] as const;
+const ALL_NAMES = [...FILE_NAMES, ...BINARY_NAMES].sort();
 
 // The committed files are the fixture; every check below reads them, never a fresh draw.
 const committed = Object.fromEntries(
@@ -120,8 +127,8 @@ describe('makeDemoCity (data/makeDemoCity.ts)', () => {
         encoding: 'utf8',
       });
       expect(run.status, run.stderr).toBe(0);
-      expect(readdirSync(out).sort()).toEqual([...FILE_NAMES]);
-      for (const name of FILE_NAMES)
+      expect(readdirSync(out).sort()).toEqual(ALL_NAMES);
+      for (const name of ALL_NAMES)
         expect(readFileSync(join(out, name)).equals(readFileSync(join(demoDir, name))), name).toBe(
           true,
         );
@@ -131,8 +138,17 @@ describe('makeDemoCity (data/makeDemoCity.ts)', () => {
   });
 
   it('returns the committed files when called without options, so data/demo cannot drift', () => {
-    expect(readdirSync(demoDir).sort()).toEqual([...FILE_NAMES]);
+    expect(readdirSync(demoDir).sort()).toEqual(ALL_NAMES);
     for (const name of FILE_NAMES) expect(generated[name] === committed[name], name).toBe(true);
+  });
+
+  it('makes the shapefile zip and the Parquet file byte for byte as committed', () => {
+    const binaries = demoCityBinaryFiles(generated);
+    for (const name of BINARY_NAMES) {
+      expect(Buffer.from(binaries[name]).equals(readFileSync(join(demoDir, name))), name).toBe(
+        true,
+      );
+    }
   });
 
   it('draws different tracts and incidents for another seed, keeping the planted design', () => {

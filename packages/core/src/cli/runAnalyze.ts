@@ -20,6 +20,7 @@ import {
   type RejectionCounter,
   type RejectionTally,
 } from '../run/rejectionTally.js';
+import { withInputNotes } from '../run/withInputNotes.js';
 import type { ReadResult, RejectionSink } from '../types.js';
 import { displayPath } from './displayPath.js';
 import { nodeFileSource } from './nodeFileSource.js';
@@ -199,7 +200,7 @@ async function readAndAnalyze(
 
   progress.start('analysing');
   const analysisStarted = performance.now();
-  const result = analyze(
+  const analysed = analyze(
     {
       incidents: read.incidents.data,
       areas: read.areas.data,
@@ -215,6 +216,7 @@ async function readAndAnalyze(
       permutationRunner: threadedPermutationRunner(),
     },
   );
+  const result = withInputNotes(analysed, read.notes);
   durations.analyze = (performance.now() - analysisStarted) / 1000;
   progress.done(`${fmt(result.grid.cells.length)} cells, ${fmt(result.zones.length)} zones`);
   failWhenStrict(config, rejected());

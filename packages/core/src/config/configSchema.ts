@@ -19,7 +19,7 @@ const inputsSchema = z.strictObject({
   incidents: z
     .strictObject({
       path: z.string().min(1),
-      format: z.enum(['csv', 'geojson']).optional(),
+      format: z.enum(['csv', 'geojson', 'parquet']).optional(),
       columns: incidentColumns.optional(),
     })
     .optional(),

@@ -7,6 +7,7 @@ export {
   createCellCountBuilder,
 } from './createCellCountBuilder.js';
 export { type CrimeAgainst, crimeAgainst } from './crimeAgainst.js';
+export { dbfEncoding } from './dbfEncoding.js';
 export {
   type DetectColumnsOptions,
   detectColumns,
@@ -14,15 +15,24 @@ export {
   type IncidentColumns,
 } from './detectColumns.js';
 export { detectPopulationAttribute } from './detectPopulationAttribute.js';
+export { formatFromBytes } from './formatFromBytes.js';
+export { formatFromName } from './formatFromName.js';
 export {
   createIncidentTableBuilder,
   type IncidentTableBuilder,
   type IncidentTableBuilderOptions,
   MISSING_CATEGORY,
 } from './incidentTableBuilder.js';
+export type { InputFormat } from './inputFormat.js';
+export { PARQUET_COMPRESSORS } from './parquetCompressors.js';
+export { parquetRowGroup } from './parquetRowGroup.js';
+export { type ParquetTable, parquetTable } from './parquetTable.js';
+export { parquetToFeatureCollection } from './parquetToFeatureCollection.js';
+export { parquetValue } from './parquetValue.js';
 export { parseDate } from './parseDate.js';
 export { parseDecimal } from './parseDecimal.js';
 export { MAX_JSON_DEPTH, parseJson } from './parseJson.js';
+export { type PrjTransform, prjToWgs84 } from './prjToWgs84.js';
 export {
   type AreaAttributeSpec,
   type ReadAreasGeoJsonOptions,
@@ -40,9 +50,15 @@ export {
 } from './readEngagementCsv.js';
 export { type ReadIncidentsCsvOptions, readIncidentsCsv } from './readIncidentsCsv.js';
 export { type ReadIncidentsGeoJsonOptions, readIncidentsGeoJson } from './readIncidentsGeoJson.js';
+export { type ReadIncidentsParquetOptions, readIncidentsParquet } from './readIncidentsParquet.js';
 export {
   DEFAULT_ORGANIZATION_TYPE,
   type ReadOrganizationsGeoJsonOptions,
   readOrganizationsGeoJson,
 } from './readOrganizations.js';
 export { type ReadSurveysCsvOptions, readSurveysCsv } from './readSurveysCsv.js';
+export {
+  type ShapefileParts,
+  type ShapefileRead,
+  shapefileToFeatureCollection,
+} from './shapefileToFeatureCollection.js';

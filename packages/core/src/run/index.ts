@@ -7,8 +7,10 @@ export {
   type RunInputs,
   type SummaryRun,
 } from './buildSummary.js';
-export type { InputSource } from './InputSource.js';
+export type { ByteSource, InputSource } from './InputSource.js';
 export { incidentCounts, type RecordCounts } from './incidentCounts.js';
+export { inputFormatOf } from './inputFormatOf.js';
+export { type FeatureSourceRead, readFeatureSource } from './readFeatureSource.js';
 export {
   type InputRead,
   type InputRole,
@@ -23,4 +25,6 @@ export {
   type RejectionCounter,
   type RejectionTally,
 } from './rejectionTally.js';
+export { shapefilePartsOf } from './shapefilePartsOf.js';
 export { summaryToReportModel } from './summaryToReportModel.js';
+export { withInputNotes } from './withInputNotes.js';

@@ -10,6 +10,7 @@ import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
 import { readCellCountsCsv } from '../io/readCellCountsCsv.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
+import { readIncidentsParquet } from '../io/readIncidentsParquet.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
 import { readSurveysCsv } from '../io/readSurveysCsv.js';
 import type {
@@ -21,6 +22,8 @@ import type {
   SurveyTable,
 } from '../types.js';
 import type { InputSource } from './InputSource.js';
+import { inputFormatOf } from './inputFormatOf.js';
+import { readFeatureSource } from './readFeatureSource.js';
 
 /** The input files of a run: incidents and areas, and optionally partners and survey answers. */
 export interface InputSources {
@@ -48,8 +51,15 @@ export type InputRead =
       readonly read: ReadResult<AreaTable>;
       /** The population attribute, configured or detected; undefined when there is none. */
       readonly population: string | undefined;
+      /** How the file's coordinates were read, when it said (a shapefile's `.prj`). */
+      readonly note?: string;
     }
-  | { readonly role: 'organizations'; readonly read: ReadResult<OrganizationTable> }
+  | {
+      readonly role: 'organizations';
+      readonly read: ReadResult<OrganizationTable>;
+      /** How the file's coordinates were read, when it said (a shapefile's `.prj`). */
+      readonly note?: string;
+    }
   | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> };
 
 /** Options of {@link readInputs}: what the caller hears of the reading. */
@@ -80,15 +90,22 @@ export interface InputsRead {
   readonly areas: ReadResult<AreaTable>;
   readonly organizations: ReadResult<OrganizationTable> | undefined;
   readonly surveys: ReadResult<SurveyTable> | undefined;
+  /**
+   * What was done to the files on the way in, one sentence each, for summary.json's notes: the
+   * coordinate system a shapefile was reprojected from. Empty for CSV and GeoJSON.
+   */
+  readonly notes: readonly string[];
 }
 
 /**
  * Reads the inputs of a run as `hexreach analyze` and the viewer's analysis both do: incidents
- * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
- * extension), areas with the population attribute configured or detected and every attribute and
- * indicator the configuration uses (a need preset resolved against the area file's columns),
- * organizations with the name, type and capacity properties configured, survey answers with
- * the configured answer column, in that order.
+ * from CSV (streamed, never held whole), GeoJSON or Parquet (one row group at a time)
+ * (`inputs.incidents.format`, else the name's extension, else the first bytes), areas with the
+ * population attribute configured or detected and every attribute and indicator the
+ * configuration uses (a need preset resolved against the area file's columns), organizations
+ * with the name, type and capacity properties configured — both from GeoJSON, a shapefile
+ * (reprojected from its `.prj`: see `notes`) or GeoParquet —, survey answers with the
+ * configured answer column, in that order.
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
@@ -166,6 +183,7 @@ export async function readInputs(
     areas: areas.read,
     organizations: partners?.read,
     surveys: answers?.read,
+    notes: [areas.note, partners?.note].filter((note) => note !== undefined),
   };
 }
 
@@ -191,23 +209,39 @@ async function readIncidents(
   const spec = config.inputs.incidents;
   const columns = spec?.columns ?? {};
   const onRejection = options.onRejection?.incidents;
-  // As Node's extname sees it: `.json` alone is a hidden file's name, not an extension.
-  const format = spec?.format ?? (/[^/\\]\.(geo)?json$/i.test(source.name) ? 'geojson' : 'csv');
-  const read =
-    format === 'geojson'
-      ? readIncidentsGeoJson(parseJson(await source.text(), source.name), {
-          source: source.name,
-          date: columns.date,
-          category: columns.category,
-          weight: columns.weight,
-          onRejection,
-        })
-      : await readIncidentsCsv(source.stream(), {
-          source: source.name,
-          columns,
-          onProgress: options.onRows,
-          onRejection,
-        });
+  const format = spec?.format ?? (await inputFormatOf(source, 'csv'));
+  if (format === 'geojson') {
+    const read = readIncidentsGeoJson(parseJson(await source.text(), source.name), {
+      source: source.name,
+      date: columns.date,
+      category: columns.category,
+      weight: columns.weight,
+      onRejection,
+    });
+    return { role: 'incidents', read };
+  }
+  if (format === 'parquet') {
+    const read = await readIncidentsParquet(await bytesOf(source), {
+      source: source.name,
+      columns,
+      onProgress: options.onRows,
+      onRejection,
+    });
+    return { role: 'incidents', read };
+  }
+  if (format === 'shapefile') {
+    throw new HexreachError(
+      'E_INPUT',
+      `${source.name}: a zip or shapefile; incidents are read from CSV, GeoJSON or Parquet (unzip a zipped CSV first)`,
+      source.name,
+    );
+  }
+  const read = await readIncidentsCsv(source.stream(), {
+    source: source.name,
+    columns,
+    onProgress: options.onRows,
+    onRejection,
+  });
   return { role: 'incidents', read };
 }
 
@@ -238,7 +272,7 @@ async function readAreas(
   config: HexreachConfig,
   onRejection: RejectionSink | undefined,
 ): Promise<InputRead & { readonly role: 'areas'; readonly config: HexreachConfig }> {
-  const data = parseJson(await source.text(), source.name);
+  const { data, note } = await readFeatureSource(source);
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
   const resolved =
     config.need === undefined
@@ -255,7 +289,13 @@ async function readAreas(
     idProperty: config.inputs.areas?.idProperty,
     onRejection,
   });
-  return { role: 'areas', read, population, config: resolved };
+  return {
+    role: 'areas',
+    read,
+    population,
+    config: resolved,
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
 /** Organization points with the name, type and capacity properties configured (or detected). */
@@ -265,14 +305,27 @@ async function readOrganizations(
   onRejection: RejectionSink | undefined,
 ): Promise<InputRead & { readonly role: 'organizations' }> {
   const spec = config.inputs.organizations;
-  const read = readOrganizationsGeoJson(parseJson(await source.text(), source.name), {
+  const { data, note } = await readFeatureSource(source);
+  const read = readOrganizationsGeoJson(data, {
     source: source.name,
     name: spec?.name,
     type: spec?.type,
     capacity: spec?.capacity,
     onRejection,
   });
-  return { role: 'organizations', read };
+  return { role: 'organizations', read, ...(note === undefined ? {} : { note }) };
+}
+
+/** The bytes of a binary input; a source without them (a string) can give only text formats. */
+async function bytesOf(source: InputSource) {
+  if (source.bytes === undefined) {
+    throw new HexreachError(
+      'E_INPUT',
+      `${source.name}: this input gives no bytes to read Parquet from`,
+      source.name,
+    );
+  }
+  return source.bytes();
 }
 
 /** Survey answers (CSV, streamed): each respondent's location and the answer scored as trust. */

@@ -156,7 +156,7 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
   const loadPicked = (files: readonly PickedFile[]): void => {
     if (files.length === 0) return;
     const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
-    const isRaw = files.some((f) => /\.(csv|geojson|json)$/i.test(f.file.name));
+    const isRaw = files.some((f) => /\.(csv|geojson|json|zip|parquet)$/i.test(f.file.name));
     if (!isResults && isRaw) {
       void parts.analyseRaw(files);
       return;

@@ -1,4 +1,5 @@
 import { type AnalysisResult, analysisToCells, analysisToSpaceTime, analyze } from '@hexreach/core';
+import { withInputNotes } from '@hexreach/core/run';
 import {
   type AnalysisSettings,
   configWithSettings,
@@ -71,14 +72,17 @@ export function runParsedInputs(
 ): { result: AnalysisResult; outputs: AnalysisOutputs } {
   const config = configWithSettings(parsed.config, settings);
   onProgress('Analysing: cells, hotspots, need, priority, zones', 0.55);
-  const result: AnalysisResult = analyze(
-    {
-      incidents: parsed.incidents.data,
-      areas: parsed.areas.data,
-      organizations: parsed.organizations?.data,
-      surveys: parsed.surveys?.data,
-    },
-    config,
+  const result: AnalysisResult = withInputNotes(
+    analyze(
+      {
+        incidents: parsed.incidents.data,
+        areas: parsed.areas.data,
+        organizations: parsed.organizations?.data,
+        surveys: parsed.surveys?.data,
+      },
+      config,
+    ),
+    parsed.notes,
   );
   onProgress('Writing the results', 0.9);
   const cells = analysisToCells(result);

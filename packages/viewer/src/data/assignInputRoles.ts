@@ -4,13 +4,18 @@ import type { PickedFile } from './fileResultSource.js';
 import type { RawInputs } from './readRawInputs.js';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+const PARQUET = /\.(geo)?parquet$/i;
+// A Parquet file named like these holds polygons or places, not incidents.
+const FEATURE_NAME = /tract|area|block|neighbo|district|polygon|census|org|partner/i;
+const isFeatureParquet = (name: string) => PARQUET.test(name) && FEATURE_NAME.test(baseName(name));
 
 /**
  * Decides which picked or dropped file is which input of an analysis. A configuration
  * (`*.json` other than summary.json) that names its inputs (`inputs.incidents.path` …) decides by
  * file name; otherwise the names do: a CSV named like `survey` holds survey answers, the other
- * CSV (or a GeoJSON named like `incidents`) the incidents, a GeoJSON named like `org`/`partner`
- * the organizations, and the remaining GeoJSON the areas.
+ * CSV or Parquet (or a GeoJSON named like `incidents`) the incidents, a GeoJSON or zipped
+ * shapefile named like `org`/`partner` the organizations, and the remaining GeoJSON or zipped
+ * shapefile (or a Parquet named like `tracts`) the areas.
  *
  * @param files - the files
  * @returns the inputs for the analysis worker
@@ -25,9 +30,13 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
   const json = files.filter(
     (f) => /\.json$/i.test(f.file.name) && baseName(f.file.name) !== 'summary.json',
   );
-  const geojson = files.filter((f) => /\.geojson$/i.test(f.file.name));
+  const geojson = files.filter(
+    (f) => /\.(geojson|zip)$/i.test(f.file.name) || isFeatureParquet(f.file.name),
+  );
   const csv = files.filter(
-    (f) => /\.csv$/i.test(f.file.name) && baseName(f.file.name) !== 'rejected.csv',
+    (f) =>
+      (/\.csv$/i.test(f.file.name) && baseName(f.file.name) !== 'rejected.csv') ||
+      (PARQUET.test(f.file.name) && !isFeatureParquet(f.file.name)),
   );
   let config: RawInputs['config'];
   let named: { incidents?: string; areas?: string; organizations?: string; surveys?: string } = {};
@@ -82,7 +91,7 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
   if (areas === undefined) {
     throw new HexreachError(
       'E_INPUT',
-      `no area file found among ${geojson.map((f) => f.file.name).join(', ') || 'the files'}: add the census-tract GeoJSON (named like "tracts" or "areas"), or a hexreach.config.json naming it`,
+      `no area file found among ${geojson.map((f) => f.file.name).join(', ') || 'the files'}: add the census tracts as GeoJSON or a zipped shapefile (named like "tracts" or "areas"), or a hexreach.config.json naming it`,
     );
   }
   const raw = (f: PickedFile) => ({ name: f.file.name, data: f.file as Blob });

@@ -1,4 +1,5 @@
 import { parseConfig, readInputs } from '@hexreach/core';
+import { organizationsToFeatureCollection } from '@hexreach/core/export';
 import type { InputRole, InputsRead } from '@hexreach/core/run';
 import { blobSource } from './blobSource.js';
 
@@ -75,7 +76,14 @@ export async function readRawInputs(
     },
   );
   // Read again rather than kept by the reading: a few kilobytes, and only the page needs it.
+  // A shapefile or Parquet file is drawn from what was read, as the CLI writes it.
   const organizationsText =
-    organizations === undefined ? undefined : await organizations.data.text();
+    organizations === undefined
+      ? undefined
+      : /\.(geo)?json$/i.test(organizations.name)
+        ? await organizations.data.text()
+        : read.organizations === undefined
+          ? undefined
+          : JSON.stringify(organizationsToFeatureCollection(read.organizations.data));
   return { ...read, organizationsText };
 }

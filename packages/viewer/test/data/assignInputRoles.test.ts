@@ -32,6 +32,23 @@ describe('assignInputRoles', () => {
     expect(inputs.config).toBeUndefined();
   });
 
+  it('takes a zipped shapefile for the areas and Parquet for the incidents', async () => {
+    const inputs = await assignInputRoles([
+      picked('tl_2023_31_tract.zip'),
+      picked('partners.zip'),
+      picked('incidents.parquet'),
+    ]);
+    expect(inputs.incidents.name).toBe('incidents.parquet');
+    expect(inputs.areas.name).toBe('tl_2023_31_tract.zip');
+    expect(inputs.organizations?.name).toBe('partners.zip');
+  });
+
+  it('takes a Parquet named like tracts for the areas, not the incidents', async () => {
+    const inputs = await assignInputRoles([picked('tracts.parquet'), picked('crimes.csv', 'a')]);
+    expect(inputs.incidents.name).toBe('crimes.csv');
+    expect(inputs.areas.name).toBe('tracts.parquet');
+  });
+
   it('follows the input paths of a configuration, whatever the files are called', async () => {
     const config = JSON.stringify({
       inputs: {
