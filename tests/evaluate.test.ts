@@ -111,6 +111,50 @@ describe('hexreach evaluate on the planted intervention of the demo city', () =>
   });
 });
 
+describe('hexreach evaluate --public', () => {
+  /** The example configuration, its paths made absolute, with the months it may publish. */
+  function publicConfig(window: boolean): string {
+    const dir = tempDir();
+    const raw = JSON.parse(readFileSync(config, 'utf8'));
+    const abs = (path: string) => join(root, 'examples', path);
+    raw.inputs.incidents.path = abs(raw.inputs.incidents.path);
+    raw.inputs.areas.path = abs(raw.inputs.areas.path);
+    raw.inputs.surveys.path = abs(raw.inputs.surveys.path);
+    raw.evaluation.zones = abs(raw.evaluation.zones);
+    raw.evaluation.engagement.path = abs(raw.evaluation.engagement.path);
+    raw.evaluation.out = join(dir, 'out');
+    raw.evaluation.placebos = 199;
+    if (window) raw.incidents = { from: '2023-01-01', to: '2025-01-01' };
+    raw.privacy = { noiseSeed: 7 };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(raw));
+    return join(dir, 'config.json');
+  }
+
+  it('refuses to take its months from the incidents (exit 1)', () => {
+    const run = hexreach(['evaluate', '--config', publicConfig(false), '--public', '--quiet']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('set incidents.from and incidents.to');
+  });
+
+  it('computes from noisy counts, says so, and writes no rejected.csv', () => {
+    const path = publicConfig(true);
+    const run = hexreach(['evaluate', '--config', path, '--public', '--quiet']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(readFileSync(path, 'utf8')).evaluation.out;
+    const json = JSON.parse(readFileSync(join(out, 'evaluation.json'), 'utf8'));
+    expect(json.privacy).toEqual({ public: true, epsilon: 1 });
+    expect(json.notes.join(' ')).toMatch(/discrete Laplace noise \(ε = 1/);
+    expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'differentially private counts',
+    );
+    // The noise leaves the planted drop of the displaced zone visible.
+    const z02 = json.zones.find((z: { id: string }) => z.id === 'Z02');
+    expect(z02.crime.change).toBeLessThan(-0.15);
+  });
+});
+
 describe('hexreach evaluate with bad input', () => {
   it('exits 2 without zones', () => {
     const run = hexreach([

@@ -138,7 +138,8 @@ describe('makeDemoCity (data/makeDemoCity.ts)', () => {
   });
 
   it('returns the committed files when called without options, so data/demo cannot drift', () => {
-    expect(readdirSync(demoDir).sort()).toEqual(ALL_NAMES);
+    // evaluation/ is the planted intervention, made from these files (demoEvaluation.test.ts).
+    expect(readdirSync(demoDir).sort()).toEqual([...ALL_NAMES, 'evaluation'].sort());
     for (const name of FILE_NAMES) expect(generated[name] === committed[name], name).toBe(true);
   });
 
