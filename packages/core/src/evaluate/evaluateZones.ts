@@ -141,8 +141,8 @@ export interface Evaluation {
  * @param input - grid, monthly cube, zones, and optionally need, population, surveys, engagement
  * @param options - ring width, matches, placebos, seed, confidence, months, minimum answers
  * @returns the evaluation of each zone and of all zones
- * @throws HexreachError `E_ARGUMENT` for no zone, a zone without cells, a cube not monthly, or a
- *   start without a whole month of data on each side
+ * @throws HexreachError `E_ARGUMENT` for no zone, a zone without cells, two zones sharing a
+ *   cell, a cube not monthly, or a start without a whole month of data on each side
  * @example
  * ```ts
  * const evaluation = evaluateZones({ grid, contiguity, cube, zones }, { placebos: 999, seed: 7 });
@@ -174,7 +174,15 @@ export function evaluateZones(
   const zoneOf = new Int32Array(n).fill(-1);
   zones.forEach((zone, z) => {
     assertArgument(zone.cells.length > 0, fn, `zone ${zone.id} has no cell in the grid`, zone.id);
-    for (const c of zone.cells) zoneOf[c] = z;
+    for (const c of zone.cells) {
+      assertArgument(
+        zoneOf[c] < 0,
+        fn,
+        `zones ${zones[Math.max(0, zoneOf[c])].id} and ${zone.id} share the cell ${grid.cells[c]}: a cell can be treated by one zone only`,
+        zone.id,
+      );
+      zoneOf[c] = z;
+    }
   });
   const rings = zones.map((zone) =>
     zoneRing(contiguity, zone.cells, settings.bufferK).filter((c) => zoneOf[c] < 0),

@@ -58,3 +58,36 @@ describe('evaluateZones on planted effects', () => {
     expect(again.get('drop')).toEqual(runs[0].get('drop'));
   });
 });
+
+describe('evaluateZones with zones it cannot evaluate', () => {
+  const panel = plantedPanel(1);
+  const input = (zones: { id: string; cells: Int32Array; start: number }[]) => ({
+    grid: panel.grid,
+    contiguity: panel.contiguity,
+    cube: panel.cube,
+    zones,
+  });
+
+  it('refuses two zones sharing a cell, naming both', () => {
+    const [a, b] = panel.zones;
+    const shared = Int32Array.from([...b.cells, a.cells[0]]).sort();
+    expect(() =>
+      evaluateZones(
+        input([
+          { id: 'A', cells: a.cells, start: panel.start },
+          { id: 'B', cells: shared, start: panel.start },
+        ]),
+        { placebos: 19 },
+      ),
+    ).toThrow(/zones A and B share the cell/);
+  });
+
+  it('refuses a start with no whole month of data before it', () => {
+    const [a] = panel.zones;
+    expect(() =>
+      evaluateZones(input([{ id: 'A', cells: a.cells, start: Date.UTC(2018, 0, 10) }]), {
+        placebos: 19,
+      }),
+    ).toThrow(/0 whole month\(s\) before 2018-01-10/);
+  });
+});
