@@ -55,6 +55,10 @@ program
     'community survey answers (CSV): locations and Likert answers; needs trust.answer in the config',
   )
   .option(
+    '--places <file>',
+    'named places (community areas, wards…) as GeoJSON polygons: zones are named by them',
+  )
+  .option(
     '-r, --resolution <n>',
     'H3 resolution of the cells, 6–11 (default 8)',
     integer('resolution', 6, 11),

@@ -8,6 +8,7 @@ export {
   type IncidentColumnNames,
   type IncidentColumns,
 } from './detectColumns.js';
+export { detectPlaceNameProperty } from './detectPlaceNameProperty.js';
 export { detectPopulationAttribute } from './detectPopulationAttribute.js';
 export {
   createIncidentTableBuilder,
@@ -30,4 +31,5 @@ export {
   type ReadOrganizationsGeoJsonOptions,
   readOrganizationsGeoJson,
 } from './readOrganizations.js';
+export { type ReadPlacesGeoJsonOptions, readPlacesGeoJson } from './readPlacesGeoJson.js';
 export { type ReadSurveysCsvOptions, readSurveysCsv } from './readSurveysCsv.js';

@@ -1,17 +1,20 @@
 import { areaAttributesOf } from '../config/areaAttributesOf.js';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { HexreachError } from '../errors.js';
+import { detectPlaceNameProperty } from '../io/detectPlaceNameProperty.js';
 import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
 import { parseJson } from '../io/parseJson.js';
 import { readAreasGeoJson } from '../io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
+import { readPlacesGeoJson } from '../io/readPlacesGeoJson.js';
 import { readSurveysCsv } from '../io/readSurveysCsv.js';
 import type {
   AreaTable,
   IncidentTable,
   OrganizationTable,
+  PlaceTable,
   ReadResult,
   RejectionSink,
   SurveyTable,
@@ -25,6 +28,11 @@ export interface InputSources {
   readonly organizations?: InputSource;
   /** Community survey answers (CSV); the configuration must name the answer (`trust.answer`). */
   readonly surveys?: InputSource;
+  /**
+   * Named places (community areas, wards…, GeoJSON polygons) that name the zones; without them,
+   * the areas are the places when they have a name property (`places.name`, or detected).
+   */
+  readonly places?: InputSource;
 }
 
 /** Which input a file is. */
@@ -40,7 +48,8 @@ export type InputRead =
       readonly population: string | undefined;
     }
   | { readonly role: 'organizations'; readonly read: ReadResult<OrganizationTable> }
-  | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> };
+  | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> }
+  | { readonly role: 'places'; readonly read: ReadResult<PlaceTable> };
 
 /** Options of {@link readInputs}: what the caller hears of the reading. */
 export interface ReadInputsOptions {
@@ -70,6 +79,11 @@ export interface InputsRead {
   readonly areas: ReadResult<AreaTable>;
   readonly organizations: ReadResult<OrganizationTable> | undefined;
   readonly surveys: ReadResult<SurveyTable> | undefined;
+  /**
+   * The named places: from the places file, or the areas named by their name property (then
+   * `places.data.source` is the areas' file); undefined when there are none.
+   */
+  readonly places: ReadResult<PlaceTable> | undefined;
 }
 
 /**
@@ -77,7 +91,9 @@ export interface InputsRead {
  * from CSV (streamed, never held whole) or GeoJSON (`inputs.incidents.format`, else by the name's
  * extension), areas with the population attribute configured or detected and every attribute and
  * indicator the configuration uses, organizations with the name, type and capacity properties
- * configured, survey answers with the configured answer column, in that order.
+ * configured, survey answers with the configured answer column, then the named places, in that
+ * order. Without a places file, the areas are the places when `places.name` names a property of
+ * theirs or one is detected (`detectPlaceNameProperty`).
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
@@ -103,7 +119,7 @@ export async function readInputs(
   config: HexreachConfig,
   options: ReadInputsOptions = {},
 ): Promise<InputsRead> {
-  const { incidents: incidentSource, areas: areaSource, organizations, surveys } = sources;
+  const { incidents: incidentSource, areas: areaSource, organizations, surveys, places } = sources;
   // Before any file is read: a survey file cannot be scored without its answer column.
   const answer = config.trust.answer;
   if (surveys !== undefined && answer === undefined) {
@@ -130,6 +146,14 @@ export async function readInputs(
       : await step('surveys', surveys, options, () =>
           readSurveys(surveys, config, answer, options.onRejection?.surveys),
         );
+  const named =
+    places === undefined
+      ? areas.places
+      : (
+          await step('places', places, options, () =>
+            readPlaces(places, config, options.onRejection?.places),
+          )
+        ).read;
   options.onAllRead?.();
   if (areas.read.data.length === 0) {
     throw new HexreachError(
@@ -143,6 +167,7 @@ export async function readInputs(
     areas: areas.read,
     organizations: partners?.read,
     surveys: answers?.read,
+    places: named,
   };
 }
 
@@ -196,7 +221,7 @@ async function readAreas(
   source: InputSource,
   config: HexreachConfig,
   onRejection: RejectionSink | undefined,
-): Promise<InputRead & { readonly role: 'areas' }> {
+): Promise<InputRead & { readonly role: 'areas'; readonly places?: ReadResult<PlaceTable> }> {
   const data = parseJson(await source.text(), source.name);
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
   const population = config.population ?? detectPopulationAttribute(first?.properties ?? {});
@@ -206,7 +231,40 @@ async function readAreas(
     idProperty: config.inputs.areas?.idProperty,
     onRejection,
   });
-  return { role: 'areas', read, population };
+  return { role: 'areas', read, population, places: areaPlaces(data, source, config, read) };
+}
+
+/**
+ * The areas as named places, when `places.name` names their property or one is detected and no
+ * places file is configured; their rejections are the areas' own, already reported.
+ */
+function areaPlaces(
+  data: unknown,
+  source: InputSource,
+  config: HexreachConfig,
+  areas: ReadResult<AreaTable>,
+): ReadResult<PlaceTable> | undefined {
+  if (config.places?.path !== undefined || areas.data.length === 0) return undefined;
+  const features = (data as { features?: unknown }).features;
+  const name =
+    config.places?.name ??
+    (Array.isArray(features) ? detectPlaceNameProperty(features) : undefined);
+  if (name === undefined) return undefined;
+  return readPlacesGeoJson(data, { source: source.name, name, onRejection: () => {} });
+}
+
+/** Named places with the name property configured (or detected). */
+async function readPlaces(
+  source: InputSource,
+  config: HexreachConfig,
+  onRejection: RejectionSink | undefined,
+): Promise<InputRead & { readonly role: 'places' }> {
+  const read = readPlacesGeoJson(parseJson(await source.text(), source.name), {
+    source: source.name,
+    name: config.places?.name,
+    onRejection,
+  });
+  return { role: 'places', read };
 }
 
 /** Organization points with the name, type and capacity properties configured (or detected). */

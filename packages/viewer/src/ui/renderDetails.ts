@@ -11,6 +11,7 @@ import { columnLabel, formatCellValue, formatNumber } from './format.js';
 import { formatDistance } from './formatDistance.js';
 import { incidentChart } from './incidentChart.js';
 import { readZoneDetails, type ZoneDetailFields, type ZonePartner } from './readZoneDetails.js';
+import { zoneTitle } from './zoneTitle.js';
 
 /** Each priority weight divided by their sum, by contribution column; undefined when unknown. */
 function normalizedWeights(summary: ResultSummary | undefined): Record<string, number> | undefined {
@@ -222,7 +223,7 @@ export function zoneDetails(
   return h(
     'div',
     { className: 'details', attrs: { 'data-kind': 'zone', 'data-zone': zone.id } },
-    h('h3', {}, `Zone ${zone.id}`),
+    h('h3', {}, `Zone ${zoneTitle(zone)}`),
     ...zoneSections(zone.id, readZoneDetails(zone)),
     items.length > 0 && h('h4', {}, 'Mean contributions to the priority score'),
     items.length > 0 &&
