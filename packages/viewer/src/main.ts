@@ -100,8 +100,13 @@ const loader = createLoadController(ctx, {
   renderDetails: () => selection.renderDetails(),
   renderWeights: rescore.renderWeights,
   addReferences: references.add,
+  openBasemap: (file) => basemap.openPmtiles(file),
 });
-installBasemap(ctx, { mapView, markers });
+const basemap = installBasemap(ctx, { mapView, markers });
 
 loader.openLinkedResults(params);
+const linkedBasemap = params.get('basemap');
+// Only a file of the page's own server (hexreach view --basemap): a link names no other host.
+if (linkedBasemap !== null && /^[\w.-]+\.pmtiles$/.test(linkedBasemap))
+  void basemap.openPmtiles(linkedBasemap);
 if (testMode) installTestHooks(window, { map, store, probe, drawn: mapView.drawn });

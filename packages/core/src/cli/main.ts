@@ -119,7 +119,11 @@ program
   .argument('[dir]', 'the results folder of hexreach analyze', 'out')
   .option('--port <n>', 'port (default: any free port)', integer('port', 0, 65535))
   .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
-  .action(async (dir: string, options: { port?: number; host?: string }) => {
+  .option(
+    '--basemap <file>',
+    'a PMTiles archive (e.g. cut with "pmtiles extract") drawn as the basemap, offline',
+  )
+  .action(async (dir: string, options: { port?: number; host?: string; basemap?: string }) => {
     await runView(dir, options);
   });
 

@@ -49,6 +49,8 @@ export interface LoadParts {
   readonly renderWeights: () => void;
   /** Adds GeoJSON files as reference layers (outlines with names). */
   readonly addReferences: (files: readonly PickedFile[]) => Promise<void>;
+  /** Shows a PMTiles file as the basemap. */
+  readonly openBasemap: (file: File) => Promise<void>;
 }
 
 /** The notes of a load: the loader's, then the files not used (the first five named). */
@@ -155,7 +157,11 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
   };
 
   // Results (a cells.geojson among the files) are loaded; other data files are analysed.
-  const loadPicked = (files: readonly PickedFile[]): void => {
+  const loadPicked = (picked: readonly PickedFile[]): void => {
+    // A PMTiles file is a basemap, whatever comes with it.
+    const basemap = picked.find((f) => /\.pmtiles$/i.test(f.file.name));
+    if (basemap !== undefined) void parts.openBasemap(basemap.file);
+    const files = picked.filter((f) => f !== basemap);
     if (files.length === 0) return;
     const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
     const isRaw = files.some((f) => /\.(csv|geojson|json)$/i.test(f.file.name));
