@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -147,6 +147,31 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
     expect(await page.textContent('#basemap-panel')).toContain(
       'Basemap: city.pmtiles (PMTiles, offline).',
     );
+    await page.close();
+    expectNoDialogOrError(harness);
+  });
+
+  it('takes a .pmtiles file dropped on the page as the basemap', async () => {
+    const { harness, archive } = await viewer();
+    const page = await harness.newPage();
+    await page.goto(`${harness.server.url}&test`);
+    await page.waitForFunction(
+      () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const bytes = [...readFileSync(archive)];
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(data)], 'dropped.pmtiles'));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+    }, bytes);
+    await basemapLoaded(page);
+    expect(await page.textContent('#basemap-panel')).toContain('Basemap: dropped.pmtiles');
+    // The results stay as they were: a basemap is no data to analyse.
+    expect(await page.textContent('#zones')).toContain('Z01 · Tract');
     await page.close();
     expectNoDialogOrError(harness);
   });

@@ -11,8 +11,19 @@ import type {
  */
 export const REFERENCE_PREFIX = 'hexreach:reference-';
 
-/** The source id of the reference layer drawn `n`-th. */
-export const referenceSourceId = (n: number): string => `${REFERENCE_PREFIX}${n}`;
+/**
+ * The source id of the reference layer drawn `n`-th; its map layers' ids start with it.
+ *
+ * @param n - the layer's number
+ * @returns the source id
+ * @example
+ * ```ts
+ * referenceSourceId(0); // 'hexreach:reference-0'
+ * ```
+ */
+export function referenceSourceId(n: number): string {
+  return `${REFERENCE_PREFIX}${n}`;
+}
 
 /**
  * The map layers of a reference layer: its polygons' and lines' outlines (a dark line over a
