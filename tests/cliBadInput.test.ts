@@ -531,4 +531,17 @@ describe('hexreach analyze --places', () => {
       `${path},feature,1,missing-attribute,`,
     );
   });
+
+  it('names the places file without its folders in a public summary', () => {
+    const dir = tinyCity();
+    const path = places(dir, [{ name: 'Ward 3' }]);
+    const run = analyzeCity(dir, ['--places', path, '--public']);
+    expect(run.stderr).toBe('');
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.parameters.places.path).toBe('wards.geojson');
+    expect(summary.inputs.places.path).toBe('wards.geojson');
+    expect(
+      summary.zones.ranked.every((z: { id: string; name: string }) => z.name.startsWith(z.id)),
+    ).toBe(true);
+  });
 });

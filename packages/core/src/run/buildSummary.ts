@@ -500,9 +500,11 @@ function withFileNames(config: HexreachConfig): HexreachConfig {
       spec === undefined ? spec : { ...spec, path: fileName(spec.path) },
     ]),
   ) as HexreachConfig['inputs'];
+  const places = config.places;
   return {
     ...config,
     inputs,
+    ...(places?.path === undefined ? {} : { places: { ...places, path: fileName(places.path) } }),
     output: { ...config.output, dir: fileName(config.output.dir) },
   };
 }
