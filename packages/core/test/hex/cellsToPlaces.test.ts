@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cellsToPlaces } from '../../src/hex/cellsToPlaces.js';
 import { gridFromCells } from '../../src/hex/gridFromCells.js';
-import { cellToLngLat, polygonToCellsOverlapping } from '../../src/hex/h3.js';
+import {
+  cellToLngLat,
+  polygonToCellsByCenter,
+  polygonToCellsOverlapping,
+} from '../../src/hex/h3.js';
 import type { PlaceTable } from '../../src/types.js';
 
 const box = (x0: number, y0: number, x1: number, y1: number) => ({
@@ -49,6 +53,26 @@ describe('cellsToPlaces', () => {
   it('gives a cell in overlapping places to the first in the file', () => {
     expect(placeOfCell.includes(2)).toBe(false);
     expect(placeOfCell.includes(1)).toBe(true);
+  });
+
+  it('agrees with H3 centre containment (polygonToCells) on the places and leaves holes out', () => {
+    const holed: PlaceTable = {
+      ...places,
+      length: 1,
+      names: ['Ring'],
+      geometries: [
+        {
+          type: 'Polygon',
+          coordinates: [
+            box(-87.7, 41.85, -87.64, 41.88).coordinates[0],
+            box(-87.68, 41.86, -87.66, 41.87).coordinates[0].slice().reverse(),
+          ],
+        },
+      ],
+    };
+    const mine = cellsToPlaces(grid, holed);
+    const h3 = new Set(polygonToCellsByCenter(holed.geometries[0].coordinates as number[][][], 8));
+    grid.cells.forEach((cell, i) => expect(mine[i] === 0, cell).toBe(h3.has(cell)));
   });
 
   it('gives every cell −1 without places', () => {
