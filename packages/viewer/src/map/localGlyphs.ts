@@ -9,7 +9,7 @@ const FONT_FAMILY = '"Noto Sans", sans-serif';
 /**
  * Answers the styles' glyph requests in the page: each range of 256 code points is drawn as
  * signed-distance fields with tiny-sdf from Noto Sans, which the viewer bundles (its Latin,
- * Latin Extended, Greek, Cyrillic and Vietnamese faces, loaded by the browser as a range
+ * Latin Extended, Greek, Cyrillic, Devanagari and Vietnamese faces, loaded by the browser as a range
  * needs them), and encoded as the glyph PBF a glyph server would send. So labels — reference
  * layers' names, a PMTiles basemap's streets — render with no network, in any font stack a
  * style names (bold, medium or italic stacks drawn so).
