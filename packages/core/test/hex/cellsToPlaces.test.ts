@@ -72,7 +72,9 @@ describe('cellsToPlaces', () => {
     };
     const mine = cellsToPlaces(grid, holed);
     const h3 = new Set(polygonToCellsByCenter(holed.geometries[0].coordinates as number[][][], 8));
-    grid.cells.forEach((cell, i) => expect(mine[i] === 0, cell).toBe(h3.has(cell)));
+    grid.cells.forEach((cell, i) => {
+      expect(mine[i] === 0, cell).toBe(h3.has(cell));
+    });
   });
 
   it('gives every cell −1 without places', () => {
