@@ -220,6 +220,9 @@ export function zoneDetails(
     ['Incidents', formatCellValue('', zone.incidents)],
     ['Most frequent categories', formatCellValue('', zone.topCategories)],
   ];
+  // The name lists three places at most; the details list every one.
+  const places = Array.isArray(zone.places) ? zone.places.filter((p) => typeof p === 'string') : [];
+  if (places.length > 0) rows.splice(1, 0, ['Places (largest share first)', places.join(', ')]);
   return h(
     'div',
     { className: 'details', attrs: { 'data-kind': 'zone', 'data-zone': zone.id } },
