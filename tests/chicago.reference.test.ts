@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { once } from '../packages/core/test/helpers/once.js';
-import { CHICAGO_CONFIG } from './chicagoConfig.js';
+import { CHICAGO_COMMUNITY_AREAS, CHICAGO_CONFIG } from './chicagoConfig.js';
 import { hexreach, root, tempDir } from './helpers.js';
-import { expectRecordedHashes } from './outputHashes.js';
+import { expectRecordedHashes, outputHashes } from './outputHashes.js';
 
 // The full pipeline on real public data from ../shared/data (see its SOURCES.md): Chicago
 // Police Department incidents of 2018 over the 791 census tracts of the Chicago SDOH file.
@@ -136,5 +136,80 @@ describe('hexreach analyze on Chicago 2018 (real data in ../shared)', () => {
     const total = cells.features.reduce((s, f) => s + (f.properties?.incidents as number), 0);
     expect(total).toBe(summary.inputs.incidents.accepted);
     expect(cells.features.length).toBe(summary.cells.count);
+  });
+});
+
+describe('hexreach analyze on Chicago 2018 with the community areas as places', () => {
+  /** The same run as above with --places, made by the first test that asks. */
+  const named = once(() => {
+    const out = tempDir('hexreach-chicago-places-');
+    const config = join(out, 'chicago.config.json');
+    writeFileSync(config, JSON.stringify(CHICAGO_CONFIG));
+    const run = hexreach([
+      'analyze',
+      '--config',
+      config,
+      '--incidents',
+      crimes,
+      '--areas',
+      tracts,
+      '--organizations',
+      schools,
+      '--places',
+      CHICAGO_COMMUNITY_AREAS,
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    if (run.status !== 0) throw new Error(`hexreach analyze exited ${run.status}: ${run.stderr}`);
+    const zones: FeatureCollection = JSON.parse(readFileSync(join(out, 'zones.geojson'), 'utf8'));
+    return { out, run, zones };
+  });
+  const areas: FeatureCollection = JSON.parse(
+    readFileSync(join(root, CHICAGO_COMMUNITY_AREAS), 'utf8'),
+  );
+  const areaNames = new Set(areas.features.map((f) => String(f.properties?.GEOG)));
+
+  it('names every zone by the community areas it lies in, largest share first', async () => {
+    const { zones } = await named();
+    expect(areaNames.size).toBe(77);
+    expect(zones.features.length).toBeGreaterThan(0);
+    for (const zone of zones.features) {
+      const { id, name, places } = zone.properties as {
+        id: string;
+        name: string;
+        places: string[];
+      };
+      expect(places.length, id).toBeGreaterThan(0);
+      for (const place of places) expect(areaNames.has(place), place).toBe(true);
+      expect(name).toBe(`${id} · ${places.slice(0, 3).join(', ')}`);
+    }
+    // Z01, the highest-ranked zone, is the Englewood zone on the South Side.
+    expect(zones.features[0].properties?.places).toContain('Englewood');
+  });
+
+  it('prints the places read and the named zones, and names them in zones.csv and the reports', async () => {
+    const { out, run, zones } = await named();
+    expect(run.stdout).toMatch(
+      /places {5}\.\.\/shared\/data\/chicago_community_areas_2020\.geojson: 77 read, 77 accepted, 0 rejected; names: GEOG/,
+    );
+    const csv = readFileSync(join(out, 'zones.csv'), 'utf8');
+    const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const zone of zones.features) {
+      const name = String(zone.properties?.name);
+      expect(run.stdout).toContain(`${name}: `);
+      expect(csv).toContain(`"${name}"`);
+      expect(markdown).toContain(`### ${name} · rank`);
+      expect(html).toContain(name);
+    }
+  });
+
+  it('changes nothing but the names: cells.geojson hashes as the unnamed run’s recorded one', async () => {
+    const { out } = await named();
+    const recorded = JSON.parse(
+      readFileSync(join(root, 'tests/fixtures/outputHashes.json'), 'utf8'),
+    ) as Record<string, Record<string, string>>;
+    expect(outputHashes(out)['cells.geojson']).toBe(recorded['chicago 2018']['cells.geojson']);
   });
 });

@@ -34,6 +34,12 @@ export const CHICAGO_CONFIG = {
 } as const satisfies HexreachConfigInput;
 
 /**
+ * Chicago's 77 community areas (../shared/data, 2020 boundaries), relative to the repository:
+ * the named places the zones of the Chicago runs are named by.
+ */
+export const CHICAGO_COMMUNITY_AREAS = '../shared/data/chicago_community_areas_2020.geojson';
+
+/**
  * Chicago 2018 at resolution 9 over a window of whole months (January to July), without
  * robustness: the configuration the public-export checks and the privacy bench compare private
  * and public runs with.

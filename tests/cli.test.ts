@@ -126,7 +126,9 @@ describe('hexreach analyze on the demo city', () => {
 
   it('writes zones.csv and a self-contained report that names every zone and runs nothing', () => {
     const csv = readFileSync(join(out, 'zones.csv'), 'utf8').trim().split('\n');
-    expect(csv[0].split(',').slice(0, 3)).toEqual(['id', 'rank', 'cellCount']);
+    // The demo tracts have a `name` property: the zones are named by the tracts they lie in.
+    expect(csv[0].split(',').slice(0, 5)).toEqual(['id', 'name', 'places', 'rank', 'cellCount']);
+    expect(csv[1]).toMatch(/^Z01,"Z01 · Tract \d+(, Tract \d+){0,2}",Tract \d+/);
     expect(csv.length - 1).toBe(summary().zones.count);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');

@@ -481,3 +481,67 @@ describe('hexreach analyze across the antimeridian', () => {
     }
   });
 });
+
+describe('hexreach analyze --places', () => {
+  const places = (dir: string, features: readonly Record<string, unknown>[]) => {
+    const path = join(dir, 'wards.geojson');
+    const box = [
+      [
+        [-87.7, 41.8],
+        [-87.68, 41.8],
+        [-87.68, 41.81],
+        [-87.7, 41.81],
+        [-87.7, 41.8],
+      ],
+    ];
+    writeFileSync(
+      path,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: features.map((properties) => ({
+          type: 'Feature',
+          properties,
+          geometry: { type: 'Polygon', coordinates: box },
+        })),
+      }),
+    );
+    return path;
+  };
+
+  it('exits 1 naming the file and its properties when none holds a name', () => {
+    const dir = tinyCity();
+    const path = places(dir, [{ ward_no: 3 }]);
+    const run = analyzeCity(dir, ['--places', path]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `hexreach: ${path}: no property looks like a place name (name, neighborhood, community, label, …): name it with places.name; the features have: ward_no\n`,
+    );
+  });
+
+  it('lists a place without a name in rejected.csv with its feature, and names the zones by the rest', () => {
+    const dir = tinyCity();
+    const path = places(dir, [{ ward: 'Ward 3' }, { ward: '' }]);
+    const config = join(dir, 'hexreach.config.json');
+    writeFileSync(config, JSON.stringify({ places: { name: 'ward' } }));
+    const run = analyzeCity(dir, ['--config', config, '--places', path]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`places     ${path}: 2 read, 1 accepted, 1 rejected; names: ward`);
+    expect(readFileSync(join(dir, 'out', 'rejected.csv'), 'utf8')).toContain(
+      `${path},feature,1,missing-attribute,`,
+    );
+  });
+
+  it('names the places file without its folders in a public summary', () => {
+    const dir = tinyCity();
+    const path = places(dir, [{ name: 'Ward 3' }]);
+    const run = analyzeCity(dir, ['--places', path, '--public']);
+    expect(run.stderr).toBe('');
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.parameters.places.path).toBe('wards.geojson');
+    expect(summary.inputs.places.path).toBe('wards.geojson');
+    expect(
+      summary.zones.ranked.every((z: { id: string; name: string }) => z.name.startsWith(z.id)),
+    ).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, demoRunDir, root } from './helpers.js';
 
@@ -32,5 +32,18 @@ describe('hexreach view', () => {
       server.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
+  });
+
+  it('exits 1 naming a --basemap that is not a PMTiles archive', () => {
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'view', demoRunDir('private'), '--basemap', 'README.md'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('README.md: not a PMTiles archive');
   });
 });

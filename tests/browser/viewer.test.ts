@@ -388,6 +388,12 @@ describe('the viewer on the demo results, in Chromium', () => {
     );
     expect(await page.getAttribute('#details .details', 'data-zone')).toBe(id);
     expect(await page.textContent('#details')).toContain(`Zone ${id}`);
+    // Named by the demo tracts: the heading has up to three, the table every place.
+    const places = zone.properties?.places as string[];
+    expect(await page.textContent('#details h3')).toBe(`Zone ${zone.properties?.name}`);
+    expect(await page.textContent('#details')).toContain(
+      `Places (largest share first)${places.join(', ')}`,
+    );
     // The panel explains the zone with the fields zones.geojson carries, text shown as text.
     const props = zone.properties as {
       reasons: string[];

@@ -144,6 +144,25 @@ export interface AreaTable {
   readonly ids: readonly string[];
 }
 
+/**
+ * Named places (community areas, neighbourhoods, beats, wards) as polygons with a name each: what
+ * zones are named by.
+ */
+export interface PlaceTable {
+  /** Name of the file or input they came from. */
+  readonly source: string;
+  /** The property the names were read from (configured or detected). */
+  readonly nameProperty: string;
+  /** Number of accepted places. */
+  readonly length: number;
+  /** Accepted Polygon/MultiPolygon geometries, in source order. */
+  readonly geometries: readonly (import('geojson').Polygon | import('geojson').MultiPolygon)[];
+  /** The name of each place, trimmed and never empty. */
+  readonly names: readonly string[];
+  /** The 0-based source feature index of each accepted place. */
+  readonly record: Uint32Array;
+}
+
 /** Organizations (schools, libraries, community groups) as points with a name and a type. */
 export interface OrganizationTable {
   /** Name of the file or input they came from. */

@@ -9,6 +9,7 @@ import { installHover } from './controllers/hoverController.js';
 import { createLegendController } from './controllers/legendController.js';
 import { createLoadController } from './controllers/loadController.js';
 import { createMapController } from './controllers/mapController.js';
+import { createReferenceController } from './controllers/referenceController.js';
 import { createRescoreController } from './controllers/rescoreController.js';
 import { createSelectionController } from './controllers/selectionController.js';
 import { createTimeController } from './controllers/timeController.js';
@@ -18,6 +19,7 @@ import { createZoneMarkersController } from './controllers/zoneMarkersController
 import { createAnalysisClient } from './data/analysisClient.js';
 import { createMap } from './map/createMap.js';
 import { createLayerColoring } from './map/layerColoring.js';
+import { installLocalGlyphs } from './map/localGlyphs.js';
 import { createViewerStore } from './state/store.js';
 import { mirrorViewInHash } from './state/viewHash.js';
 import { createTestProbe, installTestHooks, isTestMode } from './testHooks.js';
@@ -27,6 +29,7 @@ import { pageElements } from './ui/pageElements.js';
 const params = new URLSearchParams(location.search);
 const testMode = isTestMode(params);
 const ui = pageElements();
+installLocalGlyphs();
 const store = createViewerStore(readBasemapUrl());
 const map = createMap(ui.map, store.get().basemapUrl, testMode);
 const ctx: ViewerContext = { map, store, ui };
@@ -37,7 +40,8 @@ mirrorViewInHash(store);
 
 // Controllers created further down are reached through arrow functions, called only later.
 const markers = createZoneMarkersController(ctx, (id) => selection.selectZone(id, false));
-const mapView = createMapController(ctx, coloring, markers);
+const references = createReferenceController(ctx);
+const mapView = createMapController(ctx, coloring, markers, references.raise);
 const legend = createLegendController(ctx, coloring);
 const exporter = createExportController(ctx, {
   analysis: client,
@@ -95,8 +99,14 @@ const loader = createLoadController(ctx, {
   renderPanels: views.renderPanels,
   renderDetails: () => selection.renderDetails(),
   renderWeights: rescore.renderWeights,
+  addReferences: references.add,
+  openBasemap: (file) => basemap.openPmtiles(file),
 });
-installBasemap(ctx, { mapView, markers });
+const basemap = installBasemap(ctx, { mapView, markers });
 
 loader.openLinkedResults(params);
+const linkedBasemap = params.get('basemap');
+// Only a file of the page's own server (hexreach view --basemap): a link names no other host.
+if (linkedBasemap !== null && /^[\w.-]+\.pmtiles$/.test(linkedBasemap))
+  void basemap.openPmtiles(linkedBasemap);
 if (testMode) installTestHooks(window, { map, store, probe, drawn: mapView.drawn });

@@ -60,6 +60,10 @@ program
     'community survey answers (CSV): locations and Likert answers; needs trust.answer in the config',
   )
   .option(
+    '--places <file>',
+    'named places (community areas, wards…) as GeoJSON polygons: zones are named by them',
+  )
+  .option(
     '-r, --resolution <n>',
     'H3 resolution of the cells, 6–11 (default 8)',
     integer('resolution', 6, 11),
@@ -181,7 +185,11 @@ program
   .argument('[dir]', 'the results folder of hexreach analyze', 'out')
   .option('--port <n>', 'port (default: any free port)', integer('port', 0, 65535))
   .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
-  .action(async (dir: string, options: { port?: number; host?: string }) => {
+  .option(
+    '--basemap <file>',
+    'a PMTiles archive (e.g. cut with "pmtiles extract") drawn as the basemap, offline',
+  )
+  .action(async (dir: string, options: { port?: number; host?: string; basemap?: string }) => {
     await runView(dir, options);
   });
 

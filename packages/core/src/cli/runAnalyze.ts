@@ -38,6 +38,7 @@ export interface AnalyzeCommandOptions {
   readonly areas?: string;
   readonly organizations?: string;
   readonly surveys?: string;
+  readonly places?: string;
   readonly resolution?: number;
   readonly population?: string;
   readonly maxCells?: number;
@@ -114,6 +115,7 @@ interface InputPaths {
   readonly areas: string;
   readonly organizations?: string;
   readonly surveys?: string;
+  readonly places?: string;
 }
 
 function inputPaths(
@@ -140,6 +142,7 @@ function inputPaths(
     areas,
     organizations: options.organizations ?? fromConfig(config.inputs.organizations?.path),
     surveys: options.surveys ?? fromConfig(config.inputs.surveys?.path),
+    places: options.places ?? fromConfig(config.places?.path),
   };
 }
 
@@ -149,6 +152,7 @@ const READ_DURATIONS: Readonly<Record<InputRole, string>> = {
   areas: 'readAreas',
   organizations: 'readOrganizations',
   surveys: 'readSurveys',
+  places: 'readPlaces',
 };
 
 async function readAndAnalyze(
@@ -166,6 +170,7 @@ async function readAndAnalyze(
     areas: createRejectionTally(),
     organizations: createRejectionTally(),
     surveys: createRejectionTally(),
+    places: createRejectionTally(),
   };
   const sinkTo =
     (tally: RejectionCounter): RejectionSink =>
@@ -174,7 +179,13 @@ async function readAndAnalyze(
       rejectedCsv?.write(rejection);
     };
   const rejected = () =>
-    combineTallies([tallies.incidents, tallies.areas, tallies.organizations, tallies.surveys]);
+    combineTallies([
+      tallies.incidents,
+      tallies.areas,
+      tallies.organizations,
+      tallies.surveys,
+      tallies.places,
+    ]);
   const sources = inputSources(paths);
   const durations: Record<string, number> = {};
   let readStarted = 0;
@@ -193,6 +204,7 @@ async function readAndAnalyze(
       areas: sinkTo(tallies.areas),
       organizations: sinkTo(tallies.organizations),
       surveys: sinkTo(tallies.surveys),
+      places: sinkTo(tallies.places),
     },
     // Under --strict, a rejected record read is an error before the analysis, not after it.
     onAllRead: () => failWhenStrict(config, rejected()),
@@ -206,6 +218,7 @@ async function readAndAnalyze(
       areas: read.areas.data,
       organizations: read.organizations?.data,
       surveys: read.surveys?.data,
+      places: read.places?.data,
     },
     read.config,
     // Binning's rejections follow the reader's in the incidents' tally.
@@ -242,13 +255,16 @@ async function readAndAnalyze(
     ...(sources.surveys === undefined || read.surveys === undefined
       ? {}
       : { surveys: input(sources.surveys, read.surveys, tallies.surveys) }),
+    ...(sources.places === undefined || read.places === undefined
+      ? {}
+      : { places: input(sources.places, read.places, tallies.places) }),
   };
   return { result, inputs, durations, progress, started };
 }
 
 /** The input files as sources that check, when read, that they are there. */
 function inputSources(paths: InputPaths): InputSources {
-  const { organizations, surveys } = paths;
+  const { organizations, surveys, places } = paths;
   return {
     ...(paths.cells === undefined
       ? { incidents: nodeFileSource(paths.incidents as string, 'incidents') }
@@ -258,6 +274,7 @@ function inputSources(paths: InputPaths): InputSources {
       ? {}
       : { organizations: nodeFileSource(organizations, 'organizations') }),
     ...(surveys === undefined ? {} : { surveys: nodeFileSource(surveys, 'surveys') }),
+    ...(places === undefined ? {} : { places: nodeFileSource(places, 'places') }),
   };
 }
 
@@ -274,6 +291,8 @@ function readDetail(event: InputRead): string {
       return `${fmt(read)} organizations, ${rejected}`;
     case 'surveys':
       return `${fmt(read)} answers, ${rejected}`;
+    case 'places':
+      return `${fmt(read)} places, ${rejected}, named by ${event.read.data.nameProperty}`;
   }
 }
 
@@ -351,6 +370,10 @@ function applyFlags(
     const surveys = isObject(inputs.surveys) ? inputs.surveys : {};
     config.inputs = { ...inputs, surveys: { ...surveys, path: options.surveys } };
   }
+  // --places likewise, so that summary.json's parameters name the file the zones are named by.
+  if (options.places !== undefined && (raw.places === undefined || isObject(raw.places))) {
+    config.places = { ...(raw.places ?? {}), path: options.places };
+  }
   if (options.resolution !== undefined) config.resolution = options.resolution;
   if (options.population !== undefined) config.population = options.population;
   if (options.maxCells !== undefined) config.maxCells = options.maxCells;
@@ -395,6 +418,7 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
     inputs.areas.rejected,
     inputs.organizations?.rejected,
     inputs.surveys?.rejected,
+    inputs.places?.rejected,
   ]);
   const bins = result.hotspots.bin;
   const hot = (level: number) => bins.reduce((c, b) => c + (b >= level ? 1 : 0), 0);
@@ -412,7 +436,7 @@ function formatSummary(run: Run, written: readonly string[], version: string): s
       ? `${fmt(Math.round(zone.population))} residents, `
       : '';
     lines.push(
-      `           ${zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}${robustnessText(result, zone.rank)}`,
+      `           ${zone.name ?? zone.id}: ${zone.cellCount} cells, ${zone.areaKm2.toFixed(2)} km², ${pop}${fmt(zone.incidents)} incidents, mean score ${zone.meanScore.toFixed(3)}${robustnessText(result, zone.rank)}`,
     );
   }
   lines.push(...statisticLines(result));
@@ -464,6 +488,18 @@ function inputLines(run: Run): string[] {
     const v = inputs.surveys.read;
     lines.push(
       `surveys    ${inputs.surveys.path}: ${fmt(v.read)} read, ${fmt(v.data.length)} accepted, ${fmt(v.rejectedCount)} rejected${result.trust === undefined ? '' : `; city mean ${result.trust.cityMean.toFixed(2)}`}`,
+    );
+  }
+  const places = result.places;
+  if (places !== undefined) {
+    const inPlaces = places.placeOfCell.reduce((n, p) => n + (p >= 0 ? 1 : 0), 0);
+    const file = inputs.places;
+    const read =
+      file === undefined
+        ? `the areas' names (${places.nameProperty})`
+        : `${file.path}: ${fmt(file.read.read)} read, ${fmt(file.read.data.length)} accepted, ${fmt(file.read.rejectedCount)} rejected; names: ${places.nameProperty}`;
+    lines.push(
+      `places     ${read}; ${fmt(inPlaces)} of ${fmt(places.placeOfCell.length)} cells have their centre in a place`,
     );
   }
   return lines;

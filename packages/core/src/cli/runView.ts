@@ -8,6 +8,8 @@ import { serveViewer } from './serveViewer.js';
 export interface ViewCommandOptions {
   readonly port?: number;
   readonly host?: string;
+  /** A PMTiles archive served as the basemap (see `serveViewer`). */
+  readonly basemap?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runView(resultsDir: string, options: ViewCommandOptions): 
     viewerDist,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
+    basemap: options.basemap,
   });
   process.stdout.write(`hexreach viewer with ${resultsDir}: ${server.url}\n(Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {

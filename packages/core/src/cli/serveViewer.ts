@@ -1,4 +1,12 @@
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIP } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -14,6 +22,11 @@ export interface ServeViewerOptions {
   readonly host?: string;
   /** Port (default 0: any free port). */
   readonly port?: number;
+  /**
+   * A PMTiles archive to serve as the basemap (`/basemap.pmtiles`, with HTTP range requests, as
+   * the `pmtiles` library reads it); the viewer's URL then names it (`&basemap=basemap.pmtiles`).
+   */
+  readonly basemap?: string;
 }
 
 /** A running viewer server. */
@@ -41,7 +54,12 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
   '.pbf': 'application/x-protobuf',
+  '.woff': 'font/woff',
+  '.pmtiles': 'application/vnd.pmtiles',
 };
+
+/** Where the basemap archive is served. */
+const BASEMAP_PATH = '/basemap.pmtiles';
 
 const RESULTS_PREFIX = '/results/';
 
@@ -107,9 +125,10 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     );
   }
 
+  const basemap = options.basemap === undefined ? undefined : pmtilesFile(options.basemap);
   let isAllowedHost: (header: string | undefined) => boolean = () => false;
   const server = createServer((request, response) => {
-    handle(request, response, viewerRoot, resultsRoot, isAllowedHost);
+    handle(request, response, { viewerRoot, resultsRoot, basemap }, isAllowedHost);
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -122,13 +141,36 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   isAllowedHost = allowedHostCheck(host, address);
   return {
-    url: `http://${hostInUrl}:${address.port}/?results=results/`,
+    url: `http://${hostInUrl}:${address.port}/?results=results/${basemap === undefined ? '' : `&basemap=${BASEMAP_PATH.slice(1)}`}`,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error === undefined ? resolveClose() : reject(error)));
         server.closeAllConnections();
       }),
   };
+}
+
+/** The real path of a PMTiles archive, or an error naming the file and what is wrong. */
+function pmtilesFile(path: string): string {
+  const absolute = resolve(path);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new HexreachError('E_NOT_FOUND', `basemap not found: ${path}`, path);
+  }
+  const magic = Buffer.alloc(7);
+  const fd = openSync(absolute, 'r');
+  try {
+    readSync(fd, magic, 0, 7, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (magic.toString('latin1') !== 'PMTiles') {
+    throw new HexreachError(
+      'E_INPUT',
+      `${path}: not a PMTiles archive (it does not start with "PMTiles"); cut one with "pmtiles extract"`,
+      path,
+    );
+  }
+  return realpathSync(absolute);
 }
 
 function existingFolder(path: string, what: string): string {
@@ -170,11 +212,17 @@ function isLoopback(address: string): boolean {
   return address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
 }
 
+/** What the server serves: the viewer, the results and, if given, a basemap archive. */
+interface ServedFiles {
+  readonly viewerRoot: string;
+  readonly resultsRoot: string;
+  readonly basemap: string | undefined;
+}
+
 function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  viewerRoot: string,
-  resultsRoot: string,
+  served: ServedFiles,
   isAllowedHost: (header: string | undefined) => boolean,
 ): void {
   response.setHeader('Content-Security-Policy', VIEWER_CONTENT_SECURITY_POLICY);
@@ -191,23 +239,65 @@ function handle(
     response.end('Method not allowed\n');
     return;
   }
-  const file = fileFor(request.url ?? '/', viewerRoot, resultsRoot);
+  const file =
+    served.basemap !== undefined && pathOf(request.url ?? '/') === BASEMAP_PATH
+      ? served.basemap
+      : fileFor(request.url ?? '/', served.viewerRoot, served.resultsRoot);
   if (file === undefined) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Not found\n');
     return;
   }
-  response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': statSync(file).size,
+  const size = statSync(file).size;
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const range = byteRange(request.headers.range, size);
+  if (range === 'unsatisfiable') {
+    response.writeHead(416, { 'Content-Range': `bytes */${size}`, 'Accept-Ranges': 'bytes' });
+    response.end();
+    return;
+  }
+  // A PMTiles basemap is read by ranges (its header and directory, then each tile).
+  response.writeHead(range === undefined ? 200 : 206, {
+    'Content-Type': type,
+    'Content-Length': range === undefined ? size : range.end - range.start + 1,
+    'Accept-Ranges': 'bytes',
+    ...(range === undefined
+      ? {}
+      : { 'Content-Range': `bytes ${range.start}-${range.end}/${size}` }),
   });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  createReadStream(file)
+  createReadStream(file, range)
     .on('error', () => response.destroy())
     .pipe(response);
+}
+
+/** A request's path, decoded; undefined when it cannot be. */
+function pathOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one byte range a `Range: bytes=a-b` (or `a-`, or `-n`, the last n bytes) header asks of
+ * a file of `size` bytes, inclusive; undefined for the whole file (no header, or one naming
+ * several ranges or other units, which the whole file answers as HTTP allows).
+ */
+function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (match === null || (match[1] === '' && match[2] === '')) return undefined;
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
 }
 
 /** The file a request path names inside one of the two roots, or undefined (→ 404). */

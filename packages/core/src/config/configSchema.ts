@@ -78,6 +78,18 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Input files; paths relative to the config file. CLI flags override them. */
   inputs: inputsSchema.prefault({}),
+  /**
+   * Named places (community areas, neighbourhoods, beats, wards) that name the zones: a GeoJSON
+   * of polygons (`path`, relative to the config file; `--places` overrides it) and the property
+   * with their names (`name`, detected when omitted). Without `path`, the areas themselves are
+   * the places, named by `name`; without this section, by a name property detected on them.
+   */
+  places: z
+    .strictObject({
+      path: z.string().min(1).optional(),
+      name: columnName.optional(),
+    })
+    .optional(),
   /** H3 resolution of the analysis cells (6 ≈ 36 km², 8 ≈ 0.74 km², 11 ≈ 0.002 km²). */
   resolution: z.number().int().min(6).max(11).default(8),
   /**

@@ -35,6 +35,7 @@ export function analysisToReportModel(
     const r = robustness?.[z];
     return {
       id: p.id,
+      ...(p.name === undefined ? {} : { name: p.name }),
       rank: p.rank,
       meanScore: p.meanScore,
       maxScore: p.maxScore,

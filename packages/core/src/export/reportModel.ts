@@ -38,6 +38,8 @@ export interface ReportPartner {
 export interface ZoneReportRow {
   /** Zone id, `Z01` for rank 1; matches `properties.id` of its geometry. */
   readonly id: string;
+  /** With named places: the zone's name, `Z03 · Humboldt Park, West Garfield Park`. */
+  readonly name?: string;
   /** 1 for the highest mean score. */
   readonly rank: number;
   /** Mean priority score of the zone's cells (0–1 with percentile normalisation). */

@@ -65,7 +65,7 @@ export function reportSections(model: ReportModel): ReportSection[] {
     sections.push({
       id: `zone-${i + 1}`,
       level: 3,
-      heading: `${zone.id} · rank ${zone.rank}`,
+      heading: `${zone.name ?? zone.id} · rank ${zone.rank}`,
       blocks: zoneBlocks(zone, incidents),
     });
   });
@@ -154,7 +154,7 @@ function zonesTable(
       ['Top categories', false],
     ],
     zones.map((z) => [
-      z.id,
+      z.name ?? z.id,
       String(z.rank),
       formatNumber(z.meanScore, 3),
       ...(hasRobustness ? [robustnessShort(z)] : []),

@@ -9,6 +9,10 @@ import { suppressSmallCount } from './suppressSmallCount.js';
 export type ZoneSummaryProperties = {
   /** Zone id, `Z01` for rank 1. */
   readonly id: string;
+  /** With named places: the zone's name for people, `Z03 · Humboldt Park, West Garfield Park`. */
+  readonly name?: string;
+  /** With named places: the places its cells lie in, largest share first. */
+  readonly places?: string[];
   /** 1 for the highest mean score. */
   readonly rank: number;
   /** Number of cells. */
@@ -53,6 +57,9 @@ export function zoneSummaryProperties(
     k === undefined ? finiteOrNull(value) : suppressSmallCount(value, k);
   return {
     id: zone.id,
+    // Only with named places, so that a run without them writes the same bytes as before.
+    ...(zone.name === undefined ? {} : { name: zone.name }),
+    ...(zone.places === undefined ? {} : { places: [...zone.places] }),
     rank: zone.rank,
     cellCount: zone.cellCount,
     meanScore: finiteOrNull(zone.meanScore),

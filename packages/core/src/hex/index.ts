@@ -1,6 +1,7 @@
 // @hexreach/core/grid: H3 cells, binning and the study-area grid. Named re-exports only.
 
 export { CellLocator } from './cellLocator.js';
+export { cellsToPlaces } from './cellsToPlaces.js';
 export { type GridCentroids, gridCentroids } from './gridCentroids.js';
 export { gridFromCells } from './gridFromCells.js';
 export {

@@ -14,6 +14,7 @@ export {
   type IncidentColumnNames,
   type IncidentColumns,
 } from './detectColumns.js';
+export { detectPlaceNameProperty } from './detectPlaceNameProperty.js';
 export { detectPopulationAttribute } from './detectPopulationAttribute.js';
 export { formatFromBytes } from './formatFromBytes.js';
 export { formatFromName } from './formatFromName.js';
@@ -56,6 +57,7 @@ export {
   type ReadOrganizationsGeoJsonOptions,
   readOrganizationsGeoJson,
 } from './readOrganizations.js';
+export { type ReadPlacesGeoJsonOptions, readPlacesGeoJson } from './readPlacesGeoJson.js';
 export { type ReadSurveysCsvOptions, readSurveysCsv } from './readSurveysCsv.js';
 export {
   type ShapefileParts,

@@ -19,12 +19,14 @@ import type {
   CellGrid,
   IncidentTable,
   OrganizationTable,
+  PlaceTable,
   RejectionSink,
   SpatialWeights,
   SurveyTable,
 } from '../types.js';
 import type { ZoneDetail } from '../zones/describeZones.js';
 import type { ZoneSummary } from '../zones/summarizeZones.js';
+import type { CellPlaces } from '../zones/zonePlaces.js';
 import type { ZoneRobustness } from '../zones/zoneRobustness.js';
 import type { CountingRule } from './countingRule.js';
 import type { Concentration } from './stages/concentrationStage.js';
@@ -38,6 +40,8 @@ export interface AnalyzeInputs {
   readonly areas: AreaTable;
   readonly organizations?: OrganizationTable;
   readonly surveys?: SurveyTable;
+  /** Named places (community areas, wards…) that name the zones. */
+  readonly places?: PlaceTable;
 }
 
 /** Options of {@link analyze} that are not part of the configuration. */
@@ -113,6 +117,8 @@ export interface AnalysisResult {
   readonly trust: TrustResult | undefined;
   /** Access to partner organizations per cell, when organizations are given. */
   readonly partners: PartnerAccess | undefined;
+  /** The place of each cell (by its centre), when named places are given: zones are named by them. */
+  readonly places: CellPlaces | undefined;
   /**
    * How robust the selection is: per cell the probability of being selected when the priority
    * weights are drawn around the configured ones, averaged with the agreement at resolutions

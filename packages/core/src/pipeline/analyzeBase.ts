@@ -14,6 +14,7 @@ import { interpolationStage } from './stages/interpolationStage.js';
 import { needStage } from './stages/needStage.js';
 import { noiseStage } from './stages/noiseStage.js';
 import { partnerStage } from './stages/partnerStage.js';
+import { placeStage } from './stages/placeStage.js';
 import { populationStage } from './stages/populationStage.js';
 import { rateStage } from './stages/rateStage.js';
 import { type TemporalCoverage, temporalStage } from './stages/temporalStage.js';
@@ -49,6 +50,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
   const need = needStage(run, interpolated, populationAttribute, population);
   const { trust } = trustStage(run, grid, interpolated.interpolator, populationAttribute);
   const { partners } = partnerStage(run, grid);
+  const { places } = placeStage(run, grid);
   const components = run.timed('components', () =>
     scoringComponents(
       { populationAttribute, ...rates, hotspots: hot.hotspots, ...need, trust, partners },
@@ -80,6 +82,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     ...need,
     trust,
     partners,
+    places,
     components,
     ...classes,
     temporal,

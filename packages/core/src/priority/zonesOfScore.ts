@@ -3,19 +3,21 @@ import type { AnalysisBase, AnalysisResult } from '../pipeline/analysisResult.js
 import { groupContiguousCells } from '../zones/groupContiguousCells.js';
 import { selectCells } from '../zones/selectCells.js';
 import { selectZonesByBudget } from '../zones/selectZonesByBudget.js';
-import { summarizeZones } from '../zones/summarizeZones.js';
+import { summarizeZones, type ZoneSummary } from '../zones/summarizeZones.js';
+import { zoneName, zonePlaces } from '../zones/zonePlaces.js';
 
-/** What zonesOfScore reads of an analysis. */
-export type ZoningBase = Pick<
-  AnalysisBase,
-  | 'grid'
-  | 'binned'
-  | 'areaKm2'
-  | 'contiguity'
-  | 'vulnerability'
-  | 'attributes'
-  | 'populationAttribute'
->;
+/** What zonesOfScore reads of an analysis; with `places`, the zones are named. */
+export type ZoningBase = Partial<Pick<AnalysisBase, 'places'>> &
+  Pick<
+    AnalysisBase,
+    | 'grid'
+    | 'binned'
+    | 'areaKm2'
+    | 'contiguity'
+    | 'vulnerability'
+    | 'attributes'
+    | 'populationAttribute'
+  >;
 
 /**
  * The zones of a priority score: selects the cells by the configured rule (threshold, top N or
@@ -40,19 +42,32 @@ export function zonesOfScore(
 ): Pick<AnalysisResult, 'zoneOfCell' | 'zones' | 'droppedCells'> {
   const { grid, binned } = base;
   const groups = zoneGroupsOf(base, config, score);
-  const summaries = summarizeZones(grid, groups, {
-    score,
-    areaKm2: base.areaKm2,
-    population: populationOf(base),
-    incidents: binned.incidents,
-    byCategory: { counts: binned.byCategory, categories: binned.categories },
-  });
+  const summaries = namedZones(
+    base,
+    summarizeZones(grid, groups, {
+      score,
+      areaKm2: base.areaKm2,
+      population: populationOf(base),
+      incidents: binned.incidents,
+      byCategory: { counts: binned.byCategory, categories: binned.categories },
+    }),
+  );
   // summarizeZones ranks zones; the cell-to-zone column follows the ranked order.
   const zoneOfCell = new Int32Array(grid.cells.length).fill(-1);
   summaries.forEach((zone, z) => {
     for (const cell of zone.cells) zoneOfCell[grid.indexOf.get(cell)!] = z;
   });
   return { zoneOfCell, zones: summaries, droppedCells: groups.droppedCells };
+}
+
+/** The zones with their places and names, when the analysis has named places. */
+function namedZones(base: ZoningBase, zones: ZoneSummary[]): ZoneSummary[] {
+  const { places } = base;
+  if (places === undefined) return zones;
+  return zones.map((zone) => {
+    const names = zonePlaces(zone.cells, base.grid.indexOf, places);
+    return { ...zone, name: zoneName(zone.id, names), places: names };
+  });
 }
 
 /**

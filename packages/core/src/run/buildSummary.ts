@@ -6,6 +6,7 @@ import type {
   AreaTable,
   IncidentTable,
   OrganizationTable,
+  PlaceTable,
   ReadResult,
   Rejection,
   SurveyTable,
@@ -33,6 +34,8 @@ export interface RunInputs {
   readonly areas: RunInput<AreaTable>;
   readonly organizations?: RunInput<OrganizationTable>;
   readonly surveys?: RunInput<SurveyTable>;
+  /** A places file, when one was given (areas named by a property of theirs are no file). */
+  readonly places?: RunInput<PlaceTable>;
 }
 
 /** How a run was made, as its summary states it. */
@@ -106,7 +109,13 @@ export function buildSummary(
     ...(isPublic
       ? { rejections: records(inputs.areas.rejected) }
       : {
-          rejections: records(combineTallies([inputs.areas.rejected, inputs.incidents.rejected])),
+          rejections: records(
+            combineTallies([
+              inputs.areas.rejected,
+              inputs.incidents.rejected,
+              inputs.places?.rejected,
+            ]),
+          ),
           outside: records(inputs.incidents.outside),
         }),
     warnings: records(listTally(inputs.areas.read.warnings)),
@@ -169,6 +178,28 @@ function inputsSection(result: AnalysisResult, inputs: RunInputs, privacy: Priva
                 }),
           },
         }),
+    ...placesSection(result, inputs, privacy),
+  };
+}
+
+/** The named places, from their file or the areas' name property, and how many cells they hold. */
+function placesSection(result: AnalysisResult, inputs: RunInputs, privacy: Privacy) {
+  const { places } = result;
+  if (places === undefined) return {};
+  const file = inputs.places;
+  return {
+    places: {
+      path: privacy.path(file?.path ?? places.source),
+      nameProperty: places.nameProperty,
+      ...(file === undefined
+        ? { fromAreas: true, read: places.names.length, accepted: places.names.length }
+        : {
+            read: file.read.read,
+            accepted: file.read.data.length,
+            rejected: file.read.rejectedCount,
+          }),
+      cellsInPlaces: places.placeOfCell.reduce((n, p) => n + (p >= 0 ? 1 : 0), 0),
+    },
   };
 }
 
@@ -222,6 +253,7 @@ function zonesSection(result: AnalysisResult, privacy: Privacy) {
     droppedCells: result.droppedCells,
     ranked: result.zones.map((z) => ({
       id: z.id,
+      ...(z.name === undefined ? {} : { name: z.name }),
       rank: z.rank,
       cells: z.cellCount,
       meanScore: round(z.meanScore, 4),
@@ -468,9 +500,11 @@ function withFileNames(config: HexreachConfig): HexreachConfig {
       spec === undefined ? spec : { ...spec, path: fileName(spec.path) },
     ]),
   ) as HexreachConfig['inputs'];
+  const places = config.places;
   return {
     ...config,
     inputs,
+    ...(places?.path === undefined ? {} : { places: { ...places, path: fileName(places.path) } }),
     output: { ...config.output, dir: fileName(config.output.dir) },
   };
 }

@@ -3,6 +3,7 @@ import type { HexreachConfig } from '../config/configSchema.js';
 import { resolveNeedPreset } from '../config/resolveNeedPreset.js';
 import { HexreachError } from '../errors.js';
 import { collectPropertyNames } from '../io/collectPropertyNames.js';
+import { detectPlaceNameProperty } from '../io/detectPlaceNameProperty.js';
 import { detectPopulationAttribute } from '../io/detectPopulationAttribute.js';
 import { getFeatures } from '../io/getFeatures.js';
 import { parseJson } from '../io/parseJson.js';
@@ -12,11 +13,13 @@ import { readIncidentsCsv } from '../io/readIncidentsCsv.js';
 import { readIncidentsGeoJson } from '../io/readIncidentsGeoJson.js';
 import { readIncidentsParquet } from '../io/readIncidentsParquet.js';
 import { readOrganizationsGeoJson } from '../io/readOrganizations.js';
+import { readPlacesGeoJson } from '../io/readPlacesGeoJson.js';
 import { readSurveysCsv } from '../io/readSurveysCsv.js';
 import type {
   AreaTable,
   IncidentTable,
   OrganizationTable,
+  PlaceTable,
   ReadResult,
   RejectionSink,
   SurveyTable,
@@ -38,6 +41,11 @@ export interface InputSources {
   readonly organizations?: InputSource;
   /** Community survey answers (CSV); the configuration must name the answer (`trust.answer`). */
   readonly surveys?: InputSource;
+  /**
+   * Named places (community areas, wards…, GeoJSON polygons) that name the zones; without them,
+   * the areas are the places when they have a name property (`places.name`, or detected).
+   */
+  readonly places?: InputSource;
 }
 
 /** Which input a file is (cell aggregates are read as `incidents`). */
@@ -60,7 +68,8 @@ export type InputRead =
       /** How the file's coordinates were read, when it said (a shapefile's `.prj`). */
       readonly note?: string;
     }
-  | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> };
+  | { readonly role: 'surveys'; readonly read: ReadResult<SurveyTable> }
+  | { readonly role: 'places'; readonly read: ReadResult<PlaceTable> };
 
 /** Options of {@link readInputs}: what the caller hears of the reading. */
 export interface ReadInputsOptions {
@@ -95,6 +104,11 @@ export interface InputsRead {
    * coordinate system a shapefile was reprojected from. Empty for CSV and GeoJSON.
    */
   readonly notes: readonly string[];
+  /**
+   * The named places: from the places file, or the areas named by their name property (then
+   * `places.data.source` is the areas' file); undefined when there are none.
+   */
+  readonly places: ReadResult<PlaceTable> | undefined;
 }
 
 /**
@@ -106,6 +120,8 @@ export interface InputsRead {
  * with the name, type and capacity properties configured — both from GeoJSON, a shapefile
  * (reprojected from its `.prj`: see `notes`) or GeoParquet —, survey answers with the
  * configured answer column, in that order.
+ * Then the named places: without a places file, the areas are the places when `places.name`
+ * names a property of theirs or one is detected (`detectPlaceNameProperty`).
  *
  * @param sources - the files: on disk in the CLI (`nodeFileSource`), Blobs in the viewer
  * @param config - the parsed configuration (its input paths are not used: the files are given)
@@ -131,7 +147,7 @@ export async function readInputs(
   config: HexreachConfig,
   options: ReadInputsOptions = {},
 ): Promise<InputsRead> {
-  const { areas: areaSource, organizations, surveys } = sources;
+  const { areas: areaSource, organizations, surveys, places } = sources;
   const incidentSource = sources.cells ?? sources.incidents;
   if (
     incidentSource === undefined ||
@@ -170,6 +186,14 @@ export async function readInputs(
       : await step('surveys', surveys, options, () =>
           readSurveys(surveys, config, answer, options.onRejection?.surveys),
         );
+  const named =
+    places === undefined
+      ? areas.places
+      : (
+          await step('places', places, options, () =>
+            readPlaces(places, config, options.onRejection?.places),
+          )
+        ).read;
   options.onAllRead?.();
   if (areas.read.data.length === 0) {
     throw new HexreachError(
@@ -184,6 +208,7 @@ export async function readInputs(
     organizations: partners?.read,
     surveys: answers?.read,
     notes: [areas.note, partners?.note].filter((note) => note !== undefined),
+    places: named,
   };
 }
 
@@ -271,7 +296,13 @@ async function readAreas(
   source: InputSource,
   config: HexreachConfig,
   onRejection: RejectionSink | undefined,
-): Promise<InputRead & { readonly role: 'areas'; readonly config: HexreachConfig }> {
+): Promise<
+  InputRead & {
+    readonly role: 'areas';
+    readonly config: HexreachConfig;
+    readonly places?: ReadResult<PlaceTable>;
+  }
+> {
   const { data, note } = await readFeatureSource(source);
   const first = (data as { features?: { properties?: Record<string, unknown> }[] })?.features?.[0];
   const resolved =
@@ -294,8 +325,44 @@ async function readAreas(
     read,
     population,
     config: resolved,
+    places: areaPlaces(data, source, config, read),
     ...(note === undefined ? {} : { note }),
   };
+}
+
+/**
+ * The areas as named places, when `places.name` names their property or one is detected and no
+ * places file is configured; their rejections are the areas' own, already reported.
+ */
+function areaPlaces(
+  data: unknown,
+  source: InputSource,
+  config: HexreachConfig,
+  areas: ReadResult<AreaTable>,
+): ReadResult<PlaceTable> | undefined {
+  if (config.places?.path !== undefined || areas.data.length === 0) return undefined;
+  const features = (data as { features?: unknown }).features;
+  const name =
+    config.places?.name ??
+    (Array.isArray(features) ? detectPlaceNameProperty(features) : undefined);
+  if (name === undefined) return undefined;
+  return readPlacesGeoJson(data, { source: source.name, name, onRejection: () => {} });
+}
+
+/** Named places with the name property configured (or detected). */
+async function readPlaces(
+  source: InputSource,
+  config: HexreachConfig,
+  onRejection: RejectionSink | undefined,
+): Promise<InputRead & { readonly role: 'places' }> {
+  // GeoJSON, a shapefile or GeoParquet, as the areas.
+  const { data } = await readFeatureSource(source);
+  const read = readPlacesGeoJson(data, {
+    source: source.name,
+    name: config.places?.name,
+    onRejection,
+  });
+  return { role: 'places', read };
 }
 
 /** Organization points with the name, type and capacity properties configured (or detected). */

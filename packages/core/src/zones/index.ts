@@ -24,6 +24,7 @@ export {
   type ZoneColumns,
   type ZoneSummary,
 } from './summarizeZones.js';
+export { type CellPlaces, ZONE_NAME_PLACES, zoneName, zonePlaces } from './zonePlaces.js';
 export {
   type RobustnessLabel,
   type ZoneRobustness,

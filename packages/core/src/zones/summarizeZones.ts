@@ -61,6 +61,13 @@ export interface ZoneSummary {
    * `topCategories` of them; categories with no incident are left out; empty without `byCategory`.
    */
   readonly topCategories: readonly CategoryCount[];
+  /**
+   * With named places: the zone's name for people, its id and up to three of its places
+   * (`Z03 · Humboldt Park, West Garfield Park`; see `zoneName`).
+   */
+  readonly name?: string;
+  /** With named places: the places its cells lie in, largest share first (see `zonePlaces`). */
+  readonly places?: readonly string[];
 }
 
 /**

@@ -203,3 +203,54 @@ describe('serveViewer', () => {
     await expect(get(other.url, '/')).rejects.toThrow(/ECONNREFUSED/);
   });
 });
+
+describe('serveViewer with a PMTiles basemap', () => {
+  const root = mkdtempSync(join(tmpdir(), 'hexreach-serve-basemap-'));
+  const viewerDist = join(root, 'dist');
+  const resultsDir = join(root, 'out');
+  const archive = join(root, 'city.pmtiles');
+  mkdirSync(viewerDist);
+  mkdirSync(resultsDir);
+  writeFileSync(join(viewerDist, 'index.html'), '<!doctype html><title>viewer</title>');
+  // A PMTiles header's magic, then bytes 7…99 numbered: enough to read ranges of.
+  writeFileSync(
+    archive,
+    Buffer.concat([
+      Buffer.from('PMTiles'),
+      Buffer.from(Array.from({ length: 93 }, (_, i) => i + 7)),
+    ]),
+  );
+
+  it('serves the archive at /basemap.pmtiles by ranges and names it in the viewer address', async () => {
+    const server = await serveViewer({ resultsDir, viewerDist, basemap: archive });
+    try {
+      expect(server.url).toMatch(/\?results=results\/&basemap=basemap\.pmtiles$/);
+      const url = new URL('/basemap.pmtiles', server.url);
+      const part = await fetch(url, { headers: { Range: 'bytes=7-9' } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-range')).toBe('bytes 7-9/100');
+      expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([7, 8, 9]);
+      const whole = await fetch(url);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('accept-ranges')).toBe('bytes');
+      expect((await whole.arrayBuffer()).byteLength).toBe(100);
+      const tail = await fetch(url, { headers: { Range: 'bytes=-2' } });
+      expect([...new Uint8Array(await tail.arrayBuffer())]).toEqual([98, 99]);
+      expect((await fetch(url, { headers: { Range: 'bytes=100-' } })).status).toBe(416);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a basemap that is missing or not a PMTiles archive, naming it', async () => {
+    expect(
+      (await errorOf(serveViewer({ resultsDir, viewerDist, basemap: join(root, 'no.pmtiles') })))
+        .code,
+    ).toBe('E_NOT_FOUND');
+    const notArchive = join(root, 'city.mbtiles');
+    writeFileSync(notArchive, 'SQLite format 3');
+    const error = await errorOf(serveViewer({ resultsDir, viewerDist, basemap: notArchive }));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toContain('city.mbtiles: not a PMTiles archive');
+  });
+});

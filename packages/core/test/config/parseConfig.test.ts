@@ -88,6 +88,15 @@ describe('parseConfig', () => {
     );
   });
 
+  it('takes named places as a file and its name property, and refuses a misspelt key there', () => {
+    expect(parseConfig({ places: { path: 'wards.geojson', name: 'ward' } }, 'x').places).toEqual({
+      path: 'wards.geojson',
+      name: 'ward',
+    });
+    expect(parseConfig({}, 'x').places).toBeUndefined();
+    expect(configError({ places: { file: 'wards.geojson' } }).message).toContain('places');
+  });
+
   it('ignores keys starting with // at any depth', () => {
     const config = parseConfig({ '//': 'note', hotspots: { '//k': 'ring size', k: 2 } }, 'x.json');
     expect(config.hotspots.k).toBe(2);

@@ -1,4 +1,6 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import { offlineStyle } from '../map/layers.js';
+import { fillMissingIcons, openPmtilesBasemap } from '../map/pmtilesBasemap.js';
 import { basemapForm, saveBasemapUrl } from '../ui/basemapSetting.js';
 import { replaceContent } from '../ui/dom.js';
 import { clearMessage, showMessage } from '../ui/messages.js';
@@ -14,27 +16,53 @@ export interface BasemapParts {
 
 /**
  * The basemap setting: offline by default; a user's style URL is remembered, and one that
- * cannot be loaded gives way to the offline map with a message.
+ * cannot be loaded gives way to the offline map with a message; or a local PMTiles archive
+ * ("Open PMTiles…", dropped, or `?basemap=` from `hexreach view --basemap`), drawn with no
+ * network at all.
  *
  * @param ctx - map, store and page
  * @param parts - the map's results and rank labels, drawn again on the new style
+ * @returns the controller, to open a PMTiles basemap
  * @example
  * ```ts
- * installBasemap(ctx, { mapView, markers });
+ * const basemap = installBasemap(ctx, { mapView, markers });
  * ```
  */
-export function installBasemap(ctx: ViewerContext, parts: BasemapParts): void {
+export function installBasemap(ctx: ViewerContext, parts: BasemapParts): BasemapController {
   const { map, store, ui } = ctx;
+  let pmtilesName: string | undefined;
 
-  const setBasemap = (url: string | undefined): void => {
-    store.set({ basemapUrl: url });
-    saveBasemapUrl(url);
-    map.setStyle(url ?? offlineStyle(), { diff: false });
+  const showStyle = (style: string | StyleSpecification): void => {
+    map.setStyle(style, { diff: false });
     map.once('style.load', () => {
       parts.markers.removeAll();
       parts.mapView.draw();
     });
     renderForm();
+  };
+
+  const setBasemap = (url: string | undefined): void => {
+    store.set({ basemapUrl: url });
+    saveBasemapUrl(url);
+    pmtilesName = undefined;
+    showStyle(url ?? offlineStyle());
+  };
+
+  const openPmtiles = async (source: File | string): Promise<void> => {
+    try {
+      const { style, name } = await openPmtilesBasemap(source);
+      clearMessage(ui.messages);
+      pmtilesName = name;
+      showStyle(style);
+    } catch (error) {
+      const name = typeof source === 'string' ? source : source.name;
+      showMessage(
+        ui.messages,
+        'error',
+        `The basemap ${name} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+        ['The map keeps its basemap.'],
+      );
+    }
   };
 
   const renderForm = (): void => {
@@ -47,6 +75,8 @@ export function installBasemap(ctx: ViewerContext, parts: BasemapParts): void {
           setBasemap(url);
         },
         (message) => showMessage(ui.messages, 'error', message),
+        (file) => void openPmtiles(file),
+        pmtilesName,
       ),
     );
   };
@@ -63,5 +93,16 @@ export function installBasemap(ctx: ViewerContext, parts: BasemapParts): void {
     }
   });
 
+  fillMissingIcons(map);
   renderForm();
+  return { openPmtiles };
+}
+
+/** The basemap setting (see {@link installBasemap}). */
+export interface BasemapController {
+  /**
+   * Shows a PMTiles archive (a file, or a URL of the page's server) as the basemap, offline; a
+   * file that cannot be read is reported and the map keeps its basemap.
+   */
+  openPmtiles(source: File | string): Promise<void>;
 }

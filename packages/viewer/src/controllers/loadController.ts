@@ -47,6 +47,10 @@ export interface LoadParts {
   readonly renderPanels: () => void;
   readonly renderDetails: () => void;
   readonly renderWeights: () => void;
+  /** Adds GeoJSON files as reference layers (outlines with names). */
+  readonly addReferences: (files: readonly PickedFile[]) => Promise<void>;
+  /** Shows a PMTiles file as the basemap. */
+  readonly openBasemap: (file: File) => Promise<void>;
 }
 
 /** The notes of a load: the loader's, then the files not used (the first five named). */
@@ -153,10 +157,18 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
   };
 
   // Results (a cells.geojson among the files) are loaded; other data files are analysed.
-  const loadPicked = (files: readonly PickedFile[]): void => {
+  const loadPicked = (picked: readonly PickedFile[]): void => {
+    // A PMTiles file is a basemap, whatever comes with it.
+    const basemap = picked.find((f) => /\.pmtiles$/i.test(f.file.name));
+    if (basemap !== undefined) void parts.openBasemap(basemap.file);
+    const files = picked.filter((f) => f !== basemap);
     if (files.length === 0) return;
     const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
     const isRaw = files.some((f) => /\.(csv|geojson|json|zip|parquet)$/i.test(f.file.name));
+    if (isReferenceDrop(files, store.get().results !== undefined)) {
+      void parts.addReferences(files);
+      return;
+    }
     if (!isResults && isRaw) {
       void parts.analyseRaw(files);
       return;
@@ -182,4 +194,19 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
       }
     },
   };
+}
+
+/**
+ * Whether files given while results are shown are reference layers: GeoJSON only, none of them
+ * a run's output, and no incident CSV or configuration with them (which would be an analysis).
+ */
+function isReferenceDrop(files: readonly PickedFile[], hasResults: boolean): boolean {
+  return (
+    hasResults &&
+    files.every(
+      (f) =>
+        /\.geojson$/i.test(f.file.name) &&
+        !/^(cells|zones|organizations)\.geojson$/i.test(f.file.name.split(/[\\/]/).pop() ?? ''),
+    )
+  );
 }

@@ -38,6 +38,7 @@ export interface MapController {
  * @param ctx - map, store and page
  * @param coloring - the cell layers' classifications
  * @param markers - the zones' rank labels
+ * @param raiseAbove - puts layers that stay above the results (the reference layers) back on top
  * @returns the controller
  * @example
  * ```ts
@@ -49,6 +50,7 @@ export function createMapController(
   ctx: ViewerContext,
   coloring: LayerColoring,
   markers: ZoneMarkersController,
+  raiseAbove: () => void = () => {},
 ): MapController {
   const { map, store, ui } = ctx;
   let drawn: MeshLayers | undefined;
@@ -104,12 +106,14 @@ export function createMapController(
       recolorCells();
       outlineZones();
       markers.place();
+      raiseAbove();
     },
     recolorCells,
     refresh: () => {
       if (drawn === undefined) return;
       applyView(map, plan(), drawn);
       recolorCells();
+      raiseAbove();
     },
     outlineZones,
     whenStyleReady: (run) => {

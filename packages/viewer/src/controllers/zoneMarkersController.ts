@@ -1,6 +1,7 @@
 import { Marker } from 'maplibre-gl';
 import { zoneLabelPoints } from '../map/zoneLabelPoints.js';
 import { h, updateAttribute, updateText } from '../ui/dom.js';
+import { zoneLabelText, zoneTitle } from '../ui/zoneTitle.js';
 import type { ViewerContext } from './context.js';
 
 /** A zone's rank label as drawn on the map: where it is on the screen and its text. */
@@ -69,8 +70,8 @@ export function createZoneMarkersController(
         if (point === undefined) continue;
         const marker = markers[placed.length] ?? zoneMarker();
         const label = marker.getElement();
-        updateText(label, String(zone.rank));
-        updateAttribute(label, 'aria-label', `Zone ${zone.id}, rank ${zone.rank}`);
+        updateText(label, zoneLabelText(zone));
+        updateAttribute(label, 'aria-label', `Zone ${zoneTitle(zone)}, rank ${zone.rank}`);
         updateAttribute(label, 'data-zone', zone.id);
         placed.push(marker.setLngLat(point));
         if (placed.length > markers.length) marker.addTo(map);

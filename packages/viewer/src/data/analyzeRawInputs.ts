@@ -79,6 +79,7 @@ export function runParsedInputs(
         areas: parsed.areas.data,
         organizations: parsed.organizations?.data,
         surveys: parsed.surveys?.data,
+        places: parsed.places?.data,
       },
       config,
     ),

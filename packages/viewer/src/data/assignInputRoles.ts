@@ -14,8 +14,10 @@ const isFeatureParquet = (name: string) => PARQUET.test(name) && FEATURE_NAME.te
  * (`*.json` other than summary.json) that names its inputs (`inputs.incidents.path` …) decides by
  * file name; otherwise the names do: a CSV named like `survey` holds survey answers, the other
  * CSV or Parquet (or a GeoJSON named like `incidents`) the incidents, a GeoJSON or zipped
- * shapefile named like `org`/`partner` the organizations, and the remaining GeoJSON or zipped
- * shapefile (or a Parquet named like `tracts`) the areas.
+ * shapefile named like `org`/`partner` the organizations, a GeoJSON named like `places`,
+ * `community`, `ward` or `beat` (or the configuration's `places.path`) the named places that
+ * name the zones, and the remaining GeoJSON or zipped shapefile (or a Parquet named like
+ * `tracts`) the areas.
  *
  * @param files - the files
  * @returns the inputs for the analysis worker
@@ -39,7 +41,13 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
       (PARQUET.test(f.file.name) && !isFeatureParquet(f.file.name)),
   );
   let config: RawInputs['config'];
-  let named: { incidents?: string; areas?: string; organizations?: string; surveys?: string } = {};
+  let named: {
+    incidents?: string;
+    areas?: string;
+    organizations?: string;
+    surveys?: string;
+    places?: string;
+  } = {};
   const configFile =
     json.find((f) => /config/i.test(f.file.name)) ?? (json.length === 1 ? json[0] : undefined);
   if (configFile !== undefined) {
@@ -55,6 +63,7 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
       areas: path('areas'),
       organizations: path('organizations'),
       surveys: path('surveys'),
+      places: placesPath(value),
     };
   }
   const candidates = [...csv, ...geojson];
@@ -77,7 +86,16 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
     geojson.find(
       (f) => f !== incidents && /org|partner|school|librar|church|faith/i.test(f.file.name),
     );
-  const rest = geojson.filter((f) => f !== incidents && f !== organizations);
+  const places =
+    byName(named.places) ??
+    geojson.find(
+      (f) =>
+        f !== incidents &&
+        f !== organizations &&
+        f !== byName(named.areas) &&
+        /place|communit|ward|beat/i.test(f.file.name),
+    );
+  const rest = geojson.filter((f) => f !== incidents && f !== organizations && f !== places);
   const areas =
     byName(named.areas) ??
     rest.find((f) => /tract|area|block|neighbo|district|polygon|census/i.test(f.file.name)) ??
@@ -100,6 +118,13 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
     areas: raw(areas),
     ...(organizations === undefined ? {} : { organizations: raw(organizations) }),
     ...(surveys === undefined ? {} : { surveys: raw(surveys) }),
+    ...(places === undefined ? {} : { places: raw(places) }),
     ...(config === undefined ? {} : { config }),
   };
+}
+
+/** The file name of the configuration's `places.path`, if it names one. */
+function placesPath(config: unknown): string | undefined {
+  const places = (config as { places?: { path?: unknown } } | null)?.places;
+  return typeof places?.path === 'string' ? baseName(places.path) : undefined;
 }

@@ -16,6 +16,8 @@ export interface RawInputs {
   readonly organizations?: RawFile;
   /** Community survey answers (CSV); scored when the configuration names `trust.answer`. */
   readonly surveys?: RawFile;
+  /** Named places (community areas, wards…) that name the zones; else the areas' names, if any. */
+  readonly places?: RawFile;
   /** A parsed `hexreach.config.json` (its input paths are not used: the files are given). */
   readonly config?: { readonly name: string; readonly value: unknown };
 }
@@ -35,6 +37,7 @@ const READ_STARTS: Readonly<Record<InputRole, number>> = {
   areas: 0.45,
   organizations: 0.5,
   surveys: 0.52,
+  places: 0.54,
 };
 
 /**
@@ -59,7 +62,7 @@ export async function readRawInputs(
   onProgress: ProgressListener = () => {},
 ): Promise<ParsedInputs> {
   const config = parseConfig(inputs.config?.value ?? {}, inputs.config?.name ?? 'configuration');
-  const { incidents, areas, organizations, surveys } = inputs;
+  const { incidents, areas, organizations, surveys, places } = inputs;
   const source = (file: RawFile) => blobSource(file.name, file.data);
   const read = await readInputs(
     {
@@ -67,6 +70,7 @@ export async function readRawInputs(
       areas: source(areas),
       ...(organizations === undefined ? {} : { organizations: source(organizations) }),
       ...(surveys === undefined ? {} : { surveys: source(surveys) }),
+      ...(places === undefined ? {} : { places: source(places) }),
     },
     config,
     {

@@ -7,6 +7,7 @@ import type {
 import type { LayerView } from '../state/viewState.js';
 import { categoricalColors } from './colorSchemes.js';
 import type { LayerDefinition } from './layerCatalog.js';
+import { LOCAL_GLYPHS_URL } from './localGlyphsUrl.js';
 import type { OutlineStroke } from './outlineLayer.js';
 
 /** Every source and layer the viewer adds starts with this, so a basemap's never collide. */
@@ -24,8 +25,9 @@ export const SOURCES = {
 export const BACKGROUND_COLOR = '#dde1e6';
 
 /**
- * The offline style: a background and nothing else — no tiles, glyphs or sprites, so the map
- * draws with no network. The study-area outline added with the data gives orientation.
+ * The offline style: a background and nothing else — no tiles or sprites, and glyphs drawn in
+ * the page (`LOCAL_GLYPHS_URL`), so the map draws with no network. The study-area outline added
+ * with the data gives orientation.
  *
  * @example
  * ```ts
@@ -36,6 +38,7 @@ export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     name: 'hexreach offline',
+    glyphs: LOCAL_GLYPHS_URL,
     sources: {},
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },

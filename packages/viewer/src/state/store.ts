@@ -1,4 +1,5 @@
 import type { AnalysisOutputs } from '../data/analyzeRawInputs.js';
+import type { ReferenceLayer } from '../data/parseReferenceLayer.js';
 import type { LoadedResults } from '../data/results.js';
 import type { LayerDefinition } from '../map/layerCatalog.js';
 import type { ShownZones } from './shownZones.js';
@@ -83,6 +84,15 @@ export interface ViewerState {
   readonly busy: boolean;
   /** The style URL of the user's basemap; undefined for the offline map. */
   readonly basemapUrl: string | undefined;
+  /** Reference layers (wards, beats, parks) in the order added, each shown or not. */
+  readonly references: readonly ShownReferenceLayer[];
+}
+
+/** A reference layer with whether it is shown and its number on the map. */
+export interface ShownReferenceLayer extends ReferenceLayer {
+  /** Its number: its map source is `referenceSourceId(n)`. */
+  readonly n: number;
+  readonly visible: boolean;
 }
 
 /** The viewer's store. */
@@ -112,5 +122,6 @@ export function createViewerStore(basemapUrl: string | undefined): ViewerStore {
     lastOutputs: undefined,
     busy: false,
     basemapUrl,
+    references: [],
   });
 }

@@ -1,4 +1,5 @@
 import { viewStateToHash } from './hashState.js';
+import { withReferenceHashParam } from './referenceHash.js';
 import type { ViewerStore } from './store.js';
 import type { ViewState } from './viewState.js';
 
@@ -13,10 +14,16 @@ import type { ViewState } from './viewState.js';
  */
 export function writeViewHash(view: ViewState | undefined): void {
   if (view === undefined) return;
+  // The reference layers' part is theirs (see referenceController): kept as it is.
+  const references = location.hash
+    .replace(/^#/, '')
+    .split('&')
+    .find((pair) => pair.startsWith('ref='));
+  const hash = viewStateToHash(view);
   history.replaceState(
     history.state,
     '',
-    `${location.pathname}${location.search}${viewStateToHash(view)}`,
+    `${location.pathname}${location.search}${references === undefined ? hash : withReferenceHashParam(hash, references)}`,
   );
 }
 

@@ -62,6 +62,8 @@ export function isStyleUrl(text: string): boolean {
  * @param current - the URL in use, if any
  * @param apply - called with the new URL, or undefined for the offline map
  * @param invalid - called with a message when the text is not an http(s) URL
+ * @param openPmtiles - called with a PMTiles file chosen with "Open PMTiles…"
+ * @param pmtilesName - the PMTiles basemap shown, if any
  * @example
  * ```ts
  * panel.append(basemapForm(readBasemapUrl(), setBasemap, (m) => showMessage(area, 'error', m)));
@@ -71,6 +73,8 @@ export function basemapForm(
   current: string | undefined,
   apply: (url: string | undefined) => void,
   invalid: (message: string) => void,
+  openPmtiles: (file: File) => void = () => {},
+  pmtilesName?: string,
 ): HTMLFormElement {
   const input = h('input', {
     attrs: {
@@ -103,6 +107,15 @@ export function basemapForm(
       h('button', { attrs: { type: 'submit' } }, 'Use basemap'),
       clear,
     ),
+    h(
+      'p',
+      { className: 'hint' },
+      pmtilesName === undefined
+        ? 'Or a basemap with no network: a PMTiles file of your city (see the README).'
+        : `Basemap: ${pmtilesName} (PMTiles, offline).`,
+    ),
+    h('label', { className: 'button', attrs: { for: 'basemap-pmtiles' } }, 'Open PMTiles…'),
+    pmtilesInput(openPmtiles),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -112,4 +125,18 @@ export function basemapForm(
     else invalid(`Basemap: "${text}" is not an http(s) URL of a MapLibre style.`);
   });
   return form;
+}
+
+/** The hidden file input of "Open PMTiles…". */
+function pmtilesInput(open: (file: File) => void): HTMLInputElement {
+  const input = h('input', {
+    className: 'visually-hidden',
+    attrs: { id: 'basemap-pmtiles', type: 'file', accept: '.pmtiles' },
+  });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file !== undefined) open(file);
+  });
+  return input;
 }

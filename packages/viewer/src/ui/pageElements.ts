@@ -42,6 +42,8 @@ export function pageElements() {
     openFiles: byId<HTMLInputElement>('open-files'),
     openFolder: byId<HTMLInputElement>('open-folder'),
     basemapPanel: byId('basemap-panel'),
+    referenceFiles: byId<HTMLInputElement>('reference-files'),
+    references: byId('references'),
     progress: byId('progress'),
     progressLabel: byId('progress-label'),
     progressBar: byId<HTMLProgressElement>('progress-bar'),

@@ -11,6 +11,7 @@ import { columnLabel, formatCellValue, formatNumber } from './format.js';
 import { formatDistance } from './formatDistance.js';
 import { incidentChart } from './incidentChart.js';
 import { readZoneDetails, type ZoneDetailFields, type ZonePartner } from './readZoneDetails.js';
+import { zoneTitle } from './zoneTitle.js';
 
 /** Each priority weight divided by their sum, by contribution column; undefined when unknown. */
 function normalizedWeights(summary: ResultSummary | undefined): Record<string, number> | undefined {
@@ -219,10 +220,13 @@ export function zoneDetails(
     ['Incidents', formatCellValue('', zone.incidents)],
     ['Most frequent categories', formatCellValue('', zone.topCategories)],
   ];
+  // The name lists three places at most; the details list every one.
+  const places = Array.isArray(zone.places) ? zone.places.filter((p) => typeof p === 'string') : [];
+  if (places.length > 0) rows.splice(1, 0, ['Places (largest share first)', places.join(', ')]);
   return h(
     'div',
     { className: 'details', attrs: { 'data-kind': 'zone', 'data-zone': zone.id } },
-    h('h3', {}, `Zone ${zone.id}`),
+    h('h3', {}, `Zone ${zoneTitle(zone)}`),
     ...zoneSections(zone.id, readZoneDetails(zone)),
     items.length > 0 && h('h4', {}, 'Mean contributions to the priority score'),
     items.length > 0 &&

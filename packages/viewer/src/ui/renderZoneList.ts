@@ -1,6 +1,7 @@
 import type { ZoneProperties } from '../data/results.js';
 import { h, updateAttribute, updateText } from './dom.js';
 import { formatNumber } from './format.js';
+import { zoneTitle } from './zoneTitle.js';
 
 /** The ranked zone list (see {@link zoneList}). */
 export interface ZoneList {
@@ -62,7 +63,7 @@ export function zoneList(
       updateAttribute(row.button, 'data-key', `zone-${p.id}`);
       updateAttribute(row.button, 'aria-pressed', String(nextSelected === p.id));
       updateText(row.rank, String(p.rank));
-      updateText(row.id, p.id);
+      updateText(row.id, zoneTitle(p));
       updateText(
         row.score,
         ` · mean score ${typeof p.meanScore === 'number' ? formatNumber(p.meanScore) : '—'}`,

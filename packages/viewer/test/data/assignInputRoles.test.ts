@@ -49,6 +49,31 @@ describe('assignInputRoles', () => {
     expect(inputs.areas.name).toBe('tracts.parquet');
   });
 
+  it('takes a GeoJSON named like community areas or wards as the places naming the zones', async () => {
+    const inputs = await assignInputRoles([
+      picked('tracts.geojson'),
+      picked('community_areas.geojson'),
+      picked('incidents.csv', 'a,b'),
+    ]);
+    expect(inputs.areas.name).toBe('tracts.geojson');
+    expect(inputs.places?.name).toBe('community_areas.geojson');
+  });
+
+  it('takes the places a configuration names, and never the areas it names', async () => {
+    const config = JSON.stringify({
+      inputs: { areas: { path: 'wards.geojson' } },
+      places: { path: 'x/nbhd.geojson' },
+    });
+    const inputs = await assignInputRoles([
+      picked('hexreach.config.json', config),
+      picked('wards.geojson'),
+      picked('nbhd.geojson'),
+      picked('incidents.csv', 'a,b'),
+    ]);
+    expect(inputs.areas.name).toBe('wards.geojson');
+    expect(inputs.places?.name).toBe('nbhd.geojson');
+  });
+
   it('follows the input paths of a configuration, whatever the files are called', async () => {
     const config = JSON.stringify({
       inputs: {

@@ -103,6 +103,8 @@ describe('the CLI and the analysis worker read the same inputs into the same res
       'areas',
       'organizations',
       'surveys',
+      // The demo tracts' `name` property names the zones, in the browser as in the CLI.
+      'places',
     ]);
     expect(comparable(fromWorker)).toEqual(comparable(fromCli));
   });

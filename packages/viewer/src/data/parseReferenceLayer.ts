@@ -1,0 +1,41 @@
+import { detectPlaceNameProperty, parseJson } from '@hexreach/core/io';
+import type { FeatureCollection } from 'geojson';
+import { featureArray } from './parseCells.js';
+
+/** A reference layer: any GeoJSON drawn as outlines with its names (wards, beats, parks). */
+export interface ReferenceLayer {
+  /** The file's name without its folders and extension (`wards`): what the link keeps. */
+  readonly name: string;
+  /** The features, as read (geometries of any type; those without one are not drawn). */
+  readonly data: FeatureCollection;
+  /** The property the labels show (`name`, `ward`, …; see `detectPlaceNameProperty`), if any. */
+  readonly nameProperty: string | undefined;
+}
+
+/**
+ * Reads a GeoJSON file dropped as a reference layer: what the viewer's file reading yields as
+ * GeoJSON text, checked to be a FeatureCollection, with the property its labels show detected
+ * as `@hexreach/core` detects a place name.
+ *
+ * @param text - the file's text
+ * @param file - its name (a path's folders are dropped)
+ * @returns the layer
+ * @throws HexreachError `E_INPUT` naming the file: invalid JSON (with line and column) or not a
+ *   FeatureCollection
+ * @example
+ * ```ts
+ * const wards = parseReferenceLayer(await file.text(), 'wards.geojson');
+ * wards.name; // 'wards'
+ * wards.nameProperty; // 'ward_name'
+ * ```
+ */
+export function parseReferenceLayer(text: string, file: string): ReferenceLayer {
+  const value = parseJson(text, file);
+  const features = featureArray(value, file);
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return {
+    name: base.replace(/\.(geo)?json$/i, ''),
+    data: value as FeatureCollection,
+    nameProperty: detectPlaceNameProperty(features),
+  };
+}
