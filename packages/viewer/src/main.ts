@@ -3,6 +3,7 @@ import './style.css';
 import { createAnalysisController } from './controllers/analysisController.js';
 import { installBasemap } from './controllers/basemapController.js';
 import type { ViewerContext } from './controllers/context.js';
+import { createEvaluationController } from './controllers/evaluationController.js';
 import { createExportController } from './controllers/exportController.js';
 import { createFilterController } from './controllers/filterController.js';
 import { installHover } from './controllers/hoverController.js';
@@ -86,11 +87,13 @@ const filters = createFilterController(ctx, {
   failed: analysis.failed,
   renderWeights: rescore.renderWeights,
 });
+const evaluations = createEvaluationController(ctx, { mapView });
 const loader = createLoadController(ctx, {
   mapView,
   coloring,
   probe,
   analyseRaw: analysis.analyseRaw,
+  openEvaluation: evaluations.open,
   stopPlaying: time.stopPlaying,
   renderPanels: views.renderPanels,
   renderDetails: () => selection.renderDetails(),
