@@ -164,6 +164,12 @@ describe('an evaluation in the viewer, in Chromium', () => {
     expect(decodeURIComponent(chart.src)).toContain('matched comparison');
     expect(chart.alt).toMatch(/2023-01 to 2024-12, the start in 2024-01$/);
     expect(chart.width).toBeGreaterThan(0);
+    // Too small to read in the panel: a click shows it larger, Escape closes it.
+    await page.click('#evaluation .image-button');
+    const large = await page.waitForSelector('dialog.image-dialog[open] img');
+    expect((await large.boundingBox())?.width).toBeGreaterThan(600);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog.image-dialog', { state: 'detached' });
   });
 
   it('selects a zone clicked on the map', async () => {

@@ -1,6 +1,7 @@
 import type { EvaluatedZone, LoadedEvaluation } from '../data/evaluation.js';
 import type { EvaluationChangeScale } from '../map/evaluationChangeScale.js';
 import { h } from './dom.js';
+import { enlargeableImage } from './enlargeableImage.js';
 import { evaluationChart } from './evaluationChart.js';
 import {
   engagementText,
@@ -115,6 +116,6 @@ function zoneOutcomes(zone: EvaluatedZone, scale: EvaluationChangeScale): HTMLEl
       ...row('Start', `${zone.start}; ${zone.cells} cells`, 'start'),
     ),
     h('h4', {}, 'Before and after: incidents per day by month'),
-    evaluationChart(zone),
+    enlargeableImage(evaluationChart(zone), `Show the chart of ${zone.id} larger`),
   );
 }
