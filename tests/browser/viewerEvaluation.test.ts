@@ -22,7 +22,7 @@ import {
 interface EvaluationJson {
   zones: {
     id: string;
-    crime: { change: number };
+    crime: { change: number; p: number };
     displacement: { reading: string };
     sentence: string;
   }[];
@@ -212,6 +212,34 @@ describe('an evaluation in the viewer, in Chromium', () => {
     expect(await page.$$eval('#evaluation .evaluation-zone', (b) => b.length)).toBe(
       json.zones.length,
     );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('evaluates the raw files in the worker, as hexreach evaluate does', async () => {
+    const { newPage, server, json, pageErrors } = await served();
+    const page = await newPage();
+    await page.goto(`${new URL(server.url).origin}/?test`);
+    await page.waitForFunction(() => (window as unknown as TestWindow).hexreachTest !== undefined);
+    const evaluation = join(root, 'data/demo/evaluation');
+    // The configuration names its inputs by paths; the viewer matches them by file name.
+    await page.setInputFiles('#open-files', [
+      join(root, 'examples/evaluate.config.json'),
+      join(root, 'data/demo/tracts.geojson'),
+      ...['incidents.csv', 'surveys.csv', 'zones.geojson', 'engagement.csv'].map((name) =>
+        join(evaluation, name),
+      ),
+    ]);
+    await waitForZones(page, json.zones.length);
+    expect(await page.textContent('#status')).toMatch(/from evaluation in this browser of /);
+    const facts = await page.$$eval('#evaluation .evaluation-zone .zone-facts', (spans) =>
+      spans.map((span) => span.textContent),
+    );
+    const cliFacts = json.zones.map(
+      (z) =>
+        `${z.crime.change < 0 ? '−' : '+'}${Math.abs(Math.round(z.crime.change * 100))} % against matched areas, p = ${z.crime.p.toFixed(3)}`,
+    );
+    expect(facts).toEqual(cliFacts);
+    expect(await page.textContent('#evaluation .evaluation-sentence')).toBe(json.zones[0].sentence);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -80,6 +80,7 @@ const analysis = createAnalysisController(ctx, {
   load: (source, options) => loader.load(source, options),
   renderWeights: rescore.renderWeights,
   renderFilters: () => filters.render(),
+  openEvaluation: (source) => evaluations.open(source),
 });
 const filters = createFilterController(ctx, {
   client,

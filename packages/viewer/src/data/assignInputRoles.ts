@@ -10,7 +10,9 @@ const baseName = (path: string) => path.split(/[\\/]/).pop()?.toLowerCase() ?? '
  * (`*.json` other than summary.json) that names its inputs (`inputs.incidents.path` …) decides by
  * file name; otherwise the names do: a CSV named like `survey` holds survey answers, the other
  * CSV (or a GeoJSON named like `incidents`) the incidents, a GeoJSON named like `org`/`partner`
- * the organizations, and the remaining GeoJSON the areas.
+ * the organizations, and the remaining GeoJSON the areas. A configuration with an `evaluation`
+ * section naming its zones (`evaluation.zones`, and `evaluation.engagement.path`) makes the files
+ * an evaluation's inputs: those two are set apart as `zones` and `engagement`.
  *
  * @param files - the files
  * @returns the inputs for the analysis worker
@@ -25,12 +27,19 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
   const json = files.filter(
     (f) => /\.json$/i.test(f.file.name) && baseName(f.file.name) !== 'summary.json',
   );
-  const geojson = files.filter((f) => /\.geojson$/i.test(f.file.name));
-  const csv = files.filter(
+  const allGeojson = files.filter((f) => /\.geojson$/i.test(f.file.name));
+  const allCsv = files.filter(
     (f) => /\.csv$/i.test(f.file.name) && baseName(f.file.name) !== 'rejected.csv',
   );
   let config: RawInputs['config'];
-  let named: { incidents?: string; areas?: string; organizations?: string; surveys?: string } = {};
+  let named: {
+    incidents?: string;
+    areas?: string;
+    organizations?: string;
+    surveys?: string;
+    zones?: string;
+    engagement?: string;
+  } = {};
   const configFile =
     json.find((f) => /config/i.test(f.file.name)) ?? (json.length === 1 ? json[0] : undefined);
   if (configFile !== undefined) {
@@ -46,11 +55,18 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
       areas: path('areas'),
       organizations: path('organizations'),
       surveys: path('surveys'),
+      ...evaluationNames(value),
     };
   }
-  const candidates = [...csv, ...geojson];
-  const byName = (name: string | undefined) =>
-    name === undefined ? undefined : candidates.find((f) => baseName(f.file.name) === name);
+  const byName = (name: string | undefined): PickedFile | undefined =>
+    name === undefined
+      ? undefined
+      : [...allCsv, ...allGeojson].find((f) => baseName(f.file.name) === name);
+  // The zones and the engagement log of an evaluation are never taken for another input.
+  const zones = byName(named.zones);
+  const engagement = byName(named.engagement);
+  const csv = allCsv.filter((f) => f !== engagement);
+  const geojson = allGeojson.filter((f) => f !== zones);
 
   const surveys =
     byName(named.surveys) ??
@@ -91,6 +107,22 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
     areas: raw(areas),
     ...(organizations === undefined ? {} : { organizations: raw(organizations) }),
     ...(surveys === undefined ? {} : { surveys: raw(surveys) }),
+    ...(zones === undefined ? {} : { zones: raw(zones) }),
+    ...(engagement === undefined ? {} : { engagement: raw(engagement) }),
     ...(config === undefined ? {} : { config }),
+  };
+}
+
+/** The file names an `evaluation` section gives its zones and engagement log. */
+function evaluationNames(config: unknown): { zones?: string; engagement?: string } {
+  const section =
+    typeof config === 'object' && config !== null && Object.hasOwn(config, 'evaluation')
+      ? (config as { evaluation: unknown }).evaluation
+      : undefined;
+  if (typeof section !== 'object' || section === null) return {};
+  const { zones, engagement } = section as { zones?: unknown; engagement?: { path?: unknown } };
+  return {
+    ...(typeof zones === 'string' ? { zones: baseName(zones) } : {}),
+    ...(typeof engagement?.path === 'string' ? { engagement: baseName(engagement.path) } : {}),
   };
 }

@@ -15,6 +15,10 @@ export interface RawInputs {
   readonly organizations?: RawFile;
   /** Community survey answers (CSV); scored when the configuration names `trust.answer`. */
   readonly surveys?: RawFile;
+  /** The zones of an evaluation (GeoJSON with a `start` each): evaluated instead of analysed. */
+  readonly zones?: RawFile;
+  /** The engagement log of an evaluation (CSV). */
+  readonly engagement?: RawFile;
   /** A parsed `hexreach.config.json` (its input paths are not used: the files are given). */
   readonly config?: { readonly name: string; readonly value: unknown };
 }
