@@ -188,6 +188,33 @@ describe('an evaluation in the viewer, in Chromium', () => {
     await screenshot(page, 'evaluation');
   });
 
+  it('draws the zones again on a style that replaces the map’s (a basemap)', async () => {
+    const { page } = await opened();
+    const layers = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const map = (window as unknown as TestWindow).hexreachTest.map;
+          map.once('idle', () => resolve(map.getStyle().layers.map((layer) => layer.id)));
+          map.setStyle(
+            {
+              version: 8,
+              sources: {},
+              layers: [
+                { id: 'land', type: 'background', paint: { 'background-color': '#eeeeee' } },
+              ],
+            },
+            { diff: false },
+          );
+        }),
+    );
+    expect(layers).toEqual([
+      'land',
+      'hexreach.evaluation-fill',
+      'hexreach.evaluation-outline',
+      'hexreach.evaluation-selected',
+    ]);
+  });
+
   it('opens evaluation.json and its outlines chosen as files, and names a broken file', async () => {
     const { out, newPage, json, pageErrors } = await served();
     const { server } = await served();

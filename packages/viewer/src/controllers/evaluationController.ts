@@ -101,8 +101,8 @@ export function createEvaluationController(
     else clearMessage(ui.messages);
   };
 
-  // A basemap chosen later replaces the style, and with it these layers.
-  map.on('styledata', () => {
+  // A basemap chosen later replaces the style (setStyle without diff), and with it these layers.
+  map.on('style.load', () => {
     if (shown !== undefined && map.getSource(EVALUATION_IDS.source) === undefined) drawLayers();
   });
   map.on('click', EVALUATION_IDS.fill, (event) => {
