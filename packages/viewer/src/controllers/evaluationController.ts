@@ -5,7 +5,7 @@ import type { ResultSource } from '../data/ResultSource.js';
 import { type EvaluationChangeScale, evaluationChangeScale } from '../map/evaluationChangeScale.js';
 import { EVALUATION_IDS, evaluationLayers, evaluationMapData } from '../map/evaluationLayers.js';
 import { featureBounds } from '../map/featureBounds.js';
-import { errorMessage } from '../ui/describeResults.js';
+import { errorMessage, statusOf } from '../ui/describeResults.js';
 import { replaceContent } from '../ui/dom.js';
 import { clearMessage, showMessage } from '../ui/messages.js';
 import { evaluationLegend } from '../ui/renderEvaluationLegend.js';
@@ -130,7 +130,9 @@ export function createEvaluationController(
           shown === undefined ? [] : ['The map still shows the evaluation loaded before.'],
         );
         ui.status.textContent =
-          shown === undefined ? 'No results loaded' : `Evaluation from ${shown.evaluation.origin}`;
+          shown === undefined
+            ? statusOf(ctx.store.get().results)
+            : `Evaluation from ${shown.evaluation.origin}`;
         return true;
       }
       if (evaluation === undefined) return false;
