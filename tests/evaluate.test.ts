@@ -40,19 +40,35 @@ describe('hexreach evaluate on the planted intervention of the demo city', () =>
     return z;
   };
 
-  it('exits 0, prints a sentence per zone and writes the four files and rejected.csv', async () => {
+  it('exits 0, prints a sentence per zone and writes the five files and rejected.csv', async () => {
     const { run, out } = await planted();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Z01 · Quarry Row: .*incidents.*\.$/m);
     for (const name of [
       'evaluation.json',
+      'evaluation-zones.geojson',
       'evaluation.csv',
       'report.html',
       'report.md',
       'rejected.csv',
     ]) {
       expect(existsSync(join(out, name)), name).toBe(true);
+    }
+  });
+
+  it('maps each zone of evaluation.json in evaluation-zones.geojson, with its estimate', async () => {
+    const { read, json } = await planted();
+    const map = JSON.parse(read('evaluation-zones.geojson'));
+    const zones = json().zones;
+    expect(map.type).toBe('FeatureCollection');
+    expect(map.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(
+      zones.map((z) => z.id),
+    );
+    for (const [i, feature] of map.features.entries()) {
+      expect(feature.geometry.type).toMatch(/^(Multi)?Polygon$/);
+      expect(feature.properties.change).toBe(zones[i].crime.change);
+      expect(feature.properties.wdq).toBe(zones[i].displacement.wdq);
     }
   });
 

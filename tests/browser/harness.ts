@@ -42,6 +42,20 @@ export interface ViewerHarness {
   close(): Promise<void>;
 }
 
+/** Launches Debian's Chromium with the flags of ../shared/BROWSER.md (no network, no sandbox). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
 /**
  * Copies the demo run made once per test run (tests/globalSetup.ts: the CLI on the example
  * configuration, organizations included) into a temporary folder of its own — without
@@ -61,16 +75,7 @@ export async function startViewerHarness(
   if (!(options.organizations ?? true)) rmSync(join(resultsDir, 'organizations.geojson'));
   mkdirSync(artifacts, { recursive: true });
   const server = await serveViewer({ resultsDir, viewerDist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   return {

@@ -3,6 +3,7 @@ import './style.css';
 import { createAnalysisController } from './controllers/analysisController.js';
 import { installBasemap } from './controllers/basemapController.js';
 import type { ViewerContext } from './controllers/context.js';
+import { createEvaluationController } from './controllers/evaluationController.js';
 import { createExportController } from './controllers/exportController.js';
 import { createFilterController } from './controllers/filterController.js';
 import { installHover } from './controllers/hoverController.js';
@@ -83,6 +84,7 @@ const analysis = createAnalysisController(ctx, {
   load: (source, options) => loader.load(source, options),
   renderWeights: rescore.renderWeights,
   renderFilters: () => filters.render(),
+  openEvaluation: (source) => evaluations.open(source),
 });
 const filters = createFilterController(ctx, {
   client,
@@ -90,11 +92,13 @@ const filters = createFilterController(ctx, {
   failed: analysis.failed,
   renderWeights: rescore.renderWeights,
 });
+const evaluations = createEvaluationController(ctx, { mapView });
 const loader = createLoadController(ctx, {
   mapView,
   coloring,
   probe,
   analyseRaw: analysis.analyseRaw,
+  openEvaluation: evaluations.open,
   stopPlaying: time.stopPlaying,
   renderPanels: views.renderPanels,
   renderDetails: () => selection.renderDetails(),

@@ -6,6 +6,7 @@ import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
 import { type EvaluationRun, evaluateRun } from '../evaluate/evaluateRun.js';
 import { evaluationToCsv } from '../export/evaluationToCsv.js';
+import { evaluationToFeatureCollection } from '../export/evaluationToFeatureCollection.js';
 import { evaluationToJson } from '../export/evaluationToJson.js';
 import {
   renderEvaluationHtml,
@@ -50,8 +51,9 @@ export interface EvaluateCommandOptions {
 
 /**
  * Runs `hexreach evaluate`: reads the configuration, incidents, areas, surveys, zones and
- * engagement log, evaluates each zone, and writes evaluation.json, evaluation.csv, report.html,
- * report.md (and rejected.csv unless public) into the output folder (`evaluation.out`, default
+ * engagement log, evaluates each zone, and writes evaluation.json, evaluation-zones.geojson (the
+ * zones' outlines with their estimates), evaluation.csv, report.html, report.md (and
+ * rejected.csv unless public) into the output folder (`evaluation.out`, default
  * `evaluation` beside the configuration), through a temporary folder as `analyze` does, so a failed run
  * leaves the previous files as they were. Prints one sentence per zone.
  *
@@ -205,6 +207,8 @@ function writeEvaluation(
   );
   const files: [string, string][] = [
     ['evaluation.json', `${JSON.stringify(evaluationToJson(run, { version, inputs }), null, 2)}\n`],
+    // evaluation.json holds no geometry: this is its map, for the viewer and GIS.
+    ['evaluation-zones.geojson', `${JSON.stringify(evaluationToFeatureCollection(run))}\n`],
     ['evaluation.csv', evaluationToCsv(run)],
     ['report.html', renderEvaluationHtml(run)],
     ['report.md', renderEvaluationMarkdown(run)],

@@ -13,8 +13,8 @@ export interface ViewCommandOptions {
 }
 
 /**
- * Runs `hexreach view DIR`: serves the built viewer and the results folder of a CLI run on the
- * loopback address and prints the address to open; stops on Ctrl-C (SIGINT) or SIGTERM. The
+ * Runs `hexreach view DIR`: serves the built viewer and the results folder of a CLI run (of
+ * `analyze`, or of `evaluate`, which the viewer opens as outcomes) on the loopback address and prints the address to open; stops on Ctrl-C (SIGINT) or SIGTERM. The
  * viewer is looked for in `HEXREACH_VIEWER_DIST`, else in the `dist` folder of the installed
  * `@hexreach/viewer` package (in the repository: `packages/viewer/dist`, built by
  * `npm run build`).

@@ -14,7 +14,10 @@ import { HexreachError } from '../errors.js';
 
 /** Options of {@link serveViewer}. */
 export interface ServeViewerOptions {
-  /** The folder written by `hexreach analyze` (cells.geojson, zones.geojson, summary.json …). */
+  /**
+   * The folder written by `hexreach analyze` (cells.geojson, zones.geojson, summary.json …) or
+   * by `hexreach evaluate` (evaluation.json, evaluation-zones.geojson …).
+   */
   readonly resultsDir: string;
   /** The built viewer (`packages/viewer/dist`, holding index.html). */
   readonly viewerDist: string;

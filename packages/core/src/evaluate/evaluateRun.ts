@@ -97,7 +97,11 @@ export function evaluationInputs(
     population,
     counted: cube.counted,
     months: cube.months,
-    notes: [...run.notes, ...cube.notes],
+    notes: [...run.notes.filter((n) => !n.includes('priority score')), ...cube.notes].concat(
+      vulnerability === undefined
+        ? ['No need indicators are configured: comparison cells are matched on incidents alone.']
+        : [],
+    ),
     durations: run.durations,
   };
 }

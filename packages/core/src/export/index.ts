@@ -16,6 +16,10 @@ export {
 } from './cellsToFeatureCollection.js';
 export { escapeHtml } from './escapeHtml.js';
 export { evaluationToCsv } from './evaluationToCsv.js';
+export {
+  type EvaluationZoneProperties,
+  evaluationToFeatureCollection,
+} from './evaluationToFeatureCollection.js';
 export { evaluationToJson } from './evaluationToJson.js';
 export { isWeightDependentColumn } from './isWeightDependentColumn.js';
 export { type LorenzToSvgOptions, lorenzToSvg } from './lorenzToSvg.js';

@@ -30,6 +30,8 @@ export interface AnalysisParts {
   readonly renderWeights: () => void;
   /** Draws the incident filters. */
   readonly renderFilters: () => void;
+  /** Opens the results of an evaluation (`hexreach evaluate`'s files). */
+  readonly openEvaluation: (source: ResultSource) => Promise<boolean>;
 }
 
 /** The files of an analysis run in this browser, as a source of results named `origin`. */
@@ -54,6 +56,8 @@ function configuredWeights(outputs: AnalysisOutputs): Readonly<Record<string, nu
 /**
  * Raw data analysed by @hexreach/core in a worker, with a progress bar and a cancel button; its
  * outputs are loaded as results, which the weight sliders and incident filters then change.
+ * Raw data with the zones of an evaluation (a configuration's `evaluation.zones`) are evaluated
+ * instead, and the outcomes opened.
  *
  * @param ctx - store and page
  * @param parts - the worker, the loader, the weight sliders and the incident filters
@@ -96,12 +100,39 @@ export function createAnalysisController(
     parts.renderFilters();
   };
 
+  // Zones with their start dates among the files: evaluated as `hexreach evaluate` does.
+  const evaluateRaw = async (inputs: RawInputs): Promise<void> => {
+    const names = [inputs.incidents, inputs.areas, inputs.surveys, inputs.zones, inputs.engagement]
+      .filter((f) => f !== undefined)
+      .map((f) => f.name);
+    clearMessage(ui.messages);
+    progress(`Starting the evaluation of ${names.join(', ')}`, 0);
+    ui.status.textContent = 'Evaluating…';
+    try {
+      const outputs = await client.evaluate(inputs, progress);
+      await parts.openEvaluation(
+        memoryResultSource(`evaluation in this browser of ${names.join(', ')}`, {
+          'evaluation.json': outputs.evaluationText,
+          'evaluation-zones.geojson': outputs.zonesText,
+        }),
+      );
+    } catch (error) {
+      failed(error, 'evaluate the zones');
+    } finally {
+      hideProgress(ui);
+    }
+  };
+
   const analyseRaw = async (files: readonly PickedFile[]): Promise<void> => {
     let inputs: RawInputs;
     try {
       inputs = await assignInputRoles(files);
     } catch (error) {
       showMessage(ui.messages, 'error', `Could not analyse the files: ${errorMessage(error)}`);
+      return;
+    }
+    if (inputs.zones !== undefined) {
+      await evaluateRaw(inputs);
       return;
     }
     const names = [inputs.incidents, inputs.areas, inputs.organizations, inputs.surveys]

@@ -43,6 +43,8 @@ export interface LoadParts {
   readonly probe: Pick<TestProbe, 'countLoad'>;
   /** Analyses raw data files in the worker. */
   readonly analyseRaw: (files: readonly PickedFile[]) => Promise<void>;
+  /** Opens the results of `hexreach evaluate` a source holds; false when it holds none. */
+  readonly openEvaluation: (source: ResultSource) => Promise<boolean>;
   readonly stopPlaying: () => void;
   readonly renderPanels: () => void;
   readonly renderDetails: () => void;
@@ -89,7 +91,8 @@ function installFilePickers(
 
 /**
  * Opening results: the file and folder pickers, files dropped on the page and `?results=`;
- * files that are not results (no cells.geojson) are analysed in the worker.
+ * an evaluation (evaluation.json) is handed to `openEvaluation`, and files that are neither
+ * (no cells.geojson) are analysed in the worker.
  *
  * @param ctx - map, store and page
  * @param parts - the map, panels and analysis a load hands on to
@@ -156,7 +159,8 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
     }
   };
 
-  // Results (a cells.geojson among the files) are loaded; other data files are analysed.
+  // Results (a cells.geojson among the files) are loaded, an evaluation (evaluation.json)
+  // opened; other data files are analysed.
   const loadPicked = (picked: readonly PickedFile[]): void => {
     // A PMTiles file is a basemap, whatever comes with it.
     const basemap = picked.find((f) => /\.pmtiles$/i.test(f.file.name));
@@ -164,6 +168,10 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
     const files = picked.filter((f) => f !== basemap);
     if (files.length === 0) return;
     const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
+    if (files.some((f) => f.file.name.toLowerCase() === 'evaluation.json')) {
+      void parts.openEvaluation(fileResultSource(files).source);
+      if (!isResults) return;
+    }
     const isRaw = files.some((f) => /\.(csv|geojson|json|zip|parquet)$/i.test(f.file.name));
     if (isReferenceDrop(files, store.get().results !== undefined)) {
       void parts.addReferences(files);
@@ -188,7 +196,11 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
       const resultsParam = params.get('results');
       if (resultsParam === null) return;
       try {
-        void load(urlResultSource(resultsParam));
+        const source = urlResultSource(resultsParam);
+        // The folder of `hexreach evaluate` holds evaluation.json and no cells.
+        void parts.openEvaluation(source).then((isEvaluation) => {
+          if (!isEvaluation) void load(source);
+        });
       } catch (error) {
         showMessage(ui.messages, 'error', errorMessage(error));
       }

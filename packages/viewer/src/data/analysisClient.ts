@@ -1,6 +1,7 @@
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import type { AnalysisOutputs } from './analyzeRawInputs.js';
 import type { AnalysisSettings } from './configWithSettings.js';
+import type { EvaluationOutputs } from './evaluateRawInputs.js';
 import type { ProgressListener, RawInputs } from './readRawInputs.js';
 import type { RescoreUpdate, ScoresAndZones } from './rescoreInWorker.js';
 
@@ -36,6 +37,8 @@ export interface AnalysisClient {
   ): Promise<RescoreUpdate>;
   /** The report.html of the analysis shown, written now. */
   report(): Promise<string>;
+  /** Reads raw inputs with zones and evaluates them in the worker, as `hexreach evaluate`. */
+  evaluate(inputs: RawInputs, onProgress: ProgressListener): Promise<EvaluationOutputs>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
   cancel(): void;
   /** Is there an analysis to re-score? */
@@ -76,7 +79,9 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
-  const run = <T extends AnalysisOutputs | ScoresAndZones | RescoreUpdate | string>(
+  const run = <
+    T extends AnalysisOutputs | ScoresAndZones | RescoreUpdate | EvaluationOutputs | string,
+  >(
     request: AnalysisRequest,
     onProgress: ProgressListener,
   ) => {
@@ -100,6 +105,7 @@ export function createAnalysisClient(): AnalysisClient {
         else if (message.type === 'scored') resolve(message.first as T);
         else if (message.type === 'rescored') resolve(message.update as T);
         else if (message.type === 'reported') resolve(message.html as T);
+        else if (message.type === 'evaluated') resolve(message.outputs as T);
         else reject(new Error(message.message));
       };
       current.addEventListener('message', onMessage);
@@ -128,6 +134,8 @@ export function createAnalysisClient(): AnalysisClient {
       return run<RescoreUpdate>({ type: 'rescoreDetails', id: nextId++, weights }, () => {});
     },
     report: () => run<string>({ type: 'report', id: nextId++ }, () => {}),
+    evaluate: (inputs, onProgress) =>
+      run<EvaluationOutputs>({ type: 'evaluate', id: nextId++, inputs }, onProgress),
     cancel: stop,
     canReweight: () => analysed,
   };

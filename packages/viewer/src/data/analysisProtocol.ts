@@ -1,5 +1,6 @@
 import type { AnalysisOutputs } from './analyzeRawInputs.js';
 import type { AnalysisSettings } from './configWithSettings.js';
+import type { EvaluationOutputs } from './evaluateRawInputs.js';
 import type { RawInputs } from './readRawInputs.js';
 import type { RescoreUpdate, ScoresAndZones } from './rescoreInWorker.js';
 
@@ -24,11 +25,17 @@ export type AnalysisRequest =
       readonly id: number;
       readonly weights: Readonly<Record<string, number>>;
     }
-  | { readonly type: 'report'; readonly id: number };
+  | { readonly type: 'report'; readonly id: number }
+  | {
+      /** Evaluates zones (`inputs.zones`) as `hexreach evaluate` does (`evaluated`). */
+      readonly type: 'evaluate';
+      readonly id: number;
+      readonly inputs: RawInputs;
+    };
 
 /**
  * Messages from the analysis worker. A job ends with one `done`, `scored`, `rescored`,
- * `reported` or `error` message with its id, after any number of `progress` messages. A
+ * `reported`, `evaluated` or `error` message with its id, after any number of `progress` messages. A
  * `rescore` answers `scored`: the score columns (`score`, `score_<component>`) and the zones'
  * summaries with each cell's zone, milliseconds after the request, so that the page redraws the
  * cells, the zones' outlines and the zone list in one frame. A `rescoreDetails` with the same
@@ -54,4 +61,5 @@ export type AnalysisResponse =
     }
   | { readonly type: 'rescored'; readonly id: number; readonly update: RescoreUpdate }
   | { readonly type: 'reported'; readonly id: number; readonly html: string }
+  | { readonly type: 'evaluated'; readonly id: number; readonly outputs: EvaluationOutputs }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// The analysis worker: reads raw inputs and runs @hexreach/core's analyze off the main thread,
-// so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
+// The analysis worker: reads raw inputs and runs @hexreach/core's analyze (or, with zones,
+// evaluate) off the main thread, so the page stays responsive; cancelling terminates the worker. The parsed inputs stay here
 // so that incident filters re-run without reading the files again, and the analysis shown stays
 // so that new priority weights only re-score it: the score columns and the zones' summaries
 // first ('scored'); once the page has drawn those, the zones' outlines and reasons, the cells'
@@ -8,6 +8,7 @@
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import { runParsedInputs } from './analyzeRawInputs.js';
+import { evaluateRawInputs } from './evaluateRawInputs.js';
 import { type ParsedInputs, readRawInputs } from './readRawInputs.js';
 import { reportHtmlOf } from './reportHtmlOf.js';
 import { rescoreUpdateOf, scoresAndZonesOf } from './rescoreInWorker.js';
@@ -72,6 +73,10 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
         { type: 'rescored', id: request.id, update: rescored.update },
         buffersOf(rescored.update.cellValues),
       );
+    } else if (request.type === 'evaluate') {
+      // The analysis shown, if any, stays: an evaluation is shown beside it.
+      const outputs = await evaluateRawInputs(request.inputs, progress);
+      post({ type: 'evaluated', id: request.id, outputs });
     } else {
       const { inputs, result } = analysisShown('report');
       post({ type: 'reported', id: request.id, html: reportHtmlOf(inputs, result) });

@@ -17,7 +17,9 @@ const isFeatureParquet = (name: string) => PARQUET.test(name) && FEATURE_NAME.te
  * shapefile named like `org`/`partner` the organizations, a GeoJSON named like `places`,
  * `community`, `ward` or `beat` (or the configuration's `places.path`) the named places that
  * name the zones, and the remaining GeoJSON or zipped shapefile (or a Parquet named like
- * `tracts`) the areas.
+ * `tracts`) the areas. A configuration with an `evaluation`
+ * section naming its zones (`evaluation.zones`, and `evaluation.engagement.path`) makes the files
+ * an evaluation's inputs: those two are set apart as `zones` and `engagement`.
  *
  * @param files - the files
  * @returns the inputs for the analysis worker
@@ -32,10 +34,10 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
   const json = files.filter(
     (f) => /\.json$/i.test(f.file.name) && baseName(f.file.name) !== 'summary.json',
   );
-  const geojson = files.filter(
+  const allGeojson = files.filter(
     (f) => /\.(geojson|zip)$/i.test(f.file.name) || isFeatureParquet(f.file.name),
   );
-  const csv = files.filter(
+  const allCsv = files.filter(
     (f) =>
       (/\.csv$/i.test(f.file.name) && baseName(f.file.name) !== 'rejected.csv') ||
       (PARQUET.test(f.file.name) && !isFeatureParquet(f.file.name)),
@@ -47,6 +49,8 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
     organizations?: string;
     surveys?: string;
     places?: string;
+    zones?: string;
+    engagement?: string;
   } = {};
   const configFile =
     json.find((f) => /config/i.test(f.file.name)) ?? (json.length === 1 ? json[0] : undefined);
@@ -64,11 +68,18 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
       organizations: path('organizations'),
       surveys: path('surveys'),
       places: placesPath(value),
+      ...evaluationNames(value),
     };
   }
-  const candidates = [...csv, ...geojson];
-  const byName = (name: string | undefined) =>
-    name === undefined ? undefined : candidates.find((f) => baseName(f.file.name) === name);
+  const byName = (name: string | undefined): PickedFile | undefined =>
+    name === undefined
+      ? undefined
+      : [...allCsv, ...allGeojson].find((f) => baseName(f.file.name) === name);
+  // The zones and the engagement log of an evaluation are never taken for another input.
+  const zones = byName(named.zones);
+  const engagement = byName(named.engagement);
+  const csv = allCsv.filter((f) => f !== engagement);
+  const geojson = allGeojson.filter((f) => f !== zones);
 
   const surveys =
     byName(named.surveys) ??
@@ -119,6 +130,8 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
     ...(organizations === undefined ? {} : { organizations: raw(organizations) }),
     ...(surveys === undefined ? {} : { surveys: raw(surveys) }),
     ...(places === undefined ? {} : { places: raw(places) }),
+    ...(zones === undefined ? {} : { zones: raw(zones) }),
+    ...(engagement === undefined ? {} : { engagement: raw(engagement) }),
     ...(config === undefined ? {} : { config }),
   };
 }
@@ -127,4 +140,18 @@ export async function assignInputRoles(files: readonly PickedFile[]): Promise<Ra
 function placesPath(config: unknown): string | undefined {
   const places = (config as { places?: { path?: unknown } } | null)?.places;
   return typeof places?.path === 'string' ? baseName(places.path) : undefined;
+}
+
+/** The file names an `evaluation` section gives its zones and engagement log. */
+function evaluationNames(config: unknown): { zones?: string; engagement?: string } {
+  const section =
+    typeof config === 'object' && config !== null && Object.hasOwn(config, 'evaluation')
+      ? (config as { evaluation: unknown }).evaluation
+      : undefined;
+  if (typeof section !== 'object' || section === null) return {};
+  const { zones, engagement } = section as { zones?: unknown; engagement?: { path?: unknown } };
+  return {
+    ...(typeof zones === 'string' ? { zones: baseName(zones) } : {}),
+    ...(typeof engagement?.path === 'string' ? { engagement: baseName(engagement.path) } : {}),
+  };
 }

@@ -1,8 +1,8 @@
 import type { ResultSource } from './ResultSource.js';
 import { type ResultFileName, resultFileNames } from './results.js';
 
-/** Files `hexreach analyze` also writes, which the viewer does not read. */
-const OTHER_OUTPUTS = /^(rejected\.csv|zones\.csv|report\.md)$/;
+/** Files `hexreach analyze` and `hexreach evaluate` also write, which the viewer does not read. */
+const OTHER_OUTPUTS = /^(rejected\.csv|zones\.csv|evaluation\.csv|report\.md)$/;
 
 /** A file the user picked or dropped, with its path inside the chosen folder (or its name). */
 export interface PickedFile {

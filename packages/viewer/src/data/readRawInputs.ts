@@ -18,6 +18,10 @@ export interface RawInputs {
   readonly surveys?: RawFile;
   /** Named places (community areas, wards…) that name the zones; else the areas' names, if any. */
   readonly places?: RawFile;
+  /** The zones of an evaluation (GeoJSON with a `start` each): evaluated instead of analysed. */
+  readonly zones?: RawFile;
+  /** The engagement log of an evaluation (CSV). */
+  readonly engagement?: RawFile;
   /** A parsed `hexreach.config.json` (its input paths are not used: the files are given). */
   readonly config?: { readonly name: string; readonly value: unknown };
 }

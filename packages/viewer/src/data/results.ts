@@ -1,6 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 
-/** The files of a `hexreach analyze` run the viewer reads, and the optional organizations. */
+/**
+ * The files of a `hexreach analyze` run the viewer reads, and the optional organizations; then
+ * those of a `hexreach evaluate` run.
+ */
 export const resultFileNames = [
   'cells.geojson',
   'zones.geojson',
@@ -8,6 +11,8 @@ export const resultFileNames = [
   'organizations.geojson',
   'spacetime.json',
   'report.html',
+  'evaluation.json',
+  'evaluation-zones.geojson',
 ] as const;
 
 /** One of {@link resultFileNames}. */

@@ -55,6 +55,9 @@ export function pageElements() {
     filters: byId('filters'),
     timePanel: byId('panel-time'),
     time: byId('time'),
+    evaluationPanel: byId('panel-evaluation'),
+    evaluation: byId('evaluation'),
+    evaluationLegend: byId('evaluation-legend'),
   };
 }
 

@@ -95,6 +95,36 @@ describe('assignInputRoles', () => {
     expect(inputs.config).toEqual({ name: 'hexreach.config.json', value: JSON.parse(config) });
   });
 
+  it('sets apart the zones and engagement log an evaluation section names', async () => {
+    // As examples/evaluate.config.json: the engagement log is the only other CSV but incidents.
+    const config = JSON.stringify({
+      inputs: { incidents: { path: 'x/incidents.csv' }, surveys: { path: 'x/surveys.csv' } },
+      evaluation: { zones: '../data/zones.geojson', engagement: { path: 'engagement.csv' } },
+    });
+    const inputs = await assignInputRoles([
+      picked('zones.geojson'),
+      picked('tracts.geojson'),
+      picked('engagement.csv', 'date'),
+      picked('incidents.csv', 'a,b'),
+      picked('surveys.csv', 'c'),
+      picked('evaluate.config.json', config),
+    ]);
+    expect(inputs.zones?.name).toBe('zones.geojson');
+    expect(inputs.engagement?.name).toBe('engagement.csv');
+    expect(inputs.areas.name).toBe('tracts.geojson');
+    expect(inputs.incidents.name).toBe('incidents.csv');
+    expect(inputs.surveys?.name).toBe('surveys.csv');
+  });
+
+  it('does not evaluate without an evaluation section', async () => {
+    const inputs = await assignInputRoles([
+      picked('tracts.geojson'),
+      picked('incidents.csv', 'a,b'),
+    ]);
+    expect(inputs.zones).toBeUndefined();
+    expect(inputs.engagement).toBeUndefined();
+  });
+
   it('names what is missing', async () => {
     expect((await errorOf(assignInputRoles([picked('tracts.geojson')]))).message).toMatch(
       /no incident file found/,
