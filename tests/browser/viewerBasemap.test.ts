@@ -80,13 +80,24 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
       );
       await basemapLoaded(page);
       await mapIdle(page);
-      const drawn = await renderedIn(page, [
-        'earth',
-        'landuse_park',
-        'roads_minor',
-        'roads_major',
-        'places_subplace',
-      ]);
+      const layers = ['earth', 'landuse_park', 'roads_minor', 'roads_major', 'places_subplace'];
+      // A busy machine may draw the tiles after the map first reports idle: wait until every
+      // layer has features (or 60 s), then check what is drawn.
+      await page
+        .waitForFunction(
+          (ids) => {
+            const map = (window as unknown as TestWindow).hexreachTest.map;
+            return ids.every(
+              (id) =>
+                map.getLayer(id) !== undefined &&
+                map.queryRenderedFeatures({ layers: [id] }).length > 0,
+            );
+          },
+          layers,
+          { timeout: 60_000, polling: 250 },
+        )
+        .catch(() => undefined);
+      const drawn = await renderedIn(page, layers);
       // Land, parks, streets, and the districts' names in the page's own glyphs.
       for (const [layer, count] of Object.entries(drawn)) expect(count, layer).toBeGreaterThan(0);
       // The results are drawn over the basemap, the zones named by their tracts.
