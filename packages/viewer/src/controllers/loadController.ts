@@ -152,10 +152,10 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
     }
   };
 
-  // Results (a cells.geojson among the files) are loaded; other data files are analysed.
+  // Results (a cells.geojson or cells.bin among the files) are loaded; other data files are analysed.
   const loadPicked = (files: readonly PickedFile[]): void => {
     if (files.length === 0) return;
-    const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
+    const isResults = files.some((f) => /^cells\.(geojson|bin)$/.test(f.file.name.toLowerCase()));
     const isRaw = files.some((f) => /\.(csv|geojson|json)$/i.test(f.file.name));
     if (!isResults && isRaw) {
       void parts.analyseRaw(files);

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 
 /** The files of a `hexreach analyze` run the viewer reads, and the optional organizations. */
 export const resultFileNames = [
+  'cells.bin',
   'cells.geojson',
   'zones.geojson',
   'summary.json',
@@ -79,6 +80,8 @@ export interface LoadedResults {
   /** Where they came from, for the status line ("results/", "3 files"). */
   readonly origin: string;
   readonly cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
+  /** Each cell's H3 index, in the order of `cells.features` (without making their properties). */
+  readonly cellIds: readonly string[];
   /** Numeric columns of the cells (every value a number or null, at least one number). */
   readonly numericColumns: readonly string[];
   /** Each numeric column as one value per cell, NaN where the file has null. */

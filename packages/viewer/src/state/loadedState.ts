@@ -51,8 +51,8 @@ export function loadedState(
   return {
     results: loaded,
     cells: {
-      index: new Map(loaded.cells.features.map((f, i) => [f.properties.h3, i])),
-      at: cellPicker(loaded.cells.features.map((f) => f.properties.h3)),
+      index: new Map(loaded.cellIds.map((h3, i) => [h3, i])),
+      at: cellPicker(loaded.cellIds),
     },
     layers,
     view: camera.fromLink ? restored : { ...restored, camera: camera.camera },
