@@ -65,32 +65,9 @@ export function binaryToCellColumns(
   const { header, dataStart } = readHeader(aligned, fail);
   if (!PLATFORM_IS_LITTLE_ENDIAN) throw fail('cells.bin is little-endian; this platform is not');
   const n = header.cells;
-  const array = (type: keyof typeof CELLS_BINARY_LAYOUT.bytes, offset: number, entries: number) => {
-    const size = CELLS_BINARY_LAYOUT.bytes[type];
-    const start = dataStart + offset;
-    if (!Number.isInteger(offset) || offset < 0 || offset % 8 !== 0)
-      throw fail(`an array offset is not a multiple of 8: ${offset}`);
-    if (start + size * entries > aligned.length) throw fail('the file is cut short');
-    const at = aligned.byteOffset + start;
-    const buffer = aligned.buffer;
-    switch (type) {
-      case 'i8':
-        return new Int8Array(buffer, at, entries);
-      case 'i16':
-        return new Int16Array(buffer, at, entries);
-      case 'i32':
-        return new Int32Array(buffer, at, entries);
-      case 'f32':
-        return new Float32Array(buffer, at, entries);
-      case 'f64':
-        return new Float64Array(buffer, at, entries);
-      case 'u8':
-        return new Uint8Array(buffer, at, entries);
-      case 'u16':
-        return new Uint16Array(buffer, at, entries);
-      default:
-        return new Uint32Array(buffer, at, entries);
-    }
+  const array = (type: ArrayType, offset: number, entries: number) => {
+    if (!(offset >= 0)) throw fail(`an array offset is negative: ${offset}`);
+    return typedArrayAt(aligned, dataStart + offset, type, entries, fail);
   };
   const cellHalves = (array('u32', header.h3.offset, 2 * n) as Uint32Array).slice();
   const cells = uint64ToCells(cellHalves);
@@ -115,6 +92,43 @@ export function binaryToCellColumns(
         }),
   }));
   return { cells, cellHalves, columns };
+}
+
+/** The type of an array of the file. */
+type ArrayType = keyof typeof CELLS_BINARY_LAYOUT.bytes;
+
+/** A view of `entries` entries of `type` at byte `start` of the file (aligned, inside it). */
+function typedArrayAt(
+  bytes: Uint8Array,
+  start: number,
+  type: ArrayType,
+  entries: number,
+  fail: (problem: string) => HexreachError,
+): ArrayLike<number> {
+  if (!Number.isInteger(start) || start % 8 !== 0)
+    throw fail(`an array offset is not a multiple of 8: ${start}`);
+  if (start + CELLS_BINARY_LAYOUT.bytes[type] * entries > bytes.length)
+    throw fail('the file is cut short');
+  const at = bytes.byteOffset + start;
+  const buffer = bytes.buffer;
+  switch (type) {
+    case 'i8':
+      return new Int8Array(buffer, at, entries);
+    case 'i16':
+      return new Int16Array(buffer, at, entries);
+    case 'i32':
+      return new Int32Array(buffer, at, entries);
+    case 'f32':
+      return new Float32Array(buffer, at, entries);
+    case 'f64':
+      return new Float64Array(buffer, at, entries);
+    case 'u8':
+      return new Uint8Array(buffer, at, entries);
+    case 'u16':
+      return new Uint16Array(buffer, at, entries);
+    default:
+      return new Uint32Array(buffer, at, entries);
+  }
 }
 
 /** Checks the magic, version and header; returns the header and where the data start. */
