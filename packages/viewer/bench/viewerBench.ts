@@ -6,9 +6,15 @@
  * outwards until the grid has 50,000 cells (all 150 tracts give about 66,000). The analysis runs
  * with 99 Gi* permutations, 20 robustness weight draws without resolution re-runs and 20
  * need-interval draws, so that each in-browser analysis takes seconds, not minutes; everything
- * else is the example configuration. The files go to a temporary folder.
+ * else is the example configuration. The files go to a temporary folder. The first render is
+ * timed from cells.bin and, in turn, from the same results without it (cells.geojson, as older
+ * runs wrote them), each split into phases the page marks: page ready (`hexreach:results-
+ * requested`), the cells' file fetched (its resource timing), decoded (`hexreach:cells-decoded`:
+ * columns read and polygons rebuilt, or the GeoJSON parsed and checked), handed over to the map
+ * (`loads()`), drawn (GPU done).
  *
- * Alone: `npx tsx packages/viewer/bench/viewerBench.ts` (BENCH_RUNS, default 3).
+ * Alone: `npx tsx packages/viewer/bench/viewerBench.ts` (BENCH_RUNS, default 3; BENCH_VIEWER=
+ * render or slider for one of the two).
  */
 import { spawnSync } from 'node:child_process';
 import {
