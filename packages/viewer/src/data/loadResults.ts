@@ -13,8 +13,8 @@ import type { LoadedResults, ResultSummary } from './results.js';
  * Reads and checks the results of a `hexreach analyze` run from any {@link ResultSource}.
  * The cells come from `cells.bin`, the columnar companion, when the run wrote one that
  * summary.json's manifest lists with its size, else from `cells.geojson` (an older run, or a
- * companion that cannot be read, with a note). One of them is required; `zones.geojson`, `summary.json` and `organizations.geojson` are
- * optional (a note says what is missing), as are `spacetime.json` (the play-through of time
+ * companion that cannot be read, with a note). One of them is required; `zones.geojson`,
+ * `summary.json` and `organizations.geojson` are optional (a note says what is missing), as are `spacetime.json` (the play-through of time
  * steps) and `report.html` (kept as text for download). Nothing is returned unless every file present is
  * valid, so a caller that keeps its previous results on error never shows half a load.
  *
@@ -112,7 +112,8 @@ async function readCells(
   bytes: Uint8Array | undefined,
   summary: ResultSummary | undefined,
 ): Promise<{ cells: ParsedCells; note?: string }> {
-  let note: string | undefined;
+  // Why a cells.bin there was not used, if one was.
+  let unused: string | undefined;
   if (bytes !== undefined) {
     const problem = companionProblem(bytes, summary);
     if (problem === undefined) {
@@ -122,20 +123,26 @@ async function readCells(
         return { cells };
       } catch (error) {
         if (!(error instanceof HexreachError)) throw error;
-        note = `${error.message}; the cells were read from cells.geojson instead.`;
+        unused = error.message;
       }
-    } else note = `cells.bin ${problem}: the cells were read from cells.geojson instead.`;
+    } else unused = `cells.bin ${problem}`;
   }
   const text = await source.readText('cells.geojson');
   if (text === undefined) {
     throw new HexreachError(
       'E_NOT_FOUND',
-      `cells.geojson was not found in ${source.description}: open the output folder of "hexreach analyze" (or its cells.geojson, zones.geojson and summary.json)`,
+      `${unused === undefined ? '' : `${unused}, and `}cells.geojson was not found in ${source.description}: open the output folder of "hexreach analyze" (or its cells.geojson, zones.geojson and summary.json)`,
     );
   }
   const cells = parseCells(parseJson(text, 'cells.geojson'), 'cells.geojson');
   performance.mark('hexreach:cells-decoded', { detail: 'cells.geojson' });
-  return { cells, note };
+  return {
+    cells,
+    note:
+      unused === undefined
+        ? undefined
+        : `${unused}: the cells were read from cells.geojson instead.`,
+  };
 }
 
 /** Why a cells.bin is not this run's (a manifest without it, or with another size), if it is not. */
@@ -150,6 +157,6 @@ function companionProblem(
     | undefined;
   if (listed === undefined) return "is not in summary.json's list of this run's files";
   if (listed.bytes !== bytes.length)
-    return `has ${bytes.length} bytes where summary.json lists ${String(listed.bytes)}: it is from another run`;
+    return `has ${bytes.length} bytes where summary.json lists ${String(listed.bytes)}, so it is another run's`;
   return undefined;
 }
