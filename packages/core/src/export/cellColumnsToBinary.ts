@@ -84,7 +84,11 @@ export function cellColumnsToBinary(
   const h3 = { type: 'u64' as const, offset: place(cellsToUint64(cells)) };
   const entries: CellsBinaryColumn[] = [];
   for (const [name, values] of Object.entries(columns)) {
-    const digits = options.digits?.[name];
+    // An own property only: a column named `toString` has no digits unless given some.
+    const digits =
+      options.digits !== undefined && Object.hasOwn(options.digits, name)
+        ? options.digits[name]
+        : undefined;
     const { numbers, labels } = splitColumn(values, digits === undefined ? 0 : 10 ** digits);
     const entry: { -readonly [K in keyof CellsBinaryColumn]: CellsBinaryColumn[K] } = { name };
     if (numbers !== undefined) {

@@ -29,13 +29,13 @@ export function binaryCells(table: CellBinaryTable): ParsedCells {
   const columns: Record<string, Float64Array> = Object.create(null);
   const textColumns: string[] = [];
   const texts: Record<string, (string | null)[]> = Object.create(null);
-  const suppressed: Record<string, number> = {};
+  const suppressedCounts: [string, number][] = [];
   for (const column of table.columns) {
     const kind = columnKind(column);
     if (kind.numeric && column.numbers !== undefined) {
       numericColumns.push(column.name);
       columns[column.name] = column.numbers;
-      if (kind.suppressed > 0) suppressed[column.name] = kind.suppressed;
+      if (kind.suppressed > 0) suppressedCounts.push([column.name, kind.suppressed]);
     } else if (kind.text && column.labels !== undefined) {
       textColumns.push(column.name);
       texts[column.name] = [...column.labels];
@@ -46,6 +46,8 @@ export function binaryCells(table: CellBinaryTable): ParsedCells {
     type: 'FeatureCollection',
     features,
   };
+  // As parseCells: a column named `__proto__` is an own property like any other.
+  const suppressed = Object.fromEntries(suppressedCounts);
   return { cells, cellIds: table.cells, numericColumns, columns, textColumns, texts, suppressed };
 }
 
