@@ -146,6 +146,7 @@ describe('hexreach analyze writes its outputs safely', () => {
     expectSucceeded(run);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('my notes');
     expect(readdirSync(out).sort()).toEqual([
+      'cells.bin',
       'cells.geojson',
       'notes.txt',
       'report.html',

@@ -24,6 +24,8 @@ describe('hexreach analyze --public', () => {
   it('writes no rejected.csv', () => {
     expect(existsSync(join(demoRunDir('public'), 'rejected.csv'))).toBe(false);
     expect(Object.keys(texts()).sort()).toEqual([
+      // cells.geojson's columns, as the viewer reads them first: the same suppressed counts.
+      'cells.bin',
       'cells.geojson',
       // The partner organizations: public places, not people.
       'organizations.geojson',

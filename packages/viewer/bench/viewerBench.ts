@@ -6,13 +6,20 @@
  * outwards until the grid has 50,000 cells (all 150 tracts give about 66,000). The analysis runs
  * with 99 Gi* permutations, 20 robustness weight draws without resolution re-runs and 20
  * need-interval draws, so that each in-browser analysis takes seconds, not minutes; everything
- * else is the example configuration. The files go to a temporary folder.
+ * else is the example configuration. The files go to a temporary folder. The first render is
+ * timed from cells.bin and, in turn, from the same results without it (cells.geojson, as older
+ * runs wrote them), each split into phases the page marks: page ready (`hexreach:results-
+ * requested`), the cells' file fetched (its resource timing), decoded (`hexreach:cells-decoded`:
+ * columns read and polygons rebuilt, or the GeoJSON parsed and checked), handed over to the map
+ * (`loads()`), drawn (GPU done).
  *
- * Alone: `npx tsx packages/viewer/bench/viewerBench.ts` (BENCH_RUNS, default 3).
+ * Alone: `npx tsx packages/viewer/bench/viewerBench.ts` (BENCH_RUNS, default 3; BENCH_VIEWER=
+ * render or slider for one of the two).
  */
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -27,7 +34,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { median, printMachine, printRow, repoPath } from '../../core/bench/report.js';
-import { serveViewer } from '../../core/src/cli/serveViewer.js';
+import { serveViewer, type ViewerServer } from '../../core/src/cli/serveViewer.js';
 import { polygonToCellsOverlapping } from '../../core/src/hex/h3.js';
 
 const TARGET_CELLS = 50_000;
@@ -70,8 +77,16 @@ type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
 /** Times of one first render, in ms from the start of navigation. */
 interface RenderTimes {
-  /** The last byte of cells.geojson arrived. */
+  /** The file the cells were read from: cells.bin, or cells.geojson without it. */
+  readonly file: string;
+  /** Its size. */
+  readonly bytes: number;
+  /** The app asked for the results (its code loaded, the map made). */
+  readonly requested: number;
+  /** The last byte of the cells' file arrived. */
   readonly fetched: number;
+  /** The cells were decoded: columns read, polygons rebuilt (cells.bin) or parsed (cells.geojson). */
+  readonly decoded: number;
   /** The app has parsed and checked the results and handed them to MapLibre (loads() ≥ 1). */
   readonly handedOver: number;
   /** MapLibre has tiled the data and drawn the frame ('idle' after the hand-over). */
@@ -108,6 +123,8 @@ export async function benchViewer(runs: number): Promise<void> {
   // whose traces name the functions.
   const viewerDist = process.env.HEXREACH_VIEWER_DIST ?? repoPath('packages/viewer/dist');
   const trace = process.env.HEXREACH_BENCH_TRACE === '1';
+  // BENCH_VIEWER=render or =slider: one of the two (default both).
+  const parts = new Set((process.env.BENCH_VIEWER ?? 'render,slider').split(','));
   const cli = repoPath('packages/core/dist/cli/main.js');
   const missing = [
     [chromiumPath, `${chromiumPath} not found (see ../shared/BROWSER.md)`],
@@ -155,40 +172,19 @@ export async function benchViewer(runs: number): Promise<void> {
       console.log(`(Chromium ${browser.version()}, headless; WebGL: ${renderer})`);
       const origin = new URL(server.url).origin;
 
-      const app: RenderTimes[] = [];
-      const alone: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        // Alternate the two so that both see the same load from others on the machine.
-        app.push(
-          await withPage(browser, (page) =>
-            firstRender(page, `${server.url}&test`, r === 0, r === 0 && trace),
-          ),
-        );
-        alone.push(await withPage(browser, (page) => mapLibreAlone(page, origin, app[0].camera)));
+      if (parts.has('render')) {
+        // Older outputs have no cells.bin: the viewer reads cells.geojson, as it did before.
+        const geojsonDir = join(dir, 'results-geojson');
+        cpSync(resultsDir, geojsonDir, { recursive: true });
+        rmSync(join(geojsonDir, 'cells.bin'));
+        const geojsonServer = await serveViewer({ resultsDir: geojsonDir, viewerDist });
+        try {
+          await benchFirstRender(browser, [server, geojsonServer], cellCount, runs, trace);
+        } finally {
+          await geojsonServer.close();
+        }
       }
-      const drawn = median(app.map((t) => t.drawn));
-      const baseline = median(alone);
-      printRow(
-        `viewer first render, ${cellCount.toLocaleString('en-US')} cells (navigation → drawn)`,
-        seconds(drawn),
-        `${(drawn / baseline).toFixed(1)}× MapLibre alone`,
-      );
-      printRow(
-        '  of which: navigation → cells.geojson fetched / app hands over / drawn',
-        '',
-        [
-          median(app.map((t) => t.fetched)),
-          median(app.map((t) => t.handedOver - t.fetched)),
-          median(app.map((t) => t.drawn - t.handedOver)),
-        ]
-          .map(seconds)
-          .join(' / '),
-      );
-      printRow(
-        '  baseline: MapLibre alone, the same file as a GeoJSON source URL',
-        seconds(baseline),
-        'one fill layer, same page, same detection',
-      );
+      if (!parts.has('slider')) return;
 
       await withPage(browser, async (page) => {
         const analysed = await analyseInBrowser(page, origin, inputs.files);
@@ -271,6 +267,63 @@ export async function benchViewer(runs: number): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Prints the first render of the results from `servers[0]` (cells.bin and the rest) and of the
+ * same results without cells.bin (`servers[1]`), with their phases, against MapLibre alone
+ * drawing cells.geojson; medians of `runs` page loads each, taken in turn.
+ */
+async function benchFirstRender(
+  browser: Browser,
+  servers: readonly [ViewerServer, ViewerServer],
+  cellCount: number,
+  runs: number,
+  trace: boolean,
+): Promise<void> {
+  const origin = new URL(servers[0].url).origin;
+  const app: RenderTimes[][] = [[], []];
+  const alone: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    // Alternate them so that all see the same load from others on the machine.
+    for (const [k, server] of servers.entries()) {
+      const keep = r === 0 && k === 0;
+      app[k].push(
+        await withPage(browser, (page) =>
+          firstRender(page, `${server.url}&test`, keep, keep && trace),
+        ),
+      );
+    }
+    alone.push(await withPage(browser, (page) => mapLibreAlone(page, origin, app[0][0].camera)));
+  }
+  const baseline = median(alone);
+  for (const times of app) {
+    const file = times[0].file;
+    const drawn = median(times.map((t) => t.drawn));
+    printRow(
+      `viewer first render, ${cellCount.toLocaleString('en-US')} cells from ${file} (target < 2 s)`,
+      seconds(drawn),
+      `navigation → drawn; ${(drawn / baseline).toFixed(2)}× MapLibre alone; ${file}: ${megabytes(times[0].bytes)}, ${Math.round(times[0].bytes / cellCount)} bytes a cell`,
+    );
+    printRow(
+      `  of which: page ready / ${file} fetched / decoded / handed over / drawn`,
+      '',
+      [
+        median(times.map((t) => t.requested)),
+        median(times.map((t) => t.fetched - t.requested)),
+        median(times.map((t) => t.decoded - t.fetched)),
+        median(times.map((t) => t.handedOver - t.decoded)),
+        median(times.map((t) => t.drawn - t.handedOver)),
+      ]
+        .map(seconds)
+        .join(' / '),
+    );
+  }
+  printRow(
+    '  baseline: MapLibre alone, cells.geojson as a GeoJSON source URL',
+    seconds(baseline),
+    'one fill layer, same page, same detection',
+  );
 }
 
 /** Input files of the benchmark city and what they hold. */
@@ -410,14 +463,22 @@ async function firstRender(
   );
   const drawn = await page.evaluate(mapDrawn, undefined);
   if (trace) await stopTrace(page);
-  const { fetched, camera } = await page.evaluate(() => {
+  const { file, bytes, requested, fetched, decoded, camera } = await page.evaluate(() => {
+    const mark = (name: string) =>
+      performance.getEntriesByName(name, 'mark')[0] as PerformanceMark | undefined;
+    const decodedMark = mark('hexreach:cells-decoded');
+    const file = String(decodedMark?.detail ?? 'cells.geojson');
     const entry = performance
       .getEntriesByType('resource')
-      .find((e) => e.name.endsWith('/cells.geojson')) as PerformanceResourceTiming | undefined;
+      .find((e) => e.name.endsWith(`/${file}`)) as PerformanceResourceTiming | undefined;
     const map = (window as BenchWindow).hexreachTest?.map;
     const center = map?.getCenter();
     return {
+      file,
+      bytes: entry?.decodedBodySize ?? Number.NaN,
+      requested: mark('hexreach:results-requested')?.startTime ?? Number.NaN,
       fetched: entry?.responseEnd ?? Number.NaN,
+      decoded: decodedMark?.startTime ?? Number.NaN,
       camera: {
         center: [center?.lng ?? 0, center?.lat ?? 0] as [number, number],
         zoom: map?.getZoom() ?? 0,
@@ -429,7 +490,7 @@ async function firstRender(
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'bench-50k.png') });
   }
-  return { fetched, handedOver, drawn, camera };
+  return { file, bytes, requested, fetched, decoded, handedOver, drawn, camera };
 }
 
 /**
@@ -624,6 +685,10 @@ async function startTrace(page: Page, name: string): Promise<void> {
 
 async function stopTrace(page: Page): Promise<void> {
   await page.context().browser()?.stopTracing();
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function seconds(ms: number): string {

@@ -137,6 +137,21 @@ export function installTestHooks(target: object, sources: TestHookSources): void
           ]),
         ),
       cells: () => store.get().results?.cells.features,
+      /** The cells' data as the viewer holds it: ids, numeric columns (as arrays) and texts. */
+      cellData: () => {
+        const results = store.get().results;
+        if (results === undefined) return undefined;
+        return {
+          cellIds: results.cellIds,
+          numericColumns: results.numericColumns,
+          columns: Object.fromEntries(
+            results.numericColumns.map((name) => [name, Array.from(results.columns[name])]),
+          ),
+          textColumns: results.textColumns,
+          texts: results.texts,
+          properties: results.cells.features.map((f) => f.properties),
+        };
+      },
       zones: () => store.get().results?.zones?.features.map((z) => z.properties),
     },
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analysisToCells } from '../export/analysisToCells.js';
+import { analysisToCellsBinary } from '../export/analysisToCellsBinary.js';
 import { analysisToSpaceTime } from '../export/analysisToSpaceTime.js';
 import { analysisToZones } from '../export/analysisToZones.js';
 import { organizationsToFeatureCollection } from '../export/organizationsToFeatureCollection.js';
@@ -38,7 +39,7 @@ export interface WriteOutputsOptions {
 /**
  * Writes `cells.geojson`, `zones.geojson`, `zones.csv`, `report.html`, `report.md`,
  * `spacetime.json` (with emerging hot spots), `organizations.geojson` (with organizations: the
- * partners the viewer draws) and, last, `summary.json` with a manifest (`files`: every other
+ * partners the viewer draws), `cells.bin` (cells.geojson's columns for the viewer) and, last, `summary.json` with a manifest (`files`: every other
  * file of the set with its size and SHA-256) into `dir`, which exists: the run's temporary
  * folder, moved into place afterwards (see createStagingFolder). `rejected.csv` (the user's own
  * unusable and outside records, so they can fix them) is streamed there by the caller and never
@@ -60,7 +61,7 @@ export function writeOutputs(
   const cells = analysisToCells(result);
   const zones = analysisToZones(result);
   const report = summaryToReportModel(result, summary, zones);
-  const files: [string, () => string][] = [
+  const files: [string, () => string | Uint8Array][] = [
     ['cells.geojson', () => JSON.stringify(cells)],
     ['zones.geojson', () => JSON.stringify(zones, null, 1)],
     ['zones.csv', () => zonesToCsv(zones)],
@@ -76,14 +77,16 @@ export function writeOutputs(
     });
     files.push(['organizations.geojson', () => JSON.stringify(collection)]);
   }
+  // After the others, so that the files written before a kill (a test hook) stay the same.
+  files.push(['cells.bin', () => analysisToCellsBinary(result)]);
   const manifest: OutputFile[] = [];
-  const write = (name: string, text: string) => {
-    const data = Buffer.from(text, 'utf8');
+  const write = (name: string, content: string | Uint8Array) => {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeFileSync(join(dir, name), data);
     options.afterFile?.(name);
     return { name, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
   };
-  for (const [name, text] of files) manifest.push(write(name, text()));
+  for (const [name, content] of files) manifest.push(write(name, content()));
   manifest.push(...(options.written ?? []));
   // Last, so that it can list the others.
   write('summary.json', `${JSON.stringify({ ...summary, files: manifest }, null, 2)}\n`);

@@ -5,10 +5,26 @@ export {
   analysisToCellColumns,
 } from './analysisToCellColumns.js';
 export { analysisToCells, CELL_DIGITS } from './analysisToCells.js';
+export { analysisToCellsBinary } from './analysisToCellsBinary.js';
 export { analysisToCellValues } from './analysisToCellValues.js';
 export { analysisToReportModel } from './analysisToReportModel.js';
 export { analysisToSpaceTime, type SpaceTimeView } from './analysisToSpaceTime.js';
 export { analysisToZones } from './analysisToZones.js';
+export {
+  binaryToCellColumns,
+  type CellBinaryColumn,
+  type CellBinaryTable,
+} from './binaryToCellColumns.js';
+export { type CellColumnsToBinaryOptions, cellColumnsToBinary } from './cellColumnsToBinary.js';
+export {
+  CELLS_BINARY_LAYOUT,
+  type CellsBinaryColumn,
+  type CellsBinaryHeader,
+  type CellsBinaryLabels,
+  type CellsBinaryLabelType,
+  type CellsBinaryNumbers,
+  type CellsBinaryNumberType,
+} from './cellsBinaryFormat.js';
 export {
   type CellColumns,
   type CellsToFeatureCollectionOptions,

@@ -46,6 +46,19 @@ export function cellToRing(cell: string): [number, number][] {
 }
 
 /**
+ * {@link cellToRing} of a cell given as its 64-bit index's two 32-bit halves (as cells.bin
+ * holds it), without the string: h3-js would only parse it back into these halves.
+ *
+ * @example
+ * ```ts
+ * cellHalvesToRing(0x1a9fffff, 0x0882664c).length; // 7: the ring of '882664c1a9fffff'
+ * ```
+ */
+export function cellHalvesToRing(low: number, high: number): [number, number][] {
+  return h3.cellToBoundary([low, high], true) as [number, number][];
+}
+
+/**
  * Cells whose centres lie inside a polygon given as GeoJSON rings (`[lng, lat]`, holes after
  * the outer ring).
  *

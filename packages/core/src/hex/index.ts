@@ -8,6 +8,7 @@ export {
   areNeighborCells,
   averageCellAreaKm2,
   cellAreaKm2,
+  cellHalvesToRing,
   cellsToMultiPolygonCoordinates,
   cellToChildren,
   cellToLngLat,

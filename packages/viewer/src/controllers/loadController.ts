@@ -159,7 +159,7 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
     }
   };
 
-  // Results (a cells.geojson among the files) are loaded, an evaluation (evaluation.json)
+  // Results (a cells.geojson or cells.bin among the files) are loaded, an evaluation (evaluation.json)
   // opened; other data files are analysed.
   const loadPicked = (picked: readonly PickedFile[]): void => {
     // A PMTiles file is a basemap, whatever comes with it.
@@ -167,7 +167,7 @@ export function createLoadController(ctx: ViewerContext, parts: LoadParts): Load
     if (basemap !== undefined) void parts.openBasemap(basemap.file);
     const files = picked.filter((f) => f !== basemap);
     if (files.length === 0) return;
-    const isResults = files.some((f) => f.file.name.toLowerCase() === 'cells.geojson');
+    const isResults = files.some((f) => /^cells\.(geojson|bin)$/.test(f.file.name.toLowerCase()));
     if (files.some((f) => f.file.name.toLowerCase() === 'evaluation.json')) {
       void parts.openEvaluation(fileResultSource(files).source);
       if (!isResults) return;

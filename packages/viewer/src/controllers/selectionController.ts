@@ -87,7 +87,9 @@ export function createSelectionController(
       return;
     }
     if (selected.kind === 'cell') {
-      const cell = results.cells.features.find((f) => f.properties.h3 === selected.h3);
+      // By the index, not a search: cells read from cells.bin make their properties on first use.
+      const index = store.get().cells.index.get(selected.h3);
+      const cell = index === undefined ? undefined : results.cells.features[index];
       if (cell !== undefined)
         replaceContent(
           ui.details,
@@ -97,8 +99,9 @@ export function createSelectionController(
     }
     const zone = results.zones?.features.find((z) => z.properties.id === selected.id);
     if (zone === undefined) return;
+    const cellZones = results.texts.zone ?? [];
     const cells = results.cells.features
-      .filter((f) => f.properties.zone === selected.id)
+      .filter((_, i) => cellZones[i] === selected.id)
       .map((f) => f.properties);
     replaceContent(ui.details, zoneDetails(zone.properties, cells, results.summary));
   };

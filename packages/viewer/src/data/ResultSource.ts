@@ -14,4 +14,10 @@ export interface ResultSource {
    * @throws HexreachError `E_INPUT` when the file exists but cannot be read
    */
   readText(name: ResultFileName): Promise<string | undefined>;
+  /**
+   * The bytes of one results file (`cells.bin`), or undefined when the source does not have it.
+   *
+   * @throws HexreachError `E_INPUT` when the file exists but cannot be read
+   */
+  readBytes(name: ResultFileName): Promise<Uint8Array | undefined>;
 }

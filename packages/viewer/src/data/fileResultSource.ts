@@ -44,6 +44,10 @@ export function fileResultSource(files: readonly PickedFile[]): {
   const source: ResultSource = {
     description: `${count} dropped or chosen file${count === 1 ? '' : 's'}`,
     readText: async (name) => byName.get(name)?.file.text(),
+    readBytes: async (name) => {
+      const file = byName.get(name)?.file;
+      return file === undefined ? undefined : new Uint8Array(await file.arrayBuffer());
+    },
   };
   return { source, ignored };
 }

@@ -16,5 +16,10 @@ export function memoryResultSource(
   description: string,
   files: Readonly<Partial<Record<ResultFileName, string>>>,
 ): ResultSource {
-  return { description, readText: async (name) => files[name] };
+  return {
+    description,
+    readText: async (name) => files[name],
+    // Results analysed in this browser are handed over as text.
+    readBytes: async () => undefined,
+  };
 }

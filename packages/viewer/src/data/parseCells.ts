@@ -12,6 +12,18 @@ const SUPPRESSED = /^<\d+$/;
 /** Text columns the viewer draws as category layers: every value must be a string or null. */
 const KNOWN_TEXT = /^(lisa_quadrant|eh_pattern|joint_class|partner_class)$/;
 
+/** Cells as the viewer keeps them: read from cells.geojson (parseCells) or cells.bin (binaryCells). */
+export interface ParsedCells {
+  readonly cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
+  /** Each cell's H3 index, in the order of `cells.features`. */
+  readonly cellIds: readonly string[];
+  readonly numericColumns: string[];
+  readonly columns: Record<string, Float64Array>;
+  readonly textColumns: string[];
+  readonly texts: Record<string, (string | null)[]>;
+  readonly suppressed: Record<string, number>;
+}
+
 /**
  * Checks a parsed `cells.geojson`, turns its numeric columns into typed arrays and keeps its
  * text columns (such as `lisa_quadrant` or `eh_pattern`) as arrays of strings. A small count a
@@ -20,7 +32,7 @@ const KNOWN_TEXT = /^(lisa_quadrant|eh_pattern|joint_class|partner_class)$/;
  *
  * @param value - the parsed JSON
  * @param file - the file name, for messages
- * @returns the collection as read, its numeric columns (sorted by first appearance), each
+ * @returns the collection as read, each cell's H3 index, its numeric columns (sorted by first appearance), each
  *   numeric column as one value per cell with NaN for null, its text columns (every value a
  *   string or null, at least one string; sorted by first appearance) and each text column as
  *   one value per cell with null where the file has null or nothing, and per numeric column
@@ -33,17 +45,7 @@ const KNOWN_TEXT = /^(lisa_quadrant|eh_pattern|joint_class|partner_class)$/;
  * texts.lisa_quadrant?.[0]; // 'High-High'
  * ```
  */
-export function parseCells(
-  value: unknown,
-  file: string,
-): {
-  cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
-  numericColumns: string[];
-  columns: Record<string, Float64Array>;
-  textColumns: string[];
-  texts: Record<string, (string | null)[]>;
-  suppressed: Record<string, number>;
-} {
+export function parseCells(value: unknown, file: string): ParsedCells {
   const features = featureArray(value, file);
   if (features.length === 0) throw new HexreachError('E_INPUT', `${file}: has no cells`);
   // For every property: does it hold a number somewhere, and something else than number/null?
@@ -129,6 +131,7 @@ export function parseCells(
   }
   return {
     cells: value as FeatureCollection<Polygon | MultiPolygon, CellProperties>,
+    cellIds: features.map((feature) => ownProperty(feature, 'h3') as string),
     numericColumns,
     columns,
     textColumns,

@@ -55,8 +55,7 @@ export function parseSpaceTime(
   ) {
     fail('"days" must be a list of positive numbers, one per time step');
   }
-  const position = new Map<string, number>(fileCells.map((cell, c) => [cell, c]));
-  const source = cellIds.map((id) => position.get(id) ?? -1);
+  const source = cellPositions(fileCells, cellIds);
   const missing = source.reduce((count, c) => count + (c < 0 ? 1 : 0), 0);
   const aligned = stepBins.map((text, t) => {
     if (typeof text !== 'string' || text.length !== fileCells.length) {
@@ -82,4 +81,16 @@ export function parseSpaceTime(
     },
     missing,
   };
+}
+
+/**
+ * Where each map cell is in the file's cells, −1 where it is not. The files of one run list
+ * the cells in the same order: then no lookup table is built (tens of milliseconds saved on
+ * 66,000 cells).
+ */
+function cellPositions(fileCells: readonly string[], cellIds: readonly string[]): number[] {
+  const same = fileCells.length === cellIds.length && cellIds.every((id, i) => id === fileCells[i]);
+  if (same) return cellIds.map((_, i) => i);
+  const position = new Map<string, number>(fileCells.map((cell, c) => [cell, c]));
+  return cellIds.map((id) => position.get(id) ?? -1);
 }

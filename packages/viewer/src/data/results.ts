@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
  * those of a `hexreach evaluate` run.
  */
 export const resultFileNames = [
+  'cells.bin',
   'cells.geojson',
   'zones.geojson',
   'summary.json',
@@ -84,6 +85,8 @@ export interface LoadedResults {
   /** Where they came from, for the status line ("results/", "3 files"). */
   readonly origin: string;
   readonly cells: FeatureCollection<Polygon | MultiPolygon, CellProperties>;
+  /** Each cell's H3 index, in the order of `cells.features` (without making their properties). */
+  readonly cellIds: readonly string[];
   /** Numeric columns of the cells (every value a number or null, at least one number). */
   readonly numericColumns: readonly string[];
   /** Each numeric column as one value per cell, NaN where the file has null. */

@@ -1,5 +1,6 @@
 import { HexreachError } from '@hexreach/core';
 import type { ResultSource } from './ResultSource.js';
+import type { ResultFileName } from './results.js';
 
 /**
  * A {@link ResultSource} over a folder URL (`?results=results/`) on the viewer's own origin, as
@@ -30,25 +31,30 @@ export function urlResultSource(folder: string, base: string = location.href): R
       folder,
     );
   }
+  const read = async (name: ResultFileName): Promise<Response | undefined> => {
+    const fileUrl = new URL(name, url);
+    let response: Response;
+    try {
+      response = await fetch(fileUrl, { credentials: 'same-origin', cache: 'no-cache' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new HexreachError('E_INPUT', `${fileUrl.pathname}: could not be fetched (${reason})`);
+    }
+    if (response.status === 404) return undefined;
+    if (!response.ok) {
+      throw new HexreachError(
+        'E_INPUT',
+        `${fileUrl.pathname}: the server answered ${response.status} ${response.statusText}`,
+      );
+    }
+    return response;
+  };
   return {
     description: url.pathname,
-    readText: async (name) => {
-      const fileUrl = new URL(name, url);
-      let response: Response;
-      try {
-        response = await fetch(fileUrl, { credentials: 'same-origin', cache: 'no-cache' });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new HexreachError('E_INPUT', `${fileUrl.pathname}: could not be fetched (${reason})`);
-      }
-      if (response.status === 404) return undefined;
-      if (!response.ok) {
-        throw new HexreachError(
-          'E_INPUT',
-          `${fileUrl.pathname}: the server answered ${response.status} ${response.statusText}`,
-        );
-      }
-      return response.text();
+    readText: async (name) => (await read(name))?.text(),
+    readBytes: async (name) => {
+      const response = await read(name);
+      return response === undefined ? undefined : new Uint8Array(await response.arrayBuffer());
     },
   };
 }

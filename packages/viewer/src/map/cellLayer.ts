@@ -175,6 +175,8 @@ export function cellLayer(
   const colors = new Uint8Array(TEXTURE_WIDTH * rows * 4);
   let colorsChanged = true;
   let texture: WebGLTexture | null = null;
+  // Whether the texture has its storage: later colourings replace its texels in place.
+  let textureAllocated = false;
   let opacity = options.opacity ?? 1;
   let visible = options.visible ?? true;
   const matrix = new Float32Array(16);
@@ -210,6 +212,7 @@ export function cellLayer(
     onAdd(added, gl) {
       map = added;
       texture = gl.createTexture();
+      textureAllocated = false;
       colorsChanged = true;
       const shared = meshBuffers.get(mesh);
       if (shared !== undefined && shared.gl === gl) shared.users++;
@@ -251,7 +254,8 @@ export function cellLayer(
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, texture);
       if (colorsChanged) {
-        uploadColors(gl, colors, rows);
+        uploadColors(gl, colors, rows, !textureAllocated);
+        textureAllocated = true;
         colorsChanged = false;
       }
       gl.uniformMatrix4fv(
@@ -283,27 +287,30 @@ export function cellLayer(
   return layer;
 }
 
-/** Uploads the colours, already padded to whole rows, into the bound texture. */
-function uploadColors(gl: WebGL2RenderingContext, colors: Uint8Array, rows: number): void {
+/**
+ * Uploads the colours, already padded to whole rows, into the bound texture: its storage is
+ * made once (`allocate`), then each colouring replaces the texels. Re-specifying the texture
+ * with `texImage2D` each time makes ANGLE create a new image while the last frame may still
+ * read the old one.
+ */
+function uploadColors(
+  gl: WebGL2RenderingContext,
+  colors: Uint8Array,
+  rows: number,
+  allocate: boolean,
+): void {
   // MapLibre may leave these set for its own images; colours are plain bytes.
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
   gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
   gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-  gl.texImage2D(
-    gl.TEXTURE_2D,
-    0,
-    gl.RGBA8,
-    TEXTURE_WIDTH,
-    rows,
-    0,
-    gl.RGBA,
-    gl.UNSIGNED_BYTE,
-    colors,
-  );
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  if (allocate) {
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, TEXTURE_WIDTH, rows);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+  }
+  gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, TEXTURE_WIDTH, rows, gl.RGBA, gl.UNSIGNED_BYTE, colors);
 }
 
 function uploadMesh(gl: WebGL2RenderingContext, mesh: CellMesh): MeshBuffers {

@@ -61,8 +61,6 @@ export function cellMesh(features: readonly Feature<Polygon | MultiPolygon, unkn
   const rings: { cell: number; ring: Position[] }[] = [];
   let vertexCount = 0;
   let triangleCount = 0;
-  let sumX = 0;
-  let sumY = 0;
   features.forEach((feature, cell) => {
     const geometry = feature.geometry;
     const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -73,26 +71,27 @@ export function cellMesh(features: readonly Feature<Polygon | MultiPolygon, unkn
       rings.push({ cell, ring });
       vertexCount += ring.length;
       triangleCount += ring.length - 2;
-      for (const [lng, lat] of ring) {
-        sumX += mercatorX(lng);
-        sumY += mercatorY(lat);
-      }
     }
   });
-  const origin: [number, number] =
-    vertexCount === 0 ? [0.5, 0.5] : [sumX / vertexCount, sumY / vertexCount];
-  const positions = new Float32Array(vertexCount * 2);
+  // Each vertex projected once (a logarithm and a tangent each), then made relative to the mean.
+  const world = new Float64Array(vertexCount * 2);
   const vertexCells = new Uint32Array(vertexCount);
   const triangles = new Uint32Array(triangleCount * 3);
   const ringStarts = new Uint32Array(rings.length + 1);
+  let sumX = 0;
+  let sumY = 0;
   let v = 0;
   let t = 0;
   for (const [r, { cell, ring }] of rings.entries()) {
     const first = v;
     ringStarts[r] = first;
     for (const [lng, lat] of ring) {
-      positions[2 * v] = mercatorX(lng) - origin[0];
-      positions[2 * v + 1] = mercatorY(lat) - origin[1];
+      const x = mercatorX(lng);
+      const y = mercatorY(lat);
+      world[2 * v] = x;
+      world[2 * v + 1] = y;
+      sumX += x;
+      sumY += y;
       vertexCells[v] = cell;
       v++;
     }
@@ -101,6 +100,13 @@ export function cellMesh(features: readonly Feature<Polygon | MultiPolygon, unkn
       triangles[t++] = first + k;
       triangles[t++] = first + k + 1;
     }
+  }
+  const origin: [number, number] =
+    vertexCount === 0 ? [0.5, 0.5] : [sumX / vertexCount, sumY / vertexCount];
+  const positions = new Float32Array(vertexCount * 2);
+  for (let i = 0; i < vertexCount; i++) {
+    positions[2 * i] = world[2 * i] - origin[0];
+    positions[2 * i + 1] = world[2 * i + 1] - origin[1];
   }
   ringStarts[rings.length] = v;
   return { cellCount: features.length, origin, positions, vertexCells, ringStarts, triangles };

@@ -1,4 +1,5 @@
 import type { CellMesh } from './cellMesh.js';
+import { PairIndex } from './pairIndex.js';
 
 /**
  * Vertex positions are matched on a grid of 2⁻²⁷ of the world (30 cm): the same corner of two
@@ -65,23 +66,16 @@ function cornersOfMesh(mesh: CellMesh): Int32Array {
   if (known !== undefined) return known;
   const count = mesh.vertexCells.length;
   const corners = new Int32Array(count);
-  const ids = new Map<number, number>();
-  let next = 0;
+  const ids = new PairIndex(count / 3);
+  // Corners beyond the range are never matched: numbered after every matched one.
+  let unmatched = 0;
   for (let v = 0; v < count; v++) {
     const x = Math.round(mesh.positions[2 * v] * GRID);
     const y = Math.round(mesh.positions[2 * v + 1] * GRID);
-    if (Math.abs(x) >= HALF_RANGE || Math.abs(y) >= HALF_RANGE) {
-      corners[v] = next++;
-      continue;
-    }
-    const key = (x + HALF_RANGE) * 2 * HALF_RANGE + (y + HALF_RANGE);
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = next++;
-      ids.set(key, id);
-    }
-    corners[v] = id;
+    corners[v] =
+      Math.abs(x) >= HALF_RANGE || Math.abs(y) >= HALF_RANGE ? -1 - unmatched++ : ids.idOf(x, y);
   }
+  for (let v = 0; v < count; v++) if (corners[v] < 0) corners[v] = ids.size - 1 - corners[v];
   cornersOf.set(mesh, corners);
   return corners;
 }

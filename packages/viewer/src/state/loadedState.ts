@@ -48,12 +48,10 @@ export function loadedState(
     loaded.spaceTime?.stepStarts.length ?? 0,
   );
   const restored = hashToViewState(hash, defaults, loaded.numericColumns);
+  const index = new Map(loaded.cellIds.map((h3, i) => [h3, i]));
   return {
     results: loaded,
-    cells: {
-      index: new Map(loaded.cells.features.map((f, i) => [f.properties.h3, i])),
-      at: cellPicker(loaded.cells.features.map((f) => f.properties.h3)),
-    },
+    cells: { index, at: cellPicker(loaded.cellIds, index) },
     layers,
     view: camera.fromLink ? restored : { ...restored, camera: camera.camera },
     selected: undefined,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HexreachError } from '@hexreach/core';
 import { describe, expect, it } from 'vitest';
+import { demoRunDir } from '../../../../tests/helpers.js';
 import { fileResultSource } from '../../src/data/fileResultSource.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import type { ResultSource } from '../../src/data/ResultSource.js';
@@ -65,8 +68,19 @@ const organizations = {
   ],
 };
 
-function memorySource(files: Partial<Record<ResultFileName, string>>): ResultSource {
-  return { description: 'memory', readText: async (name) => files[name] };
+function memorySource(files: Partial<Record<ResultFileName, string | Uint8Array>>): ResultSource {
+  const text = (name: ResultFileName) => files[name];
+  return {
+    description: 'memory',
+    readText: async (name) => {
+      const file = text(name);
+      return typeof file === 'string' ? file : undefined;
+    },
+    readBytes: async (name) => {
+      const file = text(name);
+      return file instanceof Uint8Array ? file : undefined;
+    },
+  };
 }
 
 async function errorOf(run: Promise<unknown>): Promise<HexreachError> {
@@ -167,6 +181,67 @@ describe('loadResults', () => {
     const results = await loadResults(memorySource({ 'cells.geojson': JSON.stringify(cells) }));
     expect(results.numericColumns).not.toContain('zone');
     expect(results.numericColumns).not.toContain('name');
+  });
+});
+
+describe('loadResults with cells.bin', () => {
+  // The demo's private run (tests/globalSetup.ts): cells.bin beside cells.geojson.
+  const demo = (): Partial<Record<ResultFileName, string | Uint8Array>> => {
+    const dir = demoRunDir('private');
+    const text = (name: string) => readFileSync(join(dir, name), 'utf8');
+    return {
+      'cells.bin': new Uint8Array(readFileSync(join(dir, 'cells.bin'))),
+      'cells.geojson': text('cells.geojson'),
+      'zones.geojson': text('zones.geojson'),
+      'summary.json': text('summary.json'),
+    };
+  };
+
+  it('reads the cells from cells.bin, never asking for cells.geojson', async () => {
+    const files = demo();
+    const source = memorySource(files);
+    const asked: string[] = [];
+    const results = await loadResults({
+      ...source,
+      readText: (name) => {
+        asked.push(name);
+        return source.readText(name);
+      },
+    });
+    expect(asked).not.toContain('cells.geojson');
+    expect(results.notes).toEqual([]);
+    const fromGeojson = await loadResults(memorySource({ ...files, 'cells.bin': undefined }));
+    expect(results.cellIds).toEqual(fromGeojson.cellIds);
+    expect(results.numericColumns).toEqual(fromGeojson.numericColumns);
+    expect(results.texts).toEqual(fromGeojson.texts);
+  });
+
+  it('reads cells.geojson, with a note, when cells.bin is not the one summary.json lists', async () => {
+    const files = demo();
+    const bytes = files['cells.bin'] as Uint8Array;
+    const other = await loadResults(memorySource({ ...files, 'cells.bin': bytes.subarray(8) }));
+    expect(other.notes.join('\n')).toMatch(
+      /cells\.bin has \d+ bytes where summary\.json lists \d+/,
+    );
+    expect(other.cellIds.length).toBeGreaterThan(0);
+    const summary = JSON.parse(files['summary.json'] as string);
+    summary.files = summary.files.filter((f: { name: string }) => f.name !== 'cells.bin');
+    const unlisted = await loadResults(
+      memorySource({ ...files, 'summary.json': JSON.stringify(summary) }),
+    );
+    expect(unlisted.notes.join('\n')).toContain("cells.bin is not in summary.json's list");
+  });
+
+  it('reads cells.geojson, with a note, when cells.bin cannot be read', async () => {
+    const files = demo();
+    const broken = (files['cells.bin'] as Uint8Array).slice();
+    broken[0] = 0x7b;
+    // Without summary.json, nothing says which cells.bin belongs: it is read, and fails.
+    const results = await loadResults(
+      memorySource({ ...files, 'summary.json': undefined, 'cells.bin': broken }),
+    );
+    expect(results.notes.join('\n')).toContain('cells.bin: not a hexreach cells.bin');
+    expect(results.cellIds.length).toBeGreaterThan(0);
   });
 });
 
