@@ -83,7 +83,9 @@ export function permuteCellRange(
 ): void {
   const { n, permutations: R, seed, offsets, neighbors, values, scale, reported } = plan;
   const linkWeight = plan.weights;
-  const conditional = plan.scheme === 'conditional';
+  // Both schemes without replacement keep x_i in its own slot; the table replaces the streams.
+  const conditional = plan.scheme !== 'spdep';
+  const lookup = plan.scheme === 'lookup-table';
   const { pSim, zSim, expectedSim, sdSim } = output;
   const others = n - 1;
 
@@ -93,8 +95,8 @@ export function permuteCellRange(
     slotWeight: new Float64Array(maxRow),
     picks: new Uint32Array(maxRow),
     sims: new Float64Array(R),
-    mark: new Int32Array(conditional ? n : 0),
-    pool: new Uint32Array(conditional && 2 * maxRow > others ? n : 0),
+    mark: new Int32Array(conditional && !lookup ? n : 0),
+    pool: new Uint32Array(conditional && !lookup && 2 * maxRow > others ? n : 0),
     stamp: 0,
   };
   for (let j = 0; j < scratch.pool.length; j++) scratch.pool[j] = j;
@@ -128,7 +130,8 @@ export function permuteCellRange(
     }
 
     const state = cellStreamSeed(seed, i) | 0;
-    if (!conditional) drawWithReplacement(values, i, k, R, state, scratch);
+    if (lookup) drawFromTable(plan, i, k, scratch);
+    else if (!conditional) drawWithReplacement(values, i, k, R, state, scratch);
     else if (2 * k <= others) drawByRejection(values, i, k, R, state, scratch);
     else drawByFisherYates(values, i, k, R, state, scratch);
 
@@ -159,6 +162,45 @@ export function permuteCellRange(
     sdSim[i] = reported[i] === 1 ? sd : Number.NaN;
     pSim[i] = permutationPValue(observed, sims, plan.pValue, tolerance);
     zSim[i] = (observed - mean) / sd;
+  }
+}
+
+/**
+ * The `lookup-table` scheme: permutation r of cell i takes the first k entries of the table's row
+ * r other than i. With equal slot weights w (binary or row-standardised rows) that is w times a
+ * prefix sum of the row, shared by every cell with k slots; in the few rows where i itself is
+ * among the first k entries, entry k stands in for it.
+ */
+function drawFromTable(plan: PermutationPlan, i: number, k: number, scratch: Scratch): void {
+  const { slotWeight, sims } = scratch;
+  const { permutations: R, values, tableWidth: width, tableValues, tablePrefix } = plan;
+  const { tableHitOffsets: hitOffsets, tableHits: hits } = plan;
+  const w = slotWeight[0];
+  let equal = true;
+  for (let t = 1; t < k && equal; t++) equal = slotWeight[t] === w;
+  if (equal) {
+    const base = k * R;
+    for (let r = 0; r < R; r++) sims[r] = w * tablePrefix[base + r];
+  } else {
+    for (let r = 0, row = 0; r < R; r++, row += width) {
+      let lag = 0;
+      for (let t = 0; t < k; t++) lag += slotWeight[t] * tableValues[row + t];
+      sims[r] = lag;
+    }
+  }
+  for (let h = hitOffsets[i]; h < hitOffsets[i + 1]; h++) {
+    const position = hits[h];
+    const r = Math.floor(position / width);
+    const row = r * width;
+    const at = position - row;
+    if (at >= k) continue;
+    if (equal) {
+      sims[r] = w * (tablePrefix[(k + 1) * R + r] - values[i]);
+      continue;
+    }
+    let lag = 0;
+    for (let t = 0; t < k; t++) lag += slotWeight[t] * tableValues[row + (t < at ? t : t + 1)];
+    sims[r] = lag;
   }
 }
 

@@ -12,9 +12,17 @@ import type { PermutationPlan } from './preparePermutation.js';
  *   `fix_i_in_Gstar_permutations = FALSE` for Gi*, the only behaviour of `localG_perm` before
  *   spdep 1.3): every slot of row i, the self slot of Gi* included, receives a value drawn *with
  *   replacement* from the n − 1 values x_j, j ≠ i (`sample(x[-i], replace = TRUE)`).
- * The reference distributions differ, so pseudo p-values are comparable only within one scheme.
+ * - `lookup-table` (GeoDa's and rgeoda's lookup table): conditional randomisation as
+ *   `conditional`, but from one table of R draws shared by every cell instead of a stream per
+ *   cell (see `drawPermutationTable`), several times faster: a cell's permuted statistics are a
+ *   shared prefix sum of the table's row, rather than k random draws each. Each cell's pseudo
+ *   p-value is as exact as under `conditional` (the same distribution), but the p-values of
+ *   different cells are dependent, since they share their draws; the values differ from
+ *   `conditional`'s for the same seed.
+ * The reference distributions of `conditional` (and `lookup-table`) and `spdep` differ, so pseudo
+ * p-values are comparable only within one of them.
  */
-export type PermutationScheme = 'conditional' | 'spdep';
+export type PermutationScheme = 'conditional' | 'spdep' | 'lookup-table';
 
 /**
  * The tail a pseudo p-value covers, with R permutations giving statistics s_1 … s_R, the
@@ -111,9 +119,9 @@ export function resolvePermutationOptions(
   );
   assertArgument(Number.isInteger(seed), fn, `seed must be an integer, got ${seed}`, seed);
   assertArgument(
-    scheme === 'conditional' || scheme === 'spdep',
+    scheme === 'conditional' || scheme === 'spdep' || scheme === 'lookup-table',
     fn,
-    `scheme must be 'conditional' or 'spdep', got ${String(scheme)}`,
+    `scheme must be 'conditional', 'spdep' or 'lookup-table', got ${String(scheme)}`,
     scheme,
   );
   assertArgument(
