@@ -224,8 +224,8 @@ export const configSchema = z.strictObject({
       /**
        * `conditional`: each cell's value fixed, its neighbours drawn without replacement from the
        * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme;
-       * `lookup-table`: `conditional`'s draws from one table shared by all cells (GeoDa's lookup
-       * table), several times faster, p-values of different cells dependent.
+       * `lookup-table`: `conditional`'s draws read from windows of one table shared by the cells
+       * (after GeoDa's lookup table), about ten times faster.
        */
       scheme: z.enum(['conditional', 'spdep', 'lookup-table']).default('conditional'),
       /**

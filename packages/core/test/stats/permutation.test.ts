@@ -234,10 +234,9 @@ describe('conditionalPermutation on values without spatial structure', () => {
     });
   }
 
-  it('lookup-table: pSim is uniform to within the error of one table of R draws', () => {
-    // Every cell with k slots reads the same R sums, so the cells' p-values follow one empirical
-    // distribution of R draws: their KS distance from U(0, 1) is that of R draws (1.628/√R at
-    // α = 0.01), not of the m cells.
+  it('lookup-table: pSim is uniform (KS at level 0.01) and 5 ± 1.5 % of cells have pSim ≤ 0.05', () => {
+    // Cells read overlapping windows of one table of 64R rows, so their p-values are slightly
+    // dependent; the bounds of independent p-values hold with room to spare.
     for (const [statistic, weights] of cases) {
       const { pSim } = conditionalPermutation(x, weights, {
         statistic,
@@ -247,8 +246,32 @@ describe('conditionalPermutation on values without spatial structure', () => {
       });
       const p = Array.from(pSim);
       expect(p.every((value) => value >= 1 / (R + 1) && value <= 1)).toBe(true);
-      expect(ksUniform(p), statistic).toBeLessThanOrEqual(1.628 / Math.sqrt(R) + 1 / (R + 1));
+      expect(ksUniform(p), statistic).toBeLessThanOrEqual(
+        1.628 / Math.sqrt(p.length) + 1 / (R + 1),
+      );
+      const significant = p.filter((value) => value <= 0.05).length / p.length;
+      expect(significant).toBeGreaterThanOrEqual(0.035);
+      expect(significant).toBeLessThanOrEqual(0.065);
     }
+  });
+
+  it('lookup-table: the share of cells with pSim ≤ 0.05 varies from seed to seed as with streams', () => {
+    // A single table of R rows shared whole by every cell (GeoDa's lookup table) moves every
+    // cell's p together: here its share of p ≤ 0.05 spread over 1.9 points across five seeds,
+    // against 0.2 with a stream per cell. Windows of a table of 64R rows bring it back.
+    const weights = cases[1][1];
+    const shares = (scheme: 'conditional' | 'lookup-table') =>
+      [1, 2, 3, 4, 5].map((seed) => {
+        const { pSim } = conditionalPermutation(x, weights, {
+          statistic: 'localMoran',
+          permutations: R,
+          seed,
+          scheme,
+        });
+        return pSim.filter((value) => value <= 0.05).length / pSim.length;
+      });
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    expect(spread(shares('lookup-table'))).toBeLessThan(2 * spread(shares('conditional')) + 0.01);
   });
 
   it('finds a planted hot spot that the shuffled data lack', () => {
@@ -317,7 +340,7 @@ describe('the sampler', () => {
     }
   });
 
-  it('lookup-table: cell i reads the first k entries other than i of each row of one table', () => {
+  it('lookup-table: cell i reads R rows of one table from an offset of its stream, skipping i', () => {
     // Rows of 7 of 9 cells come from the Fisher–Yates fill, rows of 7 of 40 from rejection.
     for (const n of [9, 40]) {
       const lists = Array.from({ length: n }, (_, i) =>
@@ -337,12 +360,15 @@ describe('the sampler', () => {
             seed,
             permutations: R,
           });
-          const table = drawPermutationTable(n, R, 7, seed);
+          // 64 rows per permutation; each cell's window starts at its stream's first draw.
+          const T = 64 * R;
+          const table = drawPermutationTable(n, T, 7, seed);
           for (let i = 0; i < n; i++) {
             const problem = cellProblem('gistar', 'lookup-table', x, weights, i);
             const k = problem.slotWeights.length;
+            const first = Math.floor(mulberry32(cellStreamSeed(seed, i))() * (T - R + 1));
             const sims: number[] = [];
-            for (let r = 0; r < R; r++) {
+            for (let r = first; r < first + R; r++) {
               const row = Array.from(table.cells.subarray(r * 7, r * 7 + 7));
               const chosen = row.filter((j) => j !== i).slice(0, k);
               const lag = chosen.reduce((a, j, t) => a + problem.slotWeights[t] * x[j], 0);

@@ -2,10 +2,10 @@ import { assertArgument } from '../../errors.js';
 import { mulberry32 } from '../../util/random.js';
 
 /**
- * One table of permutation draws shared by every cell of a run (the `lookup-table` scheme): row r
- * lists `width` distinct cells drawn from all n, and cell i takes, in permutation r, the first k
- * entries of row r that are not i itself. Also the inverse: where each cell appears in the table,
- * so that a cell finds the few rows it must skip itself in without scanning them all.
+ * One table of permutation draws shared by the cells of a run (the `lookup-table` scheme): row r
+ * lists `width` distinct cells drawn from all n, and a cell i reading row r takes the first k
+ * entries that are not i itself. Also the inverse: where each cell appears in the table, so that
+ * a cell finds the few rows it must skip itself in without scanning them all.
  */
 export interface PermutationTable {
   /** Entries per row: the most slots any cell refills, plus one to stand in for the cell itself. */
@@ -26,15 +26,16 @@ export const MAX_TABLE_ENTRIES = 2 ** 25;
  * random ordered sample without replacement (rejection of repeats for rows up to n/2 entries, a
  * partial Fisher–Yates shuffle beyond), all from one mulberry32 stream seeded by `seed`.
  *
- * Cell i's permutation r is the first k entries of row r other than i: the ordered sample of
- * `width` cells, with i removed where it occurs, is a uniformly random ordered sample of the n − 1
- * other cells, so each cell's draws are conditional randomisation without replacement (Anselin
- * 1995, §4), as with the per-cell streams. What differs is that every cell reads the same R rows,
- * as GeoDa's and rgeoda's lookup table does (libgeoda `LISA::PermCreateTable`): each cell's
- * pseudo p-value is exact, but the p-values of different cells are dependent.
+ * A row's first k entries other than i are a uniformly random ordered sample of the n − 1 other
+ * cells (the ordered sample of `width` cells with i removed where it occurs), so a cell reading R
+ * distinct rows draws by conditional randomisation without replacement (Anselin 1995, §4), as
+ * with a stream per cell; its pseudo p-value is exact. The idea is GeoDa's and rgeoda's lookup
+ * table (libgeoda `LISA::PermCreateTable`), where every cell reads the same R rows; that moves
+ * every cell's p-value together (the share of cells under 0.05 swings from seed to seed), so
+ * hexreach draws 64R rows and gives each cell its own window of R (see `permuteCellRange`).
  *
  * @param n - the number of cells, ≥ width
- * @param permutations - R, the number of rows
+ * @param permutations - the number of rows
  * @param width - entries per row, ≥ 1
  * @param seed - unsigned 32-bit seed
  * @returns the table and its inverse

@@ -3,7 +3,11 @@ import type { SpatialWeights } from '../../types.js';
 import { assertWeights } from './assertWeights.js';
 import { centredValues } from './centredValues.js';
 import type { PermutationPValue } from './permutationPValue.js';
-import { drawPermutationTable } from './permutationTable.js';
+import { drawPermutationTable, MAX_TABLE_ENTRIES } from './permutationTable.js';
+
+/** Rows of a `lookup-table` table per permutation, when they fit in MAX_TABLE_ENTRIES. */
+const TABLE_ROWS_PER_PERMUTATION = 64;
+
 import {
   type PermutationAlternative,
   type PermutationOptions,
@@ -57,15 +61,17 @@ export interface PermutationPlan {
   readonly maxAbsValue: number;
   /**
    * The `lookup-table` scheme's shared draws (see `drawPermutationTable`), empty under the other
-   * schemes: entries per row, the R × width table of cells, and where each cell occurs in it.
+   * schemes: entries per row, rows (T ≥ R), the T × width table of cells, and where each cell
+   * occurs in it.
    */
   readonly tableWidth: number;
+  readonly tableRows: number;
   readonly tableCells: Uint32Array;
   readonly tableHitOffsets: Uint32Array;
   readonly tableHits: Uint32Array;
-  /** v at each entry of the table, row-major R × width. */
+  /** v at each entry of the table, row-major T × width. */
   readonly tableValues: Float64Array;
-  /** Prefix sums of the table's rows by length: entry t · R + r is the sum of row r's first t values, t = 0 … width. */
+  /** Prefix sums of the table's rows by length: entry t · T + r is the sum of row r's first t values, t = 0 … width. */
   readonly tablePrefix: Float64Array;
 }
 
@@ -204,6 +210,7 @@ function tableOf(
   if (!wanted) {
     return {
       tableWidth: 0,
+      tableRows: 0,
       tableCells: new Uint32Array(0),
       tableHitOffsets: new Uint32Array(0),
       tableHits: new Uint32Array(0),
@@ -221,20 +228,26 @@ function tableOf(
     maxSlots = Math.max(maxSlots, slots);
   }
   const width = Math.min(n, maxSlots + 1);
-  const table = drawPermutationTable(n, permutations, width, seed);
-  const R = permutations;
+  // Each cell reads a window of R of the T rows: 64 windows' worth, so that two cells' windows
+  // overlap little and their p-values are nearly independent, within the table's bound.
+  const T = Math.max(
+    permutations,
+    Math.min(TABLE_ROWS_PER_PERMUTATION * permutations, Math.floor(MAX_TABLE_ENTRIES / width)),
+  );
+  const table = drawPermutationTable(n, T, width, seed);
   const tableValues = new Float64Array(table.cells.length);
   for (let p = 0; p < tableValues.length; p++) tableValues[p] = v[table.cells[p]];
-  const tablePrefix = new Float64Array((width + 1) * R);
-  for (let r = 0; r < R; r++) {
+  const tablePrefix = new Float64Array((width + 1) * T);
+  for (let r = 0; r < T; r++) {
     let sum = 0;
     for (let t = 0; t < width; t++) {
       sum += tableValues[r * width + t];
-      tablePrefix[(t + 1) * R + r] = sum;
+      tablePrefix[(t + 1) * T + r] = sum;
     }
   }
   return {
     tableWidth: width,
+    tableRows: T,
     tableCells: table.cells,
     tableHitOffsets: table.hitOffsets,
     tableHits: table.hits,

@@ -12,13 +12,14 @@ import type { PermutationPlan } from './preparePermutation.js';
  *   `fix_i_in_Gstar_permutations = FALSE` for Gi*, the only behaviour of `localG_perm` before
  *   spdep 1.3): every slot of row i, the self slot of Gi* included, receives a value drawn *with
  *   replacement* from the n − 1 values x_j, j ≠ i (`sample(x[-i], replace = TRUE)`).
- * - `lookup-table` (GeoDa's and rgeoda's lookup table): conditional randomisation as
- *   `conditional`, but from one table of R draws shared by every cell instead of a stream per
- *   cell (see `drawPermutationTable`), several times faster: a cell's permuted statistics are a
- *   shared prefix sum of the table's row, rather than k random draws each. Each cell's pseudo
- *   p-value is as exact as under `conditional` (the same distribution), but the p-values of
- *   different cells are dependent, since they share their draws; the values differ from
- *   `conditional`'s for the same seed.
+ * - `lookup-table` (after GeoDa's and rgeoda's lookup table): conditional randomisation as
+ *   `conditional`, but from one seeded table of 64R draws of neighbour sets shared by the cells
+ *   (see `drawPermutationTable`): each cell reads R consecutive rows from an offset its own stream
+ *   draws, and with equal weights in its row its R permuted sums are prefix sums of the table,
+ *   shared by all cells with as many neighbours, instead of k random draws each — about ten
+ *   times faster. Each cell's pseudo p-value is as exact as under `conditional` (the same
+ *   distribution); cells whose windows overlap share draws, so their p-values are slightly
+ *   dependent. Values differ from `conditional`'s for the same seed.
  * The reference distributions of `conditional` (and `lookup-table`) and `spdep` differ, so pseudo
  * p-values are comparable only within one of them.
  */
