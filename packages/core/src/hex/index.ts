@@ -12,6 +12,7 @@ export {
   cellToLngLat,
   cellToParent,
   cellToRing,
+  getIcosahedronFaces,
   getResolution,
   gridDisk,
   gridDiskDistances,

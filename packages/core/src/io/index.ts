@@ -10,6 +10,13 @@ export {
 } from './detectColumns.js';
 export { detectPopulationAttribute } from './detectPopulationAttribute.js';
 export {
+  type ColumnArray,
+  type ColumnKind,
+  createColumn,
+  growColumn,
+  trimColumn,
+} from './growableColumn.js';
+export {
   createIncidentTableBuilder,
   type IncidentTableBuilder,
   type IncidentTableBuilderOptions,
@@ -30,4 +37,5 @@ export {
   type ReadOrganizationsGeoJsonOptions,
   readOrganizationsGeoJson,
 } from './readOrganizations.js';
+export { readPlainRecords } from './readPlainRecords.js';
 export { type ReadSurveysCsvOptions, readSurveysCsv } from './readSurveysCsv.js';
