@@ -84,10 +84,11 @@ const MAX_CATEGORIES = 65_535;
  * `out-of-range-coordinates`; a non-empty date that does not parse → `invalid-date` (an empty
  * date is allowed, time NaN); a missing, non-numeric or negative weight → `invalid-weight`.
  * Columns are typed arrays (lng, lat, time, weight: 8 bytes a row; record: 4; category: 2,
- * dictionary-encoded in order of first appearance) that double in capacity; where resizable
- * ArrayBuffers exist (Node 20, current browsers) they grow in place (see `growableColumn`), and
- * `finish()` copies them into plain arrays one column at a time, giving each one's memory back
- * at once: about 45 bytes a row at the peak, where copying doubling arrays took 76.
+ * dictionary-encoded in order of first appearance) that double in capacity; the weights are kept
+ * only from the first weight other than 1, and made 1s by `finish()` otherwise. Where resizable
+ * ArrayBuffers exist (Node 20, current browsers) the columns grow in place (see
+ * `growableColumn`), and `finish()` copies them into plain arrays one column at a time, giving
+ * each one's memory back at once, so the table is never held twice.
  *
  * @param source - the file or input name, copied into the table and every rejection
  * @param recordKind - `row` (1-based CSV data rows) or `feature` (0-based GeoJSON features)
@@ -139,7 +140,8 @@ interface BuilderState {
   lng: Float64Array;
   lat: Float64Array;
   time: Float64Array;
-  weight: Float64Array;
+  /** Undefined while every weight is 1: the column is made at the first other weight. */
+  weight: Float64Array | undefined;
   category: Uint16Array;
   record: Uint32Array;
   readonly categories: string[];
@@ -164,7 +166,7 @@ function createState(
     lng: createColumn(Float64Array, capacity),
     lat: createColumn(Float64Array, capacity),
     time: createColumn(Float64Array, capacity),
-    weight: createColumn(Float64Array, capacity),
+    weight: undefined,
     category: createColumn(Uint16Array, capacity),
     record: createColumn(Uint32Array, capacity),
     categories: [],
@@ -180,7 +182,7 @@ function grow(state: BuilderState): void {
   state.lng = growColumn(state.lng, capacity);
   state.lat = growColumn(state.lat, capacity);
   state.time = growColumn(state.time, capacity);
-  state.weight = growColumn(state.weight, capacity);
+  if (state.weight !== undefined) state.weight = growColumn(state.weight, capacity);
   state.category = growColumn(state.category, capacity);
   state.record = growColumn(state.record, capacity);
 }
@@ -242,7 +244,13 @@ function push(
   state.lng[at] = lng;
   state.lat[at] = lat;
   state.time[at] = time;
-  state.weight[at] = weight;
+  if (weight !== 1 || state.weight !== undefined) {
+    if (state.weight === undefined) {
+      state.weight = createColumn(Float64Array, state.capacity);
+      state.weight.fill(1, 0, at);
+    }
+    state.weight[at] = weight;
+  }
   state.category[at] = index;
   state.record[at] = record;
   state.length = at + 1;
@@ -373,7 +381,10 @@ function finish(state: BuilderState): ReadResult<IncidentTable> {
     time: trimColumn(state.time, length),
     category: trimColumn(state.category, length),
     categories: state.hasCategory ? state.categories.slice() : ['all'],
-    weight: trimColumn(state.weight, length),
+    weight:
+      state.weight === undefined
+        ? new Float64Array(length).fill(1)
+        : trimColumn(state.weight, length),
     record: trimColumn(state.record, length),
   };
   return {
