@@ -5,6 +5,7 @@ import { parseConfig } from '../src/config/parseConfig.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
 import { analyze } from '../src/pipeline/analyze.js';
+import { benchChicagoPeakMemory } from './peakMemory.js';
 import { median, printRow, repoPath } from './report.js';
 
 async function timeAnalyze(
@@ -81,4 +82,5 @@ export async function benchAnalyze(runs: number): Promise<void> {
     [{ name: 'Pop2014', required: true }, ...indicators.map((i) => ({ name: i.name }))],
     1,
   );
+  benchChicagoPeakMemory();
 }

@@ -8,6 +8,7 @@ import { benchAnalyze } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchEvaluation } from './evaluationCalibration.js';
 import { benchIngestion } from './ingestion.js';
+import { benchLargeCsv } from './largeCsv.js';
 import { benchOutreach } from './outreach.js';
 import { benchPermutations } from './permutations.js';
 import { benchPrivacy } from './privacyUtility.js';
@@ -18,6 +19,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 printMachine();
 console.log(`(median of ${runs} runs unless stated)\n`);
 await benchIngestion(runs);
+// The 1 GB file takes a few minutes to write and read; BENCH_LARGE=0 leaves it out.
+if (process.env.BENCH_LARGE !== '0') await benchLargeCsv();
 console.log('');
 await benchAnalyze(runs);
 console.log('');

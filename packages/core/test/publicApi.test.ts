@@ -16,7 +16,7 @@ const INTERNAL_FILES = [
   /^index\.ts$/,
   /\/index\.ts$/,
   /^hex\/estimateCellCount\.ts$/,
-  /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|getTextEncodingProblem|normalizeName|readCsvChunks)\.ts$/,
+  /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|getTextEncodingProblem|growableColumn|normalizeName|readCsvChunks|readPlainRecords)\.ts$/,
   /^stats\/permutation\//,
   /^weights\/linkWeights\.ts$/,
   /^util\/(collectRejections|createRecord|finiteOrNull|getOwn|formatCount)\.ts$/,

@@ -311,9 +311,11 @@ export const configSchema = z.strictObject({
       permutations: z.number().int().min(0).max(99_999).default(999),
       /**
        * `conditional`: each cell's value fixed, its neighbours drawn without replacement from the
-       * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme.
+       * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme;
+       * `lookup-table`: `conditional`'s draws read from windows of one table shared by the cells
+       * (after GeoDa's lookup table), about ten times faster.
        */
-      scheme: z.enum(['conditional', 'spdep']).default('conditional'),
+      scheme: z.enum(['conditional', 'spdep', 'lookup-table']).default('conditional'),
       /**
        * Which pseudo p-value `gi_p_sim` holds (see `PermutationPValue`): `esda` (esda's default
        * p_sim), `spdep` (spdep's `Pr(z != E(Gi)) Sim`), `folded` or `two-sided` (equal tails).

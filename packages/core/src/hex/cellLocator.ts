@@ -1,5 +1,5 @@
 import type { CellGrid } from '../types.js';
-import { cellToLngLat, cellToRing, lngLatToCell } from './h3.js';
+import { cellToLngLat, cellToRing, getIcosahedronFaces, lngLatToCell } from './h3.js';
 
 /** Pixel codes besides cell indexes: no grid cell reaches the pixel, or ask h3. */
 const OUTSIDE = -1;
@@ -8,6 +8,18 @@ const UNKNOWN = -2;
 /** Pixels per cell circumradius when the budget allows; below 3 few pixels fit inside a cell. */
 const PIXELS_PER_RADIUS = 16;
 const MIN_PIXELS_PER_RADIUS = 3;
+
+/**
+ * A point nearer than this to a great circle through a cell's edge (as the sine of the angle,
+ * about 6 mm on the Earth) is left to h3: far beyond the rounding of either computation.
+ */
+const EDGE_MARGIN = 1e-9;
+const RADIANS = Math.PI / 180;
+/**
+ * Above this resolution a cell's vertices are so close (under 10⁻⁶ rad) that the rounding of
+ * their unit vectors (10⁻¹⁶) tilts an edge's normal by more than a tenth of the margin.
+ */
+const MAX_EDGE_TEST_RESOLUTION = 12;
 
 /**
  * Below this resolution an H3 edge (a great-circle arc) strays from the straight line between its
@@ -19,10 +31,16 @@ const MIN_RASTER_RESOLUTION = 5;
  * Finds the cell of a grid that contains a point, most of the time without calling h3: a raster
  * over the grid's bounding box stores, for each pixel lying wholly inside one cell (its outline
  * shrunk by 1%), that cell, and for each pixel no cell reaches (outlines grown by 1%), "outside";
- * only the pixels along cell edges ask `lngLatToCell`. With pixels of 1/16 of a cell's radius,
- * about 80% of the points inside the study area are answered by one array read (the idea of
- * a lookup grid over a spatial index, as in kdbush / flatbush, applied to H3 cells).
- * Answers are identical to `grid.indexOf.get(lngLatToCell(lng, lat, grid.resolution))`.
+ * only the pixels along cell edges need more. With pixels of 1/16 of a cell's radius, about 80%
+ * of the points inside the study area are answered by one array read (the idea of a lookup grid
+ * over a spatial index, as in kdbush / flatbush, applied to H3 cells). A point in an edge pixel
+ * is tested against the cells of the pixels around it: an H3 hexagon that lies on one face of
+ * the icosahedron is a hexagon in that face's gnomonic projection, so on the sphere its edges are
+ * great-circle arcs between its vertices, and a point on the inner side of all six, by more than
+ * 10⁻⁹ (6 mm), is in it (three dot products of unit vectors per edge; up to resolution 12).
+ * Only points that no such test places — within millimetres of an edge, near pentagons and face
+ * edges, or at resolutions 13–15 — ask `lngLatToCell`. Answers are identical to `grid.indexOf.get(lngLatToCell(lng, lat,
+ * grid.resolution))` (tests: 10⁵ points around edges and vertices; every Chicago 2018 incident).
  *
  * The raster is skipped (every point in the bounding box asks h3) when it would need more than
  * `maxPixels` pixels at 1/3 of a cell radius, below resolution 5, and when the grid crosses the
@@ -36,6 +54,7 @@ const MIN_RASTER_RESOLUTION = 5;
  */
 export class CellLocator {
   private readonly indexOf: ReadonlyMap<string, number>;
+  private readonly cells: readonly string[];
   private readonly resolution: number;
   private readonly west: number;
   private readonly south: number;
@@ -47,6 +66,14 @@ export class CellLocator {
   private readonly nx: number;
   /** Row-major from the south-west corner: a cell index, OUTSIDE or UNKNOWN. */
   private readonly pixels: Int32Array;
+  /**
+   * Per cell, the unit normals of the great circles through its six edges, pointing inwards
+   * (18 numbers), computed when a point first needs them; NaN for cells left to h3 (pentagons,
+   * cells on two faces).
+   */
+  private readonly normals: Float64Array;
+  /** Per cell: 0 normals not computed yet, 1 computed (or NaN). */
+  private readonly normalsDone: Uint8Array;
 
   /**
    * @param grid - the cells to find points in
@@ -61,6 +88,9 @@ export class CellLocator {
     this.yScale = 0;
     this.nx = 1;
     this.pixels = Int32Array.of(UNKNOWN);
+    this.normals = new Float64Array(0);
+    this.normalsDone = new Uint8Array(0);
+    this.cells = grid.cells;
     if (grid.cells.length === 0 || radius === 0 || grid.resolution < MIN_RASTER_RESOLUTION) return;
 
     // Square pixels (in metres) at the most poleward latitude, the narrowest there.
@@ -76,6 +106,10 @@ export class CellLocator {
     this.nx = Math.floor((this.east - this.west) * this.xScale) + 1;
     const ny = Math.floor((this.north - this.south) * this.yScale) + 1;
     this.pixels = new Int32Array(this.nx * ny).fill(OUTSIDE);
+    if (grid.resolution <= MAX_EDGE_TEST_RESOLUTION) {
+      this.normals = new Float64Array(18 * grid.cells.length).fill(Number.NaN);
+      this.normalsDone = new Uint8Array(grid.cells.length);
+    }
     for (let c = 0; c < grid.cells.length; c++) this.paint(grid.cells[c], c, ny);
   }
 
@@ -86,13 +120,41 @@ export class CellLocator {
   locate(lng: number, lat: number): number {
     if (!(lng >= this.west && lng <= this.east && lat >= this.south && lat <= this.north))
       return OUTSIDE;
-    const pixel =
-      this.pixels[
-        Math.floor((lat - this.south) * this.yScale) * this.nx +
-          Math.floor((lng - this.west) * this.xScale)
-      ];
+    const at =
+      Math.floor((lat - this.south) * this.yScale) * this.nx +
+      Math.floor((lng - this.west) * this.xScale);
+    const pixel = this.pixels[at];
     if (pixel !== UNKNOWN) return pixel;
+    const near = this.normals.length === 0 ? UNKNOWN : this.locateNearEdge(lng, lat, at);
+    if (near !== UNKNOWN) return near;
     return this.indexOf.get(lngLatToCell(lng, lat, this.resolution)) ?? OUTSIDE;
+  }
+
+  /**
+   * The cell of the pixels around pixel `at` (itself and its eight neighbours) that contains the
+   * point by more than the margin on every edge, or UNKNOWN.
+   */
+  private locateNearEdge(lng: number, lat: number, at: number): number {
+    const cosLat = Math.cos(lat * RADIANS);
+    const px = cosLat * Math.cos(lng * RADIANS);
+    const py = cosLat * Math.sin(lng * RADIANS);
+    const pz = Math.sin(lat * RADIANS);
+    const { pixels, normals, nx } = this;
+    let tried = OUTSIDE;
+    for (let dy = -nx; dy <= nx; dy += nx) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const c = pixels[at + dy + dx];
+        // Neighbours past the raster's ends read undefined; most neighbours repeat one cell.
+        if (c === undefined || c < 0 || c === tried) continue;
+        tried = c;
+        if (this.normalsDone[c] === 0) this.setNormals(c);
+        let inside = true;
+        for (let e = 18 * c; e < 18 * c + 18 && inside; e += 3)
+          inside = normals[e] * px + normals[e + 1] * py + normals[e + 2] * pz > EDGE_MARGIN;
+        if (inside) return c;
+      }
+    }
+    return UNKNOWN;
   }
 
   /** Marks the pixels a cell may reach as UNKNOWN, then those wholly inside it as the cell. */
@@ -139,6 +201,38 @@ export class CellLocator {
       const from = Math.max(0, Math.ceil((left - this.west) * this.xScale));
       const to = Math.min(this.nx - 1, Math.floor((right - this.west) * this.xScale) - 1);
       this.pixels.fill(c, row * this.nx + from, row * this.nx + to + 1);
+    }
+  }
+
+  /**
+   * The inward unit normals of the great circles through the edges of cell c's hexagon, if it
+   * is a hexagon on one face of the icosahedron; else they stay NaN.
+   */
+  private setNormals(c: number): void {
+    this.normalsDone[c] = 1;
+    const cell = this.cells[c];
+    const ring = cellToRing(cell);
+    if (ring.length !== 7 || getIcosahedronFaces(cell).length !== 1) return;
+    const [cx, cy] = cellToLngLat(cell);
+    const unit = ([x, y]: number[]) => [
+      Math.cos(y * RADIANS) * Math.cos(x * RADIANS),
+      Math.cos(y * RADIANS) * Math.sin(x * RADIANS),
+      Math.sin(y * RADIANS),
+    ];
+    const centre = unit([cx, cy]);
+    for (let k = 0; k < 6; k++) {
+      const [ax, ay, az] = unit(ring[k]);
+      const [bx, by, bz] = unit(ring[(k + 1) % 6]);
+      // a × b is normal to the plane of the great circle through a and b.
+      let nx = ay * bz - az * by;
+      let ny = az * bx - ax * bz;
+      let nz = ax * by - ay * bx;
+      const norm = Math.hypot(nx, ny, nz);
+      const sign = nx * centre[0] + ny * centre[1] + nz * centre[2] < 0 ? -1 : 1;
+      nx *= sign / norm;
+      ny *= sign / norm;
+      nz *= sign / norm;
+      this.normals.set([nx, ny, nz], 18 * c + 3 * k);
     }
   }
 

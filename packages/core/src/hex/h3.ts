@@ -232,3 +232,16 @@ export function gridDiskDistances(cell: string, k: number): string[][] {
 export function cellToChildren(cell: string, resolution: number): string[] {
   return h3.cellToChildren(cell, resolution);
 }
+
+/**
+ * The faces of the icosahedron a cell overlaps: one for most cells, more for cells crossing a
+ * face's edge (whose outlines are not one gnomonic hexagon).
+ *
+ * @example
+ * ```ts
+ * getIcosahedronFaces('882664c1a9fffff'); // [7]
+ * ```
+ */
+export function getIcosahedronFaces(cell: string): number[] {
+  return h3.getIcosahedronFaces(cell);
+}

@@ -14,6 +14,7 @@ export {
   cellToLngLat,
   cellToParent,
   cellToRing,
+  getIcosahedronFaces,
   getResolution,
   gridDisk,
   gridDiskDistances,

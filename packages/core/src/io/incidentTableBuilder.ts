@@ -9,6 +9,7 @@ import type {
 import { collectRejections, type RejectionCollector } from '../util/collectRejections.js';
 import { checkLngLat } from './checkLngLat.js';
 import { formatValue } from './formatValue.js';
+import { createColumn, growColumn, trimColumn } from './growableColumn.js';
 import { parseDate } from './parseDate.js';
 import { parseDecimal } from './parseDecimal.js';
 
@@ -82,8 +83,12 @@ const MAX_CATEGORIES = 65_535;
  * lat/lng that fit when exchanged → `swapped-coordinates`; beyond ±90 / ±180 →
  * `out-of-range-coordinates`; a non-empty date that does not parse → `invalid-date` (an empty
  * date is allowed, time NaN); a missing, non-numeric or negative weight → `invalid-weight`.
- * Columns are typed arrays that double in capacity; categories are dictionary-encoded in order of
- * first appearance.
+ * Columns are typed arrays (lng, lat, time, weight: 8 bytes a row; record: 4; category: 2,
+ * dictionary-encoded in order of first appearance) that double in capacity; the weights are kept
+ * only from the first weight other than 1, and made 1s by `finish()` otherwise. Where resizable
+ * ArrayBuffers exist (Node 20, current browsers) the columns grow in place (see
+ * `growableColumn`), and `finish()` copies them into plain arrays one column at a time, giving
+ * each one's memory back at once, so the table is never held twice.
  *
  * @param source - the file or input name, copied into the table and every rejection
  * @param recordKind - `row` (1-based CSV data rows) or `feature` (0-based GeoJSON features)
@@ -135,7 +140,8 @@ interface BuilderState {
   lng: Float64Array;
   lat: Float64Array;
   time: Float64Array;
-  weight: Float64Array;
+  /** Undefined while every weight is 1: the column is made at the first other weight. */
+  weight: Float64Array | undefined;
   category: Uint16Array;
   record: Uint32Array;
   readonly categories: string[];
@@ -157,12 +163,12 @@ function createState(
     hasWeight: options.hasWeight ?? false,
     capacity,
     length: 0,
-    lng: new Float64Array(capacity),
-    lat: new Float64Array(capacity),
-    time: new Float64Array(capacity),
-    weight: new Float64Array(capacity),
-    category: new Uint16Array(capacity),
-    record: new Uint32Array(capacity),
+    lng: createColumn(Float64Array, capacity),
+    lat: createColumn(Float64Array, capacity),
+    time: createColumn(Float64Array, capacity),
+    weight: undefined,
+    category: createColumn(Uint16Array, capacity),
+    record: createColumn(Uint32Array, capacity),
     categories: [],
     categoryIndex: new Map<string, number>(),
     rejections: collectRejections(options.onRejection),
@@ -172,24 +178,13 @@ function createState(
 
 function grow(state: BuilderState): void {
   state.capacity *= 2;
-  const lngNext = new Float64Array(state.capacity);
-  const latNext = new Float64Array(state.capacity);
-  const timeNext = new Float64Array(state.capacity);
-  const weightNext = new Float64Array(state.capacity);
-  const categoryNext = new Uint16Array(state.capacity);
-  const recordNext = new Uint32Array(state.capacity);
-  lngNext.set(state.lng);
-  latNext.set(state.lat);
-  timeNext.set(state.time);
-  weightNext.set(state.weight);
-  categoryNext.set(state.category);
-  recordNext.set(state.record);
-  state.lng = lngNext;
-  state.lat = latNext;
-  state.time = timeNext;
-  state.weight = weightNext;
-  state.category = categoryNext;
-  state.record = recordNext;
+  const { capacity } = state;
+  state.lng = growColumn(state.lng, capacity);
+  state.lat = growColumn(state.lat, capacity);
+  state.time = growColumn(state.time, capacity);
+  if (state.weight !== undefined) state.weight = growColumn(state.weight, capacity);
+  state.category = growColumn(state.category, capacity);
+  state.record = growColumn(state.record, capacity);
 }
 
 function reject(
@@ -249,7 +244,13 @@ function push(
   state.lng[at] = lng;
   state.lat[at] = lat;
   state.time[at] = time;
-  state.weight[at] = weight;
+  if (weight !== 1 || state.weight !== undefined) {
+    if (state.weight === undefined) {
+      state.weight = createColumn(Float64Array, state.capacity);
+      state.weight.fill(1, 0, at);
+    }
+    state.weight[at] = weight;
+  }
   state.category[at] = index;
   state.record[at] = record;
   state.length = at + 1;
@@ -375,13 +376,16 @@ function finish(state: BuilderState): ReadResult<IncidentTable> {
     source: state.source,
     recordKind: state.recordKind,
     length,
-    lng: state.lng.slice(0, length),
-    lat: state.lat.slice(0, length),
-    time: state.time.slice(0, length),
-    category: state.category.slice(0, length),
+    lng: trimColumn(state.lng, length),
+    lat: trimColumn(state.lat, length),
+    time: trimColumn(state.time, length),
+    category: trimColumn(state.category, length),
     categories: state.hasCategory ? state.categories.slice() : ['all'],
-    weight: state.weight.slice(0, length),
-    record: state.record.slice(0, length),
+    weight:
+      state.weight === undefined
+        ? new Float64Array(length).fill(1)
+        : trimColumn(state.weight, length),
+    record: trimColumn(state.record, length),
   };
   return {
     data,

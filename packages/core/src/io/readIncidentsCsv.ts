@@ -3,6 +3,7 @@ import type { IncidentTable, ReadResult, RejectionSink } from '../types.js';
 import { detectColumns, type IncidentColumnNames, type IncidentColumns } from './detectColumns.js';
 import { createIncidentTableBuilder, type IncidentTableBuilder } from './incidentTableBuilder.js';
 import { type CsvInput, isBlankRow, readCsvChunks, withoutBom } from './readCsvChunks.js';
+import { readPlainRecords } from './readPlainRecords.js';
 
 export type { CsvInput } from './readCsvChunks.js';
 
@@ -69,34 +70,43 @@ export async function readIncidentsCsv(
       });
       first = 1;
     }
-    const { lng, lat, date, category, weight } = columns;
-    const table = builder!;
-    for (let i = first; i < rows.length; i++) {
-      const row = rows[i];
-      // Blank lines, including whitespace- or delimiter-only ones, are not records; the cheap
-      // test on the longitude field first keeps the full check off the common path.
-      const lngText = row[lng];
-      if (
-        (lngText === undefined || lngText.length === 0 || lngText.charCodeAt(0) <= 32) &&
-        isBlankRow(row)
-      ) {
-        continue;
-      }
-      rowsRead++;
-      table.addValues(
-        rowsRead,
-        row[lng],
-        row[lat],
-        date >= 0 ? row[date] : undefined,
-        category >= 0 ? row[category] : undefined,
-        weight >= 0 ? row[weight] : undefined,
-      );
-    }
+    for (let i = first; i < rows.length; i++) if (readRow(rows[i], rowsRead + 1)) rowsRead++;
     onProgress?.(rowsRead);
+  }
+
+  /** Adds a split row as record number `record`; false for a blank row, which is no record. */
+  function readRow(row: readonly string[], record: number): boolean {
+    const { lng, lat, date, category, weight } = columns!;
+    // Blank lines, including whitespace- or delimiter-only ones, are not records; the cheap
+    // test on the longitude field first keeps the full check off the common path.
+    const lngText = row[lng];
+    if (
+      (lngText === undefined || lngText.length === 0 || lngText.charCodeAt(0) <= 32) &&
+      isBlankRow(row)
+    ) {
+      return false;
+    }
+    builder!.addValues(
+      record,
+      row[lng],
+      row[lat],
+      date >= 0 ? row[date] : undefined,
+      category >= 0 ? row[category] : undefined,
+      weight >= 0 ? row[weight] : undefined,
+    );
+    return true;
+  }
+
+  function readRecords(text: string, delimiter: string): boolean {
+    if (columns === undefined || delimiter.length !== 1) return false;
+    rowsRead = readPlainRecords(text, delimiter, columns, builder!, rowsRead, readRow);
+    onProgress?.(rowsRead);
+    return true;
   }
 
   await readCsvChunks(input, source, {
     rows: readRows,
+    records: readRecords,
     rowsRead: () => rowsRead,
   });
   if (builder === undefined) {

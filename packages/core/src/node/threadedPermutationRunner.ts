@@ -132,6 +132,11 @@ function sharePlan(plan: PermutationPlan): PermutationPlan {
     values: toShared(plan.values, Float64Array),
     scale: toShared(plan.scale, Float64Array),
     reported: toShared(plan.reported, Uint8Array),
+    tableCells: toShared(plan.tableCells, Uint32Array),
+    tableHitOffsets: toShared(plan.tableHitOffsets, Uint32Array),
+    tableHits: toShared(plan.tableHits, Uint32Array),
+    tableValues: toShared(plan.tableValues, Float64Array),
+    tablePrefix: toShared(plan.tablePrefix, Float64Array),
   };
 }
 

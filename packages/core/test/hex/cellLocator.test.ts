@@ -34,18 +34,22 @@ function randomPoints(grid: CellGrid, count: number, seed: number): [number, num
 }
 
 function chicagoGrid(resolution: number): CellGrid {
+  // About 10 km across, narrowed at fine resolutions to keep the grid near 20,000 cells at most.
+  const size = resolution <= 10 ? 1 : 7 ** ((10 - resolution) / 2);
+  const [west, south] = [-87.72, 41.8];
+  const [east, north] = [west + 0.12 * size, south + 0.1 * size];
   const square = [
-    [-87.72, 41.8],
-    [-87.6, 41.8],
-    [-87.6, 41.9],
-    [-87.72, 41.9],
-    [-87.72, 41.8],
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
   ];
   return gridFromCells(polygonToCellsOverlapping([square], resolution));
 }
 
 describe('CellLocator', () => {
-  for (const resolution of [6, 8, 10]) {
+  for (const resolution of [6, 8, 9, 10, 12, 13]) {
     it(`answers as lngLatToCell + grid lookup at resolution ${resolution} (brute force)`, () => {
       const grid = chicagoGrid(resolution);
       const locator = new CellLocator(grid, 4_000_000);
@@ -53,6 +57,23 @@ describe('CellLocator', () => {
         expect(locator.locate(lng, lat)).toBe(bruteForce(grid, lng, lat));
     });
   }
+
+  it('answers as lngLatToCell for points within 10⁻¹⁰ to 10⁻⁵ degrees of an edge (res 9, 11)', () => {
+    for (const resolution of [9, 11]) {
+      const grid = chicagoGrid(resolution);
+      const locator = new CellLocator(grid, 4_000_000);
+      const random = mulberry32(resolution);
+      for (let k = 0; k < 50_000; k++) {
+        const ring = cellToRing(grid.cells[Math.floor(random() * grid.cells.length)]);
+        const e = Math.floor(random() * 6);
+        const t = random();
+        const offset = 10 ** (-10 + 5 * random()) * (random() < 0.5 ? -1 : 1);
+        const lng = ring[e][0] + t * (ring[e + 1][0] - ring[e][0]) + offset * random();
+        const lat = ring[e][1] + t * (ring[e + 1][1] - ring[e][1]) + offset * random();
+        expect(locator.locate(lng, lat)).toBe(bruteForce(grid, lng, lat));
+      }
+    }
+  });
 
   it('answers the same with a raster too small to use, and with none', () => {
     const grid = chicagoGrid(8);

@@ -25,6 +25,18 @@ describe('createIncidentTableBuilder', () => {
     expect(data.lng.length).toBe(1000);
   });
 
+  it('keeps weights of 1 without a column until another weight comes, across growth', () => {
+    const ones = createIncidentTableBuilder('w.csv', 'row', { initialCapacity: 2 });
+    for (let i = 1; i <= 5; i++) ones.add(i, -87.6, 41.8, 0, undefined, 1);
+    expect([...ones.finish().data.weight]).toEqual([1, 1, 1, 1, 1]);
+    const mixed = createIncidentTableBuilder('w.csv', 'row', { initialCapacity: 2 });
+    const weights = [1, 1, 1, 2.5, 1, 0, 1, 3];
+    for (const [i, w] of weights.entries()) mixed.add(i + 1, -87.6, 41.8, 0, undefined, w);
+    const { data } = mixed.finish();
+    expect([...data.weight]).toEqual(weights);
+    expect(data.weight).toBeInstanceOf(Float64Array);
+  });
+
   it('puts every incident in category "all" when records have no category', () => {
     const builder = createIncidentTableBuilder('x.csv', 'row');
     builder.add(1, -87.6, 41.8, Number.NaN, 'THEFT', 1);

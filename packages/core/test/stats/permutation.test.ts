@@ -9,6 +9,7 @@ import {
   conditionalPermutation,
   type PermutationResult,
 } from '../../src/stats/permutation/conditionalPermutation.js';
+import { drawPermutationTable } from '../../src/stats/permutation/permutationTable.js';
 import type { SpatialWeights } from '../../src/types.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { kRingWeights } from '../../src/weights/kRingWeights.js';
@@ -42,7 +43,7 @@ interface CellProblem {
 /** Cell i's problem from the definitions of G_i and I_i (not from the engine). */
 function cellProblem(
   statistic: 'gistar' | 'localMoran',
-  scheme: 'conditional' | 'spdep',
+  scheme: 'conditional' | 'spdep' | 'lookup-table',
   x: number[],
   w: SpatialWeights,
   i: number,
@@ -60,7 +61,7 @@ function cellProblem(
   for (let l = w.offsets[i]; l < w.offsets[i + 1]; l++) {
     const j = w.neighbors[l];
     lag += w.weights[l] * v[j];
-    if (scheme === 'conditional' && j === i) fixed += w.weights[l] * v[i];
+    if (scheme !== 'spdep' && j === i) fixed += w.weights[l] * v[i];
     else slotWeights.push(w.weights[l]);
   }
   return { scale, fixed, slotWeights, observed: scale * lag, v };
@@ -155,6 +156,10 @@ describe('conditionalPermutation against the exact permutation distribution (8 c
     ['localMoran', 'conditional', 'greater', { style: 'binary' }],
     ['gistar', 'spdep', 'two-sided', { selfIncluded: true }],
     ['localMoran', 'spdep', 'two-sided', { style: 'row' }],
+    ['gistar', 'lookup-table', 'two-sided', { selfIncluded: true }],
+    ['gistar', 'lookup-table', 'greater', { selfIncluded: true, style: 'row' }],
+    ['localMoran', 'lookup-table', 'two-sided', { style: 'row' }],
+    ['localMoran', 'lookup-table', 'less', { style: 'binary' }],
   ] as const;
   for (const [statistic, scheme, alternative, weightOptions] of cases) {
     const title = `${statistic}, ${scheme} scheme, ${alternative}, ${JSON.stringify(weightOptions)}`;
@@ -169,7 +174,7 @@ describe('conditionalPermutation against the exact permutation distribution (8 c
       });
       for (let i = 0; i < 8; i++) {
         const problem = cellProblem(statistic, scheme, SMALL_X, w, i);
-        const outcomes = exactDistribution(problem, i, scheme === 'conditional');
+        const outcomes = exactDistribution(problem, i, scheme !== 'spdep');
         const exactMean = outcomes.reduce((a, b) => a + b, 0) / outcomes.length;
         const exactSd = Math.sqrt(
           outcomes.reduce((a, b) => a + (b - exactMean) ** 2, 0) / outcomes.length,
@@ -177,9 +182,9 @@ describe('conditionalPermutation against the exact permutation distribution (8 c
         // The run folds at its own mean of the R statistics (expectedSim); given that centre,
         // M counts draws beyond a fixed threshold, so M ~ Binomial(R, exact tail).
         const p = exactTail(
-          outcomes,
-          problem.observed,
-          result.expectedSim[i],
+          alternative === 'less' ? outcomes.map((s) => -s) : outcomes,
+          alternative === 'less' ? -problem.observed : problem.observed,
+          alternative === 'less' ? -result.expectedSim[i] : result.expectedSim[i],
           alternative === 'two-sided',
         );
         expectBinomiallyClose(result.pSim[i], p, R, `${title} cell ${i}`);
@@ -228,6 +233,46 @@ describe('conditionalPermutation on values without spatial structure', () => {
       expect(significant).toBeLessThanOrEqual(0.065);
     });
   }
+
+  it('lookup-table: pSim is uniform (KS at level 0.01) and 5 ± 1.5 % of cells have pSim ≤ 0.05', () => {
+    // Cells read overlapping windows of one table of 64R rows, so their p-values are slightly
+    // dependent; the bounds of independent p-values hold with room to spare.
+    for (const [statistic, weights] of cases) {
+      const { pSim } = conditionalPermutation(x, weights, {
+        statistic,
+        permutations: R,
+        seed: 31,
+        scheme: 'lookup-table',
+      });
+      const p = Array.from(pSim);
+      expect(p.every((value) => value >= 1 / (R + 1) && value <= 1)).toBe(true);
+      expect(ksUniform(p), statistic).toBeLessThanOrEqual(
+        1.628 / Math.sqrt(p.length) + 1 / (R + 1),
+      );
+      const significant = p.filter((value) => value <= 0.05).length / p.length;
+      expect(significant).toBeGreaterThanOrEqual(0.035);
+      expect(significant).toBeLessThanOrEqual(0.065);
+    }
+  });
+
+  it('lookup-table: the share of cells with pSim ≤ 0.05 varies from seed to seed as with streams', () => {
+    // A single table of R rows shared whole by every cell (GeoDa's lookup table) moves every
+    // cell's p together: here its share of p ≤ 0.05 spread over 1.9 points across five seeds,
+    // against 0.2 with a stream per cell. Windows of a table of 64R rows bring it back.
+    const weights = cases[1][1];
+    const shares = (scheme: 'conditional' | 'lookup-table') =>
+      [1, 2, 3, 4, 5].map((seed) => {
+        const { pSim } = conditionalPermutation(x, weights, {
+          statistic: 'localMoran',
+          permutations: R,
+          seed,
+          scheme,
+        });
+        return pSim.filter((value) => value <= 0.05).length / pSim.length;
+      });
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    expect(spread(shares('lookup-table'))).toBeLessThan(2 * spread(shares('conditional')) + 0.01);
+  });
 
   it('finds a planted hot spot that the shuffled data lack', () => {
     const planted = [...x];
@@ -295,6 +340,50 @@ describe('the sampler', () => {
     }
   });
 
+  it('lookup-table: cell i reads R rows of one table from an offset of its stream, skipping i', () => {
+    // Rows of 7 of 9 cells come from the Fisher–Yates fill, rows of 7 of 40 from rejection.
+    for (const n of [9, 40]) {
+      const lists = Array.from({ length: n }, (_, i) =>
+        i === 0 ? [1, 2, 3, 4, 5, 6] : i < 7 ? [0, (i % 6) + 1] : [(i + 1) % n],
+      );
+      const x = Array.from({ length: n }, (_, j) => 1 + ((j * j) % 11));
+      for (const weightOptions of [{ selfIncluded: true }, { selfIncluded: true, style: 'row' }]) {
+        // Unequal slot weights too: row-standardised rows of 2 and 7 links with self weights.
+        const w = weightsFromNeighbors(lists, weightOptions as never);
+        const unequal = { ...w, weights: w.weights.map((value, l) => value * (1 + (l % 3))) };
+        for (const weights of [w, unequal]) {
+          const seed = 12345;
+          const R = 25;
+          const result = conditionalPermutation(x, weights, {
+            statistic: 'gistar',
+            scheme: 'lookup-table',
+            seed,
+            permutations: R,
+          });
+          // 64 rows per permutation; each cell's window starts at its stream's first draw.
+          const T = 64 * R;
+          const table = drawPermutationTable(n, T, 7, seed);
+          for (let i = 0; i < n; i++) {
+            const problem = cellProblem('gistar', 'lookup-table', x, weights, i);
+            const k = problem.slotWeights.length;
+            const first = Math.floor(mulberry32(cellStreamSeed(seed, i))() * (T - R + 1));
+            const sims: number[] = [];
+            for (let r = first; r < first + R; r++) {
+              const row = Array.from(table.cells.subarray(r * 7, r * 7 + 7));
+              const chosen = row.filter((j) => j !== i).slice(0, k);
+              const lag = chosen.reduce((a, j, t) => a + problem.slotWeights[t] * x[j], 0);
+              sims.push(problem.scale * (problem.fixed + lag));
+            }
+            const mean = sims.reduce((a, b) => a + b, 0) / R;
+            const sd = Math.sqrt(sims.reduce((a, b) => a + (b - mean) ** 2, 0) / R);
+            expect(result.expectedSim[i], `n ${n} cell ${i} mean`).toBeCloseTo(mean, 13);
+            expect(result.sdSim[i], `n ${n} cell ${i} sd`).toBeCloseTo(sd, 13);
+          }
+        }
+      }
+    }
+  });
+
   it('gives every cell its own seed (100,000 cells, no two alike) and depends on the run seed', () => {
     const seeds = new Set<number>();
     for (let i = 0; i < 100_000; i++) seeds.add(cellStreamSeed(7, i));
@@ -322,16 +411,24 @@ describe('reproducibility', () => {
   });
 
   it('gives byte-identical output in-process and on 1, 2 or 3 threads (TypeScript sources)', () => {
-    for (const statistic of ['gistar', 'localMoran'] as const) {
+    const runs = [
+      ['gistar', 'conditional'],
+      ['localMoran', 'conditional'],
+      ['gistar', 'lookup-table'],
+      ['localMoran', 'lookup-table'],
+    ] as const;
+    for (const [statistic, scheme] of runs) {
       const weights =
         statistic === 'gistar' ? w : kRingWeights(grid, { k: 1, selfIncluded: false });
-      const options = { statistic, permutations: 99, seed: 17 } as const;
+      const options = { statistic, permutations: 99, seed: 17, scheme } as const;
       const inProcess = conditionalPermutation(x, weights, options);
       for (const threads of [1, 2, 3]) {
         // minWork 0: this small fixture would otherwise stay in this thread.
         const runner = threadedPermutationRunner({ threads, minWork: 0 });
         const threaded = conditionalPermutation(x, weights, { ...options, runner });
-        expect(sameBytes(inProcess, threaded), `${statistic}, ${threads} threads`).toBe(true);
+        expect(sameBytes(inProcess, threaded), `${statistic}, ${scheme}, ${threads} threads`).toBe(
+          true,
+        );
         expect(threaded.pSim.buffer).toBeInstanceOf(ArrayBuffer);
       }
     }

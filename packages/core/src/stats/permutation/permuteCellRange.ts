@@ -83,7 +83,9 @@ export function permuteCellRange(
 ): void {
   const { n, permutations: R, seed, offsets, neighbors, values, scale, reported } = plan;
   const linkWeight = plan.weights;
-  const conditional = plan.scheme === 'conditional';
+  // Both schemes without replacement keep x_i in its own slot; the table replaces the streams.
+  const conditional = plan.scheme !== 'spdep';
+  const lookup = plan.scheme === 'lookup-table';
   const { pSim, zSim, expectedSim, sdSim } = output;
   const others = n - 1;
 
@@ -93,14 +95,17 @@ export function permuteCellRange(
     slotWeight: new Float64Array(maxRow),
     picks: new Uint32Array(maxRow),
     sims: new Float64Array(R),
-    mark: new Int32Array(conditional ? n : 0),
-    pool: new Uint32Array(conditional && 2 * maxRow > others ? n : 0),
+    mark: new Int32Array(conditional && !lookup ? n : 0),
+    pool: new Uint32Array(conditional && !lookup && 2 * maxRow > others ? n : 0),
     stamp: 0,
   };
   for (let j = 0; j < scratch.pool.length; j++) scratch.pool[j] = j;
   const { slotWeight, sims } = scratch;
+  // The table's cells go in the order of their windows, which then sweep the table once.
+  const order = lookup ? cellsByWindow(plan, start, end) : undefined;
 
-  for (let i = start; i < end; i++) {
+  for (let q = start; q < end; q++) {
+    const i = order === undefined ? q : order[q - start];
     const factor = scale[i];
     // The fixed part of the weighted sum (x_i's own slot under `conditional`) and the slots to
     // refill, in CSR order; the observed sum is formed the same way.
@@ -128,7 +133,8 @@ export function permuteCellRange(
     }
 
     const state = cellStreamSeed(seed, i) | 0;
-    if (!conditional) drawWithReplacement(values, i, k, R, state, scratch);
+    if (lookup) drawFromTable(plan, i, k, windowStart(plan, state), scratch);
+    else if (!conditional) drawWithReplacement(values, i, k, R, state, scratch);
     else if (2 * k <= others) drawByRejection(values, i, k, R, state, scratch);
     else drawByFisherYates(values, i, k, R, state, scratch);
 
@@ -160,6 +166,77 @@ export function permuteCellRange(
     pSim[i] = permutationPValue(observed, sims, plan.pValue, tolerance);
     zSim[i] = (observed - mean) / sd;
   }
+}
+
+/**
+ * The `lookup-table` scheme: cell i reads R consecutive rows of the table, from an offset its own
+ * stream draws, and its permutation r takes the first k entries of row offset + r other than i.
+ * With equal slot weights w (binary or row-standardised rows) that is w times a prefix sum of the
+ * row, shared by every cell with k slots; in the few rows where i itself is among the first k
+ * entries, entry k stands in for it.
+ */
+function drawFromTable(
+  plan: PermutationPlan,
+  i: number,
+  k: number,
+  first: number,
+  scratch: Scratch,
+): void {
+  const { slotWeight, sims } = scratch;
+  const { permutations: R, values, tableWidth: width, tableRows: T } = plan;
+  const { tableValues, tablePrefix, tableHitOffsets: hitOffsets, tableHits: hits } = plan;
+  const w = slotWeight[0];
+  let equal = true;
+  for (let t = 1; t < k && equal; t++) equal = slotWeight[t] === w;
+  if (equal) {
+    const base = k * T + first;
+    for (let r = 0; r < R; r++) sims[r] = w * tablePrefix[base + r];
+  } else {
+    for (let r = 0, row = first * width; r < R; r++, row += width) {
+      let lag = 0;
+      for (let t = 0; t < k; t++) lag += slotWeight[t] * tableValues[row + t];
+      sims[r] = lag;
+    }
+  }
+  for (let e = hitOffsets[i]; e < hitOffsets[i + 1]; e++) {
+    const position = hits[e];
+    const tableRow = Math.floor(position / width);
+    const r = tableRow - first;
+    const at = position - tableRow * width;
+    if (r < 0 || r >= R || at >= k) continue;
+    if (equal) {
+      sims[r] = w * (tablePrefix[(k + 1) * T + tableRow] - values[i]);
+      continue;
+    }
+    const row = tableRow * width;
+    let lag = 0;
+    for (let t = 0; t < k; t++) lag += slotWeight[t] * tableValues[row + (t < at ? t : t + 1)];
+    sims[r] = lag;
+  }
+}
+
+/** A cell's window of the table: the first draw of its stream among the T − R + 1 starts. */
+function windowStart(plan: PermutationPlan, seedState: number): number {
+  const state = (seedState + WEYL) | 0;
+  let h = Math.imul(state ^ (state >>> 15), state | 1);
+  h ^= h + Math.imul(h ^ (h >>> 7), h | 61);
+  const starts = plan.tableRows - plan.permutations + 1;
+  return Math.floor(((h ^ (h >>> 14)) >>> 0) * starts * TWO_TO_MINUS_32);
+}
+
+/** Cells start … end − 1 ordered by the start of their window (a counting sort). */
+function cellsByWindow(plan: PermutationPlan, start: number, end: number): Uint32Array {
+  const starts = plan.tableRows - plan.permutations + 1;
+  const key = new Uint32Array(end - start);
+  const count = new Uint32Array(starts + 1);
+  for (let i = start; i < end; i++) {
+    key[i - start] = windowStart(plan, cellStreamSeed(plan.seed, i) | 0);
+    count[key[i - start] + 1]++;
+  }
+  for (let b = 0; b < starts; b++) count[b + 1] += count[b];
+  const order = new Uint32Array(end - start);
+  for (let i = start; i < end; i++) order[count[key[i - start]]++] = i;
+  return order;
 }
 
 /** spdep's scheme: each of the k slots takes the value of one of the n − 1 other cells, with replacement. */

@@ -3,6 +3,11 @@ import type { SpatialWeights } from '../../types.js';
 import { assertWeights } from './assertWeights.js';
 import { centredValues } from './centredValues.js';
 import type { PermutationPValue } from './permutationPValue.js';
+import { drawPermutationTable, MAX_TABLE_ENTRIES } from './permutationTable.js';
+
+/** Rows of a `lookup-table` table per permutation, when they fit in MAX_TABLE_ENTRIES. */
+const TABLE_ROWS_PER_PERMUTATION = 64;
+
 import {
   type PermutationAlternative,
   type PermutationOptions,
@@ -54,6 +59,20 @@ export interface PermutationPlan {
   readonly reported: Uint8Array;
   /** Largest |v|, which sets the tolerance under which two statistics count as tied. */
   readonly maxAbsValue: number;
+  /**
+   * The `lookup-table` scheme's shared draws (see `drawPermutationTable`), empty under the other
+   * schemes: entries per row, rows (T ≥ R), the T × width table of cells, and where each cell
+   * occurs in it.
+   */
+  readonly tableWidth: number;
+  readonly tableRows: number;
+  readonly tableCells: Uint32Array;
+  readonly tableHitOffsets: Uint32Array;
+  readonly tableHits: Uint32Array;
+  /** v at each entry of the table, row-major T × width. */
+  readonly tableValues: Float64Array;
+  /** Prefix sums of the table's rows by length: entry t · T + r is the sum of row r's first t values, t = 0 … width. */
+  readonly tablePrefix: Float64Array;
 }
 
 /**
@@ -170,5 +189,69 @@ export function preparePermutation(
     scale,
     reported,
     maxAbsValue,
+    ...tableOf(
+      resolved.scheme === 'lookup-table',
+      weights,
+      v,
+      resolved.permutations,
+      resolved.seed,
+    ),
+  };
+}
+
+/** The `lookup-table` fields of a plan: the drawn table and the values and prefix sums at it. */
+function tableOf(
+  wanted: boolean,
+  weights: SpatialWeights,
+  v: Float64Array,
+  permutations: number,
+  seed: number,
+) {
+  if (!wanted) {
+    return {
+      tableWidth: 0,
+      tableRows: 0,
+      tableCells: new Uint32Array(0),
+      tableHitOffsets: new Uint32Array(0),
+      tableHits: new Uint32Array(0),
+      tableValues: new Float64Array(0),
+      tablePrefix: new Float64Array(0),
+    };
+  }
+  // One entry more than the most slots a cell refills (self links stay in place), to stand in for
+  // the cell itself where it occurs among its own draws.
+  const { n, offsets, neighbors } = weights;
+  let maxSlots = 0;
+  for (let i = 0; i < n; i++) {
+    let slots = 0;
+    for (let l = offsets[i]; l < offsets[i + 1]; l++) if (neighbors[l] !== i) slots++;
+    maxSlots = Math.max(maxSlots, slots);
+  }
+  const width = Math.min(n, maxSlots + 1);
+  // Each cell reads a window of R of the T rows: 64 windows' worth, so that two cells' windows
+  // overlap little and their p-values are nearly independent, within the table's bound.
+  const T = Math.max(
+    permutations,
+    Math.min(TABLE_ROWS_PER_PERMUTATION * permutations, Math.floor(MAX_TABLE_ENTRIES / width)),
+  );
+  const table = drawPermutationTable(n, T, width, seed);
+  const tableValues = new Float64Array(table.cells.length);
+  for (let p = 0; p < tableValues.length; p++) tableValues[p] = v[table.cells[p]];
+  const tablePrefix = new Float64Array((width + 1) * T);
+  for (let r = 0; r < T; r++) {
+    let sum = 0;
+    for (let t = 0; t < width; t++) {
+      sum += tableValues[r * width + t];
+      tablePrefix[(t + 1) * T + r] = sum;
+    }
+  }
+  return {
+    tableWidth: width,
+    tableRows: T,
+    tableCells: table.cells,
+    tableHitOffsets: table.hitOffsets,
+    tableHits: table.hits,
+    tableValues,
+    tablePrefix,
   };
 }
