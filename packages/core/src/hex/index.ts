@@ -6,6 +6,7 @@ export { gridFromCells } from './gridFromCells.js';
 export {
   areNeighborCells,
   averageCellAreaKm2,
+  averageEdgeLengthKm,
   cellAreaKm2,
   cellsToMultiPolygonCoordinates,
   cellToChildren,

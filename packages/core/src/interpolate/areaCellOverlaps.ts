@@ -1,8 +1,13 @@
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { cellToRing, lngLatToCell } from '../hex/h3.js';
+import { averageEdgeLengthKm, cellToRing, lngLatToCell } from '../hex/h3.js';
 import type { AreaTable, CellGrid } from '../types.js';
-import { clippedRingArea, createClipScratch, ringAreaM2 } from './clippedRingArea.js';
+import {
+  clippedRingArea,
+  clipRingToBand,
+  createClipScratch,
+  ringAreaM2,
+} from './clippedRingArea.js';
 
 /**
  * Where each area goes, CSR style: the entries of area p are `offsets[p] … offsets[p + 1] − 1`,
@@ -19,6 +24,8 @@ export interface AreaCellShares {
   readonly cellAreaM2: Float64Array;
 }
 
+/** Kilometres per degree of latitude on the sphere of turf's radius. */
+const KM_PER_DEGREE_LATITUDE = (6371.0088 * Math.PI) / 180;
 /**
  * Overlaps summing to the area within this share of it cover it: the rest is how far turf's
  * formula, whose edges are straight in longitude and the sine of latitude, measures a sloped
@@ -59,26 +66,52 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
   const share: number[] = [];
   const overlapM2: number[] = [];
   let hex = new Float64Array(32);
+  // A cell is at most about two edges tall: a band three edges tall, doubled, holds its row.
+  const bandHeight = (3 * averageEdgeLengthKm(grid.resolution)) / KM_PER_DEGREE_LATITUDE;
   for (let p = 0; p < areas.length; p++) {
     const geometry = areas.geometries[p];
     let areaM2 = 0;
     for (const rings of polygonsOf(geometry)) {
       const part = partAboutMeridian(rings);
       areaM2 += part.areaM2;
-      for (const c of index.candidates(part.west, part.south, part.east, part.north)) {
-        const from = outlines.offsets[c];
-        const to = outlines.offsets[c + 1];
-        if (hex.length < to - from) hex = new Float64Array(2 * (to - from));
-        const clip = hex.subarray(0, to - from);
-        shiftLngInto(outlines.lngLat.subarray(from, to), part.lng0, clip);
-        let overlap = 0;
-        for (let r = 0; r < part.rings.length; r++)
-          overlap += part.signs[r] * clippedRingArea(part.rings[r], clip, scratch);
-        if (!(overlap > NEGLIGIBLE_SHARE_OF_CELL * outlines.areaM2[c])) continue;
-        if (perCell[c] === 0) touched.push(c);
-        perCell[c] += overlap;
+      const candidates = index.candidates(part.west, part.south, part.east, part.north);
+      // Rows of cells, bottom up: each ring is cut to a row's band once, and each cell of the
+      // row clips only that piece. The bands sit on a fixed lattice of latitudes, so that a cell's
+      // overlap comes out the same to the last bit in any grid that holds it.
+      candidates.sort((a, b) => outlines.south[a] - outlines.south[b]);
+      for (let first = 0; first < candidates.length; ) {
+        const row = Math.floor(outlines.south[candidates[first]] / bandHeight);
+        const bandSouth = row * bandHeight;
+        let bandNorth = (row + 2) * bandHeight;
+        let last = first;
+        while (
+          last < candidates.length &&
+          Math.floor(outlines.south[candidates[last]] / bandHeight) === row
+        ) {
+          bandNorth = Math.max(bandNorth, outlines.north[candidates[last]]);
+          last++;
+        }
+        const band = part.rings.map((ring) => clipRingToBand(ring, bandSouth, bandNorth, scratch));
+        for (let k = first; k < last; k++) {
+          const c = candidates[k];
+          const from = outlines.offsets[c];
+          const to = outlines.offsets[c + 1];
+          if (hex.length < to - from) hex = new Float64Array(2 * (to - from));
+          const clip = hex.subarray(0, to - from);
+          shiftLngInto(outlines.lngLat.subarray(from, to), part.lng0, clip);
+          let overlap = 0;
+          for (let r = 0; r < band.length; r++)
+            if (band[r].length > 0)
+              overlap += part.signs[r] * clippedRingArea(band[r], clip, scratch);
+          if (!(overlap > NEGLIGIBLE_SHARE_OF_CELL * outlines.areaM2[c])) continue;
+          if (perCell[c] === 0) touched.push(c);
+          perCell[c] += overlap;
+        }
+        first = last;
       }
     }
+    // In grid order, so that the sum is the same in any grid sorted as studyAreaCells sorts.
+    touched.sort((a, b) => a - b);
     let covered = 0;
     for (const c of touched) covered += perCell[c];
     if (touched.length > 0) {
@@ -200,7 +233,7 @@ function bucketIndex(outlines: CellOutlines) {
   const clampRow = (y: number) => Math.min(rows - 1, Math.max(0, y));
   const found: number[] = [];
   return {
-    /** The cells whose bounds meet the given bounds, in grid order. */
+    /** The cells whose bounds meet the given bounds (a list reused by the next call). */
     candidates(w: number, s: number, e: number, nn: number): number[] {
       found.length = 0;
       // A cell's centre lies at most one bucket outside the bounds it meets.
@@ -214,7 +247,7 @@ function bucketIndex(outlines: CellOutlines) {
             const c = members[k];
             if (west[c] <= e && east[c] >= w && south[c] <= nn && north[c] >= s) found.push(c);
           }
-      return found.sort((a, b) => a - b);
+      return found;
     },
   };
 }

@@ -72,6 +72,28 @@ export function clippedRingArea(
   return ringAreaM2(scratch.a, count);
 }
 
+/**
+ * A ring cut to the band of latitudes from `south` to `north` (Sutherland–Hodgman, as in
+ * {@link clippedRingArea}), as a new array; empty when the ring misses the band.
+ *
+ * @example
+ * ```ts
+ * clipRingToBand(Float64Array.of(0, 0, 1, 0, 1, 1, 0, 1), 0.25, 0.5, createClipScratch()).length; // 8
+ * ```
+ */
+export function clipRingToBand(
+  ring: Float64Array,
+  south: number,
+  north: number,
+  scratch: ClipScratch,
+): Float64Array {
+  reserve(scratch, ring.length);
+  scratch.a.set(ring);
+  let count = clipToHalfPlane(scratch, ring.length >> 1, 0, south, 1, 0);
+  count = clipToHalfPlane(scratch, count, 0, north, -1, 0);
+  return scratch.a.slice(0, 2 * count);
+}
+
 /** Grows the scratch buffers to hold `length` numbers, keeping what `a` holds. */
 function reserve(scratch: ClipScratch, length: number): void {
   if (scratch.a.length >= length) return;

@@ -18,6 +18,7 @@ export interface AreaInterpolator {
  *
  * @param grid - the analysis cells
  * @param areas - the area polygons
+ * @param overlaps - the areas' overlaps with `grid`'s cells, when already measured
  * @returns the interpolator
  * @example
  * ```ts
@@ -26,8 +27,12 @@ export interface AreaInterpolator {
  * const poverty = move.rate(tracts.attributes.Pov14, tracts.attributes.Pop2014);
  * ```
  */
-export function createAreaInterpolator(grid: CellGrid, areas: AreaTable): AreaInterpolator {
-  const shares = areaCellOverlaps(grid, areas);
+export function createAreaInterpolator(
+  grid: CellGrid,
+  areas: AreaTable,
+  overlaps?: AreaCellShares,
+): AreaInterpolator {
+  const shares = overlaps ?? areaCellOverlaps(grid, areas);
   const n = grid.cells.length;
   const coverage = new Float64Array(n);
   for (let e = 0; e < shares.cell.length; e++) coverage[shares.cell[e]] += shares.overlapM2[e];

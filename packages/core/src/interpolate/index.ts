@@ -4,12 +4,15 @@ export { type AreaCellShares, areaCellOverlaps } from './areaCellOverlaps.js';
 export {
   type ClipScratch,
   clippedRingArea,
+  clipRingToBand,
   createClipScratch,
   ringAreaM2,
 } from './clippedRingArea.js';
 export { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
 export {
   type AttributeSpec,
+  type InterpolateAreasOptions,
   type InterpolatedAttributes,
   interpolateAreas,
 } from './interpolateAreas.js';
+export { type StudyAreaCover, studyAreaCoverFrom } from './studyAreaCoverFrom.js';

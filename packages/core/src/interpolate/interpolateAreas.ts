@@ -2,6 +2,7 @@ import { assertArgument, HexreachError } from '../errors.js';
 import type { AreaTable, AttributeKind, CellGrid } from '../types.js';
 import { createRecord } from '../util/createRecord.js';
 import { getOwn } from '../util/getOwn.js';
+import type { AreaCellShares } from './areaCellOverlaps.js';
 import { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
 
 /** One area attribute to move to cells, and how. */
@@ -15,6 +16,12 @@ export interface AttributeSpec {
    * rates, instead of their shares of the cell's area.
    */
   readonly weightBy?: string;
+}
+
+/** Options of {@link interpolateAreas}. */
+export interface InterpolateAreasOptions {
+  /** The areas' overlaps with `grid`'s cells when already measured (`studyAreaCoverFrom`). */
+  readonly overlaps?: AreaCellShares;
 }
 
 /** Area attributes moved to the cells of a grid. */
@@ -52,6 +59,7 @@ export interface InterpolatedAttributes {
  * @param grid - the analysis cells
  * @param areas - the area polygons and their attribute columns
  * @param attributes - which columns to move, as counts or rates
+ * @param options - the overlaps, when already measured
  * @returns one column per attribute, the covered share of each cell and the interpolator
  * @throws HexreachError `E_NOT_FOUND` when an attribute or `weightBy` column is not in
  *   `areas.attributes`; `E_ARGUMENT` when an attribute is requested twice, a kind is unknown,
@@ -70,9 +78,10 @@ export function interpolateAreas(
   grid: CellGrid,
   areas: AreaTable,
   attributes: readonly AttributeSpec[],
+  options: InterpolateAreasOptions = {},
 ): InterpolatedAttributes {
   checkAttributes(areas, attributes);
-  const interpolator = createAreaInterpolator(grid, areas);
+  const interpolator = createAreaInterpolator(grid, areas, options.overlaps);
   const columns = createRecord<Float64Array>();
   for (const spec of attributes) {
     const values = getOwn(areas.attributes, spec.name)!;

@@ -2,6 +2,7 @@ import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { estimateCellCount } from '../hex/estimateCellCount.js';
 import { studyAreaCells } from '../hex/studyAreaCells.js';
+import { studyAreaCoverFrom } from '../interpolate/studyAreaCoverFrom.js';
 import type { AnalysisBase, AnalysisResult } from '../pipeline/analysisResult.js';
 import { analyzeBase } from '../pipeline/analyzeBase.js';
 import { startRun } from '../pipeline/runContext.js';
@@ -124,7 +125,9 @@ function resolutionShares(
       },
       'configuration',
     );
-    const otherBase = analyzeBase(startRun(inputs, other));
+    // The cells and overlaps there come from this run's cells (the same as a fresh fill).
+    const cover = studyAreaCoverFrom(inputs.areas, resolution, grid);
+    const otherBase = analyzeBase(startRun(inputs, other, {}, new Map([[resolution, cover]])));
     const priority = scorePriority(otherBase.components, other, [], 'analyze');
     const { zoneOfCell } = zonesOfScore(otherBase, other, priority.score);
     shares.push({

@@ -38,7 +38,9 @@ export function cellsStage(run: RunContext): CellsPart {
       estimate.cells,
     );
   }
-  const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
+  const grid =
+    run.covers.get(config.resolution)?.grid ??
+    timed('cells', () => studyAreaCells(areas, config.resolution));
   if (grid.cells.length < MIN_HOTSPOT_CELLS) {
     throw new HexreachError(
       'E_INPUT',
