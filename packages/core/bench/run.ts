@@ -4,7 +4,7 @@
  */
 
 import { benchViewer } from '../../viewer/bench/viewerBench.js';
-import { benchAnalyze } from './analyzeBench.js';
+import { benchAnalyze, benchWholeRuns } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchIngestion } from './ingestion.js';
 import { benchOutreach } from './outreach.js';
@@ -19,6 +19,8 @@ console.log(`(median of ${runs} runs unless stated)\n`);
 await benchIngestion(runs);
 console.log('');
 await benchAnalyze(runs);
+console.log('');
+await benchWholeRuns(runs);
 console.log('');
 await benchPermutations(1);
 console.log('');
