@@ -15,4 +15,5 @@ export {
   type InterpolatedAttributes,
   interpolateAreas,
 } from './interpolateAreas.js';
+export { studyAreaCover } from './studyAreaCover.js';
 export { type StudyAreaCover, studyAreaCoverFrom } from './studyAreaCoverFrom.js';

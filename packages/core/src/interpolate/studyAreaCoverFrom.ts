@@ -37,11 +37,11 @@ export function studyAreaCoverFrom(
   resolution: number,
   near: CellGrid,
 ): StudyAreaCover {
-  const candidates = gridFromCells(candidateCells(resolution, near));
+  const candidates = sortedGrid(candidateCells(resolution, near), resolution);
   const found = areaCellOverlaps(candidates, areas);
   const kept = new Set<string>();
   for (let e = 0; e < found.cell.length; e++) kept.add(candidates.cells[found.cell[e]]);
-  const grid = gridFromCells(kept);
+  const grid = sortedGrid(kept, resolution);
   const position = Int32Array.from(candidates.cells, (cell) => grid.indexOf.get(cell) ?? -1);
   const cellAreaM2 = new Float64Array(grid.cells.length);
   for (let c = 0; c < candidates.cells.length; c++)
@@ -52,6 +52,18 @@ export function studyAreaCoverFrom(
     cellAreaM2,
   };
   return { grid, overlaps };
+}
+
+/**
+ * A grid of cells h3 made, as `gridFromCells` sorts and indexes them, without checking each again
+ * (two h3 calls a cell, as long as the rest of the refinement).
+ */
+function sortedGrid(cells: Set<string>, resolution: number): CellGrid {
+  if (cells.size === 0) return gridFromCells(cells);
+  const sorted = [...cells].sort();
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < sorted.length; i++) indexOf.set(sorted[i], i);
+  return { resolution, cells: sorted, indexOf };
 }
 
 /** The children or parents at `resolution` of `near`'s cells and their neighbours. */

@@ -22,10 +22,10 @@ export interface RunContext {
   /** Each incident category's weight and class: what the weighted count counts. */
   readonly counting: CountingRule;
   /**
-   * Cells and area overlaps already found for a resolution (a robustness re-run gets them from
-   * the run's own cells), used instead of filling the areas again.
+   * Cells and area overlaps by resolution: the cells stage's, which the interpolation reuses, or
+   * given (a robustness re-run gets them from the run's own cells) and used instead of a fill.
    */
-  readonly covers: ReadonlyMap<number, StudyAreaCover>;
+  readonly covers: Map<number, StudyAreaCover>;
 }
 
 /**
@@ -43,7 +43,7 @@ export function startRun(
   inputs: AnalyzeInputs,
   config: HexreachConfig,
   options: AnalyzeOptions = {},
-  covers: ReadonlyMap<number, StudyAreaCover> = new Map(),
+  covers: Map<number, StudyAreaCover> = new Map(),
 ): RunContext {
   const durations: Record<string, number> = {};
   const timed = timerInto(durations);

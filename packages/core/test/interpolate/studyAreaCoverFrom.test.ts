@@ -2,6 +2,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
 import { areaCellOverlaps } from '../../src/interpolate/areaCellOverlaps.js';
+import { studyAreaCover } from '../../src/interpolate/studyAreaCover.js';
 import { studyAreaCoverFrom } from '../../src/interpolate/studyAreaCoverFrom.js';
 import { areaTable } from '../helpers/areaTable.js';
 
@@ -51,6 +52,20 @@ describe('studyAreaCoverFrom', () => {
       expect(overlaps.share).toEqual(measured.share);
       expect(overlaps.overlapM2).toEqual(measured.overlapM2);
       expect(overlaps.cellAreaM2).toEqual(measured.cellAreaM2);
+    });
+  }
+});
+
+describe('studyAreaCover', () => {
+  for (const resolution of [3, 9, 10]) {
+    it(`finds at resolution ${resolution} the cells studyAreaCells finds, and the same overlaps to the bit`, () => {
+      const { grid, overlaps } = studyAreaCover(tracts, resolution);
+      const filled = studyAreaCells(tracts, resolution);
+      expect(grid.cells).toEqual(filled.cells);
+      const measured = areaCellOverlaps(filled, tracts);
+      expect(overlaps.cell).toEqual(measured.cell);
+      expect(overlaps.share).toEqual(measured.share);
+      expect(overlaps.overlapM2).toEqual(measured.overlapM2);
     });
   }
 });
