@@ -15,7 +15,7 @@ import { zoneRobustness } from '../zones/zoneRobustness.js';
 import type { PriorityResult } from './priorityScore.js';
 import { scorePriority } from './scorePriority.js';
 import { weightRobustness } from './weightRobustness.js';
-import { zoneGroupsOf, zonesOfScore } from './zonesOfScore.js';
+import { zoneGroupsOf } from './zonesOfScore.js';
 
 /** Why a public run's robustness rests on the weight draws alone. */
 const PUBLIC_NO_RESOLUTIONS =
@@ -129,7 +129,8 @@ function resolutionShares(
     const cover = studyAreaCoverFrom(inputs.areas, resolution, grid);
     const otherBase = analyzeBase(startRun(inputs, other, {}, new Map([[resolution, cover]])));
     const priority = scorePriority(otherBase.components, other, [], 'analyze');
-    const { zoneOfCell } = zonesOfScore(otherBase, other, priority.score);
+    // Which cells the zones hold, not the zones' summaries: zonesOfScore's cells, unranked.
+    const { zoneOfCell } = zoneGroupsOf(otherBase, other, priority.score);
     shares.push({
       resolution,
       share: resolutionAgreement(grid, otherBase.grid, isInZone(zoneOfCell)),
