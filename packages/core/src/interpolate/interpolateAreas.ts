@@ -42,13 +42,13 @@ export interface InterpolatedAttributes {
  * Moves area attributes (census-tract counts and rates) to the cells of a grid by areal
  * weighting (Goodchild & Lam 1980, "Areal interpolation: a variant of the traditional spatial
  * problem", Geo-Processing 1: 297–312), with exact overlaps: each area's rings are clipped to
- * each cell's outline (Sutherland–Hodgman) in an equal-area projection centred on the area
- * (`areaCellOverlaps`), so that its share in cell c is |p ∩ c| / |p|, holes and MultiPolygon
- * parts included.
+ * each cell's outline (Sutherland–Hodgman) in longitude and latitude (`areaCellOverlaps`), so
+ * that its share in cell c is |p ∩ c| / |p|, holes and MultiPolygon parts included.
  *
  * A count v gives v × share to each cell, so every area's total is kept (to float precision,
- * when the grid covers the area, as `studyAreaCells` does; what lies outside the grid is
- * dropped); an area with no surface gives its whole count to the cell holding a point on it.
+ * when the grid covers the area, as `studyAreaCells` and `studyAreaCover` do; what lies outside
+ * the grid is dropped); an area with no surface gives its whole count to the cell holding a point
+ * on it.
  * A rate becomes the weighted mean over the areas meeting the cell of their rates, weighted by
  * |p ∩ c| (area weighting) or, with `weightBy`, by the share of the weighting count they give the
  * cell (population weighting); missing (NaN) rates and areas with no positive weight are left
