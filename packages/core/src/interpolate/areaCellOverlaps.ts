@@ -71,8 +71,7 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
   for (let p = 0; p < areas.length; p++) {
     const geometry = areas.geometries[p];
     let areaM2 = 0;
-    for (const rings of polygonsOf(geometry)) {
-      const part = partAboutMeridian(rings);
+    for (const part of partsOfAreas(areas)[p]) {
       areaM2 += part.areaM2;
       const candidates = index.candidates(part.west, part.south, part.east, part.north);
       // Rows of cells, bottom up: each ring is cut to a row's band once, and each cell of the
@@ -144,6 +143,18 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
     overlapM2: Float64Array.from(overlapM2),
     cellAreaM2: outlines.areaM2,
   };
+}
+
+/** Each table's areas as parts ready to clip, made once: a run clips them at several resolutions. */
+const partsCache = new WeakMap<AreaTable, ProjectedPart[][]>();
+
+function partsOfAreas(areas: AreaTable): ProjectedPart[][] {
+  let parts = partsCache.get(areas);
+  if (parts === undefined) {
+    parts = areas.geometries.map((geometry) => polygonsOf(geometry).map(partAboutMeridian));
+    partsCache.set(areas, parts);
+  }
+  return parts;
 }
 
 /** The polygons of a geometry as ring lists, leaving out empty ones. */
