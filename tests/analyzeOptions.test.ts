@@ -41,12 +41,13 @@ describe('analyze options', () => {
 
   it('tests only cells with residents or incidents with hotspots.mask "populated"', async () => {
     const { incidents, areas } = await demo();
-    // At resolution 9 the park's cells hold neither residents nor incidents.
+    // At resolution 10 six cells lie wholly in the park: neither residents nor incidents (at 9,
+    // every cell over the park overlaps its host tract a little, and so has residents).
     const result = analyze(
       { incidents, areas },
       {
         ...base,
-        resolution: 9,
+        resolution: 10,
         hotspots: { mask: 'populated' },
         robustness: { draws: 0, resolutions: false },
       },

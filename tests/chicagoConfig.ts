@@ -9,6 +9,7 @@ import type {
 import { parseConfig } from '../packages/core/src/config/parseConfig.js';
 import { readAreasGeoJson } from '../packages/core/src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../packages/core/src/io/readIncidentsCsv.js';
+import { readOrganizationsGeoJson } from '../packages/core/src/io/readOrganizations.js';
 import type { AnalyzeInputs } from '../packages/core/src/pipeline/analysisResult.js';
 
 /** The repository's root folder. */
@@ -55,15 +56,38 @@ export const CHICAGO_RES9_WINDOW = parseConfig(
 );
 
 /**
+ * Chicago 2018 at resolution 9 with every costly step issue 17 times: Gi*, Local Moran and
+ * emerging hot spots, six need indicators, zones under a budget, and robustness (200 weight draws
+ * and the re-runs at resolutions 8 and 10), with the CPS schools as partners.
+ */
+export const CHICAGO_RES9_FULL = parseConfig(
+  {
+    ...CHICAGO_CONFIG,
+    resolution: 9,
+    statistics: ['gistar', 'lisa', 'emerging'],
+    indicators: [
+      ...CHICAGO_CONFIG.indicators,
+      { name: 'EP_NOVEH', direction: 'higher' },
+      { name: 'EP_LIMENG', direction: 'higher' },
+    ],
+    zones: { budget: { maxZones: 5, maxCells: 40 }, minCells: 3 },
+  },
+  'chicago',
+);
+
+/**
  * The Chicago 2018 incidents and tracts of ../shared/data, read with the attributes `config`
- * uses.
+ * uses, and the CPS schools as organizations when `schools` is set.
  *
  * @example
  * ```ts
  * const result = analyze(await readChicago2018(CHICAGO_RES9_WINDOW), CHICAGO_RES9_WINDOW);
  * ```
  */
-export async function readChicago2018(config: HexreachConfig): Promise<AnalyzeInputs> {
+export async function readChicago2018(
+  config: HexreachConfig,
+  { schools = false } = {},
+): Promise<AnalyzeInputs> {
   const crimes = join(root, '../shared/data/chicago_crimes_2018.csv');
   const tracts = join(root, '../shared/data/chicago_sdoh_tracts_2014.geojson');
   const incidents = await readIncidentsCsv(createReadStream(crimes, 'utf8'), { source: crimes });
@@ -71,5 +95,10 @@ export async function readChicago2018(config: HexreachConfig): Promise<AnalyzeIn
     source: tracts,
     attributes: areaAttributesOf(config),
   });
-  return { incidents: incidents.data, areas: areas.data };
+  if (!schools) return { incidents: incidents.data, areas: areas.data };
+  const path = join(root, '../shared/data/chicago_cps_schools_sy1920.geojson');
+  const organizations = readOrganizationsGeoJson(JSON.parse(readFileSync(path, 'utf8')), {
+    source: path,
+  });
+  return { incidents: incidents.data, areas: areas.data, organizations: organizations.data };
 }

@@ -4,7 +4,7 @@
  */
 
 import { benchViewer } from '../../viewer/bench/viewerBench.js';
-import { benchAnalyze } from './analyzeBench.js';
+import { benchAnalyze, benchWholeRuns } from './analyzeBench.js';
 import { benchEmerging } from './emerging.js';
 import { benchEvaluation } from './evaluationCalibration.js';
 import { benchIngestion } from './ingestion.js';
@@ -23,6 +23,8 @@ await benchIngestion(runs);
 if (process.env.BENCH_LARGE !== '0') await benchLargeCsv();
 console.log('');
 await benchAnalyze(runs);
+console.log('');
+await benchWholeRuns(runs);
 console.log('');
 await benchPermutations(1);
 console.log('');

@@ -125,6 +125,18 @@ export function averageCellAreaKm2(resolution: number): number {
 }
 
 /**
+ * The average edge length in km of a cell at a resolution, for sizing only.
+ *
+ * @example
+ * ```ts
+ * averageEdgeLengthKm(9); // ≈ 0.2
+ * ```
+ */
+export function averageEdgeLengthKm(resolution: number): number {
+  return h3.getHexagonEdgeLengthAvg(resolution, h3.UNITS.km);
+}
+
+/**
  * The parent of a cell at a coarser resolution.
  *
  * @example

@@ -7,6 +7,7 @@ export { gridFromCells } from './gridFromCells.js';
 export {
   areNeighborCells,
   averageCellAreaKm2,
+  averageEdgeLengthKm,
   cellAreaKm2,
   cellHalvesToRing,
   cellsToMultiPolygonCoordinates,

@@ -1,5 +1,13 @@
 // @hexreach/core/interpolate: areal interpolation of polygons onto cells. Named re-exports only.
 
+export { type AreaCellShares, areaCellOverlaps } from './areaCellOverlaps.js';
+export {
+  type ClipScratch,
+  clippedRingArea,
+  clipRingToBand,
+  createClipScratch,
+  ringAreaM2,
+} from './clippedRingArea.js';
 export { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
 export {
   type AttributeSpec,
@@ -7,3 +15,5 @@ export {
   type InterpolatedAttributes,
   interpolateAreas,
 } from './interpolateAreas.js';
+export { studyAreaCover } from './studyAreaCover.js';
+export { type StudyAreaCover, studyAreaCoverFrom } from './studyAreaCoverFrom.js';

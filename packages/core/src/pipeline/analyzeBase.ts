@@ -45,7 +45,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     ? publicCounts(run, binning.binned, temporal)
     : { binned: binning.binned, noisy: undefined };
   const { interpolated, population } = interpolationStage(run, grid, populationAttribute);
-  const hot = hotspotStage(run, grid, binned, population);
+  const hot = hotspotStage(run, grid, binned, population, contiguity);
   const rates = rateStage(run, grid, binned, population, hot.hotspotWeights);
   const need = needStage(run, interpolated, populationAttribute, population);
   const { trust } = trustStage(run, grid, interpolated.interpolator, populationAttribute);

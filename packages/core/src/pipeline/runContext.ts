@@ -1,4 +1,5 @@
 import type { HexreachConfig } from '../config/configSchema.js';
+import type { StudyAreaCover } from '../interpolate/studyAreaCoverFrom.js';
 import type { AnalyzeInputs, AnalyzeOptions } from './analysisResult.js';
 import { type CountingRule, countingRule } from './countingRule.js';
 
@@ -20,11 +21,17 @@ export interface RunContext {
   readonly durations: Record<string, number>;
   /** Each incident category's weight and class: what the weighted count counts. */
   readonly counting: CountingRule;
+  /**
+   * Cells and area overlaps by resolution: the cells stage's, which the interpolation reuses, or
+   * given (a robustness re-run gets them from the run's own cells) and used instead of a fill.
+   */
+  readonly covers: Map<number, StudyAreaCover>;
 }
 
 /**
  * A run's context with a timer recording into its `durations`.
  *
+ * @param covers - cells and overlaps already found, by resolution (see `studyAreaCoverFrom`)
  * @example
  * ```ts
  * const run = startRun(inputs, parseConfig({ resolution: 8 }));
@@ -36,11 +43,12 @@ export function startRun(
   inputs: AnalyzeInputs,
   config: HexreachConfig,
   options: AnalyzeOptions = {},
+  covers: Map<number, StudyAreaCover> = new Map(),
 ): RunContext {
   const durations: Record<string, number> = {};
   const timed = timerInto(durations);
   const counting = countingRule(config, inputs.incidents.categories);
-  return { config, inputs, options, notes: [], timed, durations, counting };
+  return { config, inputs, options, notes: [], timed, durations, counting, covers };
 }
 
 /**

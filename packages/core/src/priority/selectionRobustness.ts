@@ -2,6 +2,7 @@ import type { HexreachConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { estimateCellCount } from '../hex/estimateCellCount.js';
 import { studyAreaCells } from '../hex/studyAreaCells.js';
+import { studyAreaCoverFrom } from '../interpolate/studyAreaCoverFrom.js';
 import type { AnalysisBase, AnalysisResult } from '../pipeline/analysisResult.js';
 import { analyzeBase } from '../pipeline/analyzeBase.js';
 import { startRun } from '../pipeline/runContext.js';
@@ -14,7 +15,7 @@ import { zoneRobustness } from '../zones/zoneRobustness.js';
 import type { PriorityResult } from './priorityScore.js';
 import { scorePriority } from './scorePriority.js';
 import { weightRobustness } from './weightRobustness.js';
-import { zoneGroupsOf, zonesOfScore } from './zonesOfScore.js';
+import { zoneGroupsOf } from './zonesOfScore.js';
 
 /** Why a public run's robustness rests on the weight draws alone. */
 const PUBLIC_NO_RESOLUTIONS =
@@ -133,9 +134,12 @@ function resolutionShares(
       },
       'configuration',
     );
-    const otherBase = analyzeBase(startRun(inputs, other));
+    // The cells and overlaps there come from this run's cells (the same as a fresh fill).
+    const cover = studyAreaCoverFrom(inputs.areas, resolution, grid);
+    const otherBase = analyzeBase(startRun(inputs, other, {}, new Map([[resolution, cover]])));
     const priority = scorePriority(otherBase.components, other, [], 'analyze');
-    const { zoneOfCell } = zonesOfScore(otherBase, other, priority.score);
+    // Which cells the zones hold, not the zones' summaries: zonesOfScore's cells, unranked.
+    const { zoneOfCell } = zoneGroupsOf(otherBase, other, priority.score);
     shares.push({
       resolution,
       share: resolutionAgreement(grid, otherBase.grid, isInZone(zoneOfCell)),

@@ -11,3 +11,4 @@ export { type KRingWeightsOptions, kRingWeights } from './kRingWeights.js';
 export { subsetWeights } from './subsetWeights.js';
 export { type WeightsFromNeighborsOptions, weightsFromNeighbors } from './weightsFromNeighbors.js';
 export { withoutSelfRowStandardised } from './withoutSelfRowStandardised.js';
+export { withSelfIncluded } from './withSelfIncluded.js';

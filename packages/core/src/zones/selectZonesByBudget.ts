@@ -71,7 +71,9 @@ export function selectZonesByBudget(
   const { value, residents, eligible, seeds } = cellValues(score, options, maxPopulation);
   // More valuable first, then the smaller index: a total order, so the result is deterministic.
   const before = (a: number, b: number) => value[a] > value[b] || (value[a] === value[b] && a < b);
-  seeds.sort((a, b) => (before(a, b) ? -1 : 1));
+  // Seeds come off a heap in that order: a few zones use a few seeds, so sorting them all (most
+  // cells, at every robustness draw) would be wasted.
+  const seedHeap = CellHeap.of(seeds, before);
 
   const neighborsOf = edgeNeighbors(grid, options.neighbors, fn);
   const ring = new Uint32Array(6);
@@ -79,8 +81,9 @@ export function selectZonesByBudget(
   const queuedFor = new Int32Array(n).fill(-1);
   const frontier = new CellHeap(before);
   const groups: Uint32Array[] = [];
-  for (const seed of seeds) {
+  while (seedHeap.size > 0) {
     if (groups.length === maxZones) break;
+    const seed = seedHeap.pop();
     if (taken[seed] === 1) continue;
     const z = groups.length;
     const cells = [seed];
@@ -228,6 +231,14 @@ class CellHeap {
     this.before = before;
   }
 
+  /** A heap of `cells` (taken over, not copied), built bottom-up in linear time (Floyd 1964). */
+  static of(cells: number[], before: (a: number, b: number) => boolean): CellHeap {
+    const heap = new CellHeap(before);
+    for (const cell of cells) heap.items.push(cell);
+    for (let i = (cells.length >> 1) - 1; i >= 0; i--) heap.siftDown(i, heap.items[i]);
+    return heap;
+  }
+
   get size(): number {
     return this.items.length;
   }
@@ -254,17 +265,23 @@ class CellHeap {
     const top = items[0];
     const last = items.pop() as number;
     if (items.length === 0) return top;
-    let i = 0;
+    this.siftDown(0, last);
+    return top;
+  }
+
+  /** Puts `cell` at position `i` or below, where the heap order holds. */
+  private siftDown(start: number, cell: number): void {
+    const items = this.items;
+    let i = start;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= items.length) break;
       const right = left + 1;
       const child = right < items.length && this.before(items[right], items[left]) ? right : left;
-      if (!this.before(items[child], last)) break;
+      if (!this.before(items[child], cell)) break;
       items[i] = items[child];
       i = child;
     }
-    items[i] = last;
-    return top;
+    items[i] = cell;
   }
 }

@@ -6,7 +6,6 @@ import type { AreaInterpolator } from '../../src/interpolate/createAreaInterpola
 /** Each area is exactly one cell: values move unchanged. */
 function identity(n: number): AreaInterpolator {
   return {
-    fineResolution: 0,
     coverage: new Float64Array(n).fill(1),
     count: (values) => Float64Array.from(values),
     rate: (values) => Float64Array.from(values),

@@ -6,7 +6,6 @@ import { expectClose } from '../helpers/tolerance.js';
 /** Each area is exactly one cell. */
 function identity(n: number): AreaInterpolator {
   return {
-    fineResolution: 0,
     coverage: new Float64Array(n).fill(1),
     count: (values) => Float64Array.from(values),
     rate: (values) => Float64Array.from(values),

@@ -1,7 +1,7 @@
 import { HexreachError } from '../../errors.js';
 import { estimateCellCount } from '../../hex/estimateCellCount.js';
 import { cellAreaKm2 } from '../../hex/h3.js';
-import { studyAreaCells } from '../../hex/studyAreaCells.js';
+import { studyAreaCover } from '../../interpolate/studyAreaCover.js';
 import type { CellGrid, SpatialWeights } from '../../types.js';
 import { formatCount } from '../../util/formatCount.js';
 import { kRingWeights } from '../../weights/kRingWeights.js';
@@ -18,8 +18,9 @@ export interface CellsPart {
 }
 
 /**
- * Every H3 cell covering the areas at the configured resolution, refused before any cell is made
- * when the estimate passes `maxCells`, and refused with fewer than two cells.
+ * Every H3 cell covering the areas at the configured resolution (`studyAreaCover`, whose
+ * overlaps the interpolation stage reuses), refused before any cell is made when the estimate
+ * passes `maxCells`, and refused with fewer than two cells.
  *
  * @throws HexreachError `E_INPUT` naming the areas' file, the cell count and what to change
  * @example
@@ -38,7 +39,11 @@ export function cellsStage(run: RunContext): CellsPart {
       estimate.cells,
     );
   }
-  const grid = timed('cells', () => studyAreaCells(areas, config.resolution));
+  const cover =
+    run.covers.get(config.resolution) ??
+    timed('cells', () => studyAreaCover(areas, config.resolution));
+  run.covers.set(config.resolution, cover);
+  const { grid } = cover;
   if (grid.cells.length < MIN_HOTSPOT_CELLS) {
     throw new HexreachError(
       'E_INPUT',

@@ -10,6 +10,7 @@ import type { CellGrid, SpatialWeights } from '../../types.js';
 import { distanceBandWeights } from '../../weights/distanceBandWeights.js';
 import { kRingWeights } from '../../weights/kRingWeights.js';
 import { withoutSelfRowStandardised } from '../../weights/withoutSelfRowStandardised.js';
+import { withSelfIncluded } from '../../weights/withSelfIncluded.js';
 import type { RunContext } from '../runContext.js';
 
 /** The fewest cells for global and local Moran's I (spdep's moran.test needs 4 observations). */
@@ -43,7 +44,7 @@ export interface HotspotPart {
  *
  * @example
  * ```ts
- * const { hotspots, lisa } = hotspotStage(run, grid, binned, population);
+ * const { hotspots, lisa } = hotspotStage(run, grid, binned, population, contiguity);
  * hotspots.bin; // −3 … 3 per cell
  * ```
  */
@@ -52,9 +53,14 @@ export function hotspotStage(
   grid: CellGrid,
   binned: BinnedIncidents,
   population: Float64Array | undefined,
+  contiguity: SpatialWeights,
 ): HotspotPart {
   const { config, timed, notes } = run;
-  const scale = timed('weights', () => hotspotScale(grid, binned.count, config.hotspots, notes));
+  // k = 1 is the edge neighbours the cells stage found, with each cell its own neighbour.
+  const ring = (k: number) => (k === 1 ? withSelfIncluded(contiguity) : kRingWeights(grid, { k }));
+  const scale = timed('weights', () =>
+    hotspotScale(grid, binned.count, config.hotspots, notes, ring),
+  );
   const hotspotWeights = scale.weights;
   const permutation = {
     permutations: config.hotspots.permutations,
@@ -121,6 +127,7 @@ function hotspotScale(
   values: Float64Array,
   options: HexreachConfig['hotspots'],
   notes: string[],
+  ring: (k: number) => SpatialWeights,
 ): HotspotScale & { weights: SpatialWeights } {
   if (options.distanceMeters !== undefined) {
     const weights = distanceBandWeights(grid, {
@@ -146,7 +153,7 @@ function hotspotScale(
       k: isa.chosenK,
       distanceMeters: undefined,
       z: Array.from(isa.z),
-      weights: kRingWeights(grid, { k: isa.chosenK }),
+      weights: ring(isa.chosenK),
     };
   }
   return {
@@ -154,6 +161,6 @@ function hotspotScale(
     k: options.k,
     distanceMeters: undefined,
     z: undefined,
-    weights: kRingWeights(grid, { k: options.k }),
+    weights: ring(options.k),
   };
 }

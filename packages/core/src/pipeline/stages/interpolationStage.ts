@@ -45,8 +45,10 @@ export function interpolationStage(
       spec.weightBy = populationAttribute;
   }
   for (const spec of specs.values()) assertAttributeSumFinite(areas, spec);
+  const cover = run.covers.get(grid.resolution);
+  const overlaps = cover?.grid === grid ? cover.overlaps : undefined;
   const interpolated = run.timed('interpolation', () =>
-    interpolateAreas(grid, areas, [...specs.values()] satisfies AttributeSpec[]),
+    interpolateAreas(grid, areas, [...specs.values()] satisfies AttributeSpec[], { overlaps }),
   );
   const population =
     populationAttribute === undefined ? undefined : interpolated.columns[populationAttribute];
