@@ -6,10 +6,11 @@ import { TRACT_FIELD_NAMES } from '../data/makeDemoCity.js';
 import { demoRunDir, hexreach, root, tempDir } from './helpers.js';
 
 // Reprojecting the tracts from state-plane feet back to degrees moves a vertex by about 1e-13°
-// (proj4's round trip): a cell's population share, a rate or a score may move by as much
-// relative to its value. Numbers are compared to a relative 1e-9, far above that and far below
-// the 6 significant digits any output is written with; text and cell ids must be equal.
-const RELATIVE_TOLERANCE = 1e-9;
+// (proj4's round trip), and the exact clipping of tracts to cells (spherical areas of small
+// slivers) turns that into up to ~5e-9 of a cell's population share. Numbers are compared to a
+// relative 1e-7, far above that and far below the 6 significant digits any output is written
+// with; text and cell ids must be equal.
+const RELATIVE_TOLERANCE = 1e-7;
 
 type Properties = Record<string, unknown>;
 interface Collection {
@@ -92,7 +93,7 @@ function alteredZip(dir: string, name: string, parts: Record<string, Uint8Array>
 }
 
 describe('hexreach analyze on a shapefile zip and Parquet (issue 18)', () => {
-  it('gives the cells and zones of the GeoJSON and CSV run, to a relative 1e-9', () => {
+  it('gives the cells and zones of the GeoJSON and CSV run, to a relative 1e-7', () => {
     const dir = tempDir('hexreach-formats-');
     const out = join(dir, 'out');
     const run = hexreach([

@@ -62,8 +62,9 @@ describe('a shapefile zip and Parquet dropped on the viewer (issue 18)', () => {
       (window as unknown as { hexreachTest: { cells(): unknown } }).hexreachTest.cells(),
     )) as { properties: Properties }[];
     expect(cells.length).toBe(harness.cells.features.length);
-    // As in viewerAnalysis.test.ts: numbers to a relative 1e-9 (the reprojection moves a vertex
-    // by ~1e-13°; Chromium's trigonometry may differ from Node's in the last bits), the
+    // Numbers to a relative 1e-7 (the reprojection moves a vertex by ~1e-13°, which the exact
+    // clipping of tracts to cells turns into up to ~5e-9 of a population share; Chromium's
+    // trigonometry may differ from Node's in the last bits), the
     // Monte-Carlo need interval to 15 rank steps.
     const rankStep = 1 / (cells.length - 1);
     const monteCarlo = new Set(['need_index_low', 'need_index_high']);
@@ -74,7 +75,7 @@ describe('a shapefile zip and Parquet dropped on the viewer (issue 18)', () => {
         if (typeof value === 'number' && typeof got === 'number') {
           const tolerance = monteCarlo.has(column)
             ? 15 * rankStep
-            : 1e-9 * Math.max(1, Math.abs(value));
+            : 1e-7 * Math.max(1, Math.abs(value));
           expect(Math.abs(got - value), `${column} of cell ${i}`).toBeLessThanOrEqual(tolerance);
         } else expect(got, `${column} of cell ${i}`).toEqual(value);
       }

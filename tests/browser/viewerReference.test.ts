@@ -94,4 +94,35 @@ describe('reference layers in the viewer, in Chromium', () => {
     expect(await page.textContent('#messages')).not.toContain('no incident file');
     expectNoDialogOrError(harness);
   });
+
+  it('takes a shapefile zip as a reference layer, reprojected from its state plane', async () => {
+    const { harness, page } = await viewer();
+    await openViewer(page, harness);
+    // data/demo/tracts.zip: the demo tracts in Nebraska state plane (US feet), with a .prj.
+    await page.setInputFiles('#reference-files', {
+      name: 'tracts.zip',
+      mimeType: 'application/zip',
+      buffer: readFileSync(join(root, 'data/demo/tracts.zip')),
+    });
+    await page.waitForSelector('[data-reference="tracts"]');
+    await mapIdle(page);
+    const n = await page.evaluate(() => {
+      const layers = (window as unknown as TestWindow).hexreachTest.map.getLayersOrder();
+      return layers.filter((id) => id.startsWith('hexreach:reference-')).length;
+    });
+    expect(n).toBeGreaterThan(0);
+    expect(await page.textContent('#references')).toContain('tracts · 150 features');
+    // Drawn where the tracts are: over the results, so in view, in degrees.
+    await expect
+      .poll(async () => {
+        const layer = await page.evaluate(() =>
+          (window as unknown as TestWindow).hexreachTest.map
+            .getLayersOrder()
+            .find((id) => /^hexreach:reference-\d+-line$/.test(id)),
+        );
+        return layer === undefined ? 0 : rendered(page, layer);
+      })
+      .toBeGreaterThan(0);
+    expectNoDialogOrError(harness);
+  });
 });

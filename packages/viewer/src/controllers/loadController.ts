@@ -217,7 +217,7 @@ function isReferenceDrop(files: readonly PickedFile[], hasResults: boolean): boo
     hasResults &&
     files.every(
       (f) =>
-        /\.geojson$/i.test(f.file.name) &&
+        /\.(geojson|zip)$/i.test(f.file.name) &&
         !/^(cells|zones|organizations)\.geojson$/i.test(f.file.name.split(/[\\/]/).pop() ?? ''),
     )
   );

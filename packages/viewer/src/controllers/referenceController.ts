@@ -1,5 +1,6 @@
+import { blobSource } from '../data/blobSource.js';
 import type { PickedFile } from '../data/fileResultSource.js';
-import { parseReferenceLayer } from '../data/parseReferenceLayer.js';
+import { parseReferenceLayer, referenceLayerOf } from '../data/parseReferenceLayer.js';
 import { referenceLayerSpecs, referenceSourceId } from '../map/referenceLayers.js';
 import {
   hashToReferenceVisibility,
@@ -107,7 +108,9 @@ export function createReferenceController(ctx: ViewerContext): ReferenceControll
     const added: ShownReferenceLayer[] = [];
     for (const { file, path } of files) {
       try {
-        const layer = parseReferenceLayer(await file.text(), path);
+        const layer = /\.zip$/i.test(file.name)
+          ? referenceLayerOf(await zippedShapefile(file), path)
+          : parseReferenceLayer(await file.text(), path);
         added.push({ ...layer, n: next++, visible: asked.get(layer.name) ?? true });
       } catch (error) {
         showMessage(
@@ -132,4 +135,15 @@ export function createReferenceController(ctx: ViewerContext): ReferenceControll
 
   render();
   return { add, raise };
+}
+
+/**
+ * The features of a zipped shapefile, reprojected to WGS84 from its `.prj`. The readers
+ * (shapefile, projections, Parquet) load on first use, so the page does not carry them.
+ */
+async function zippedShapefile(file: File): Promise<unknown> {
+  const { readFeatureSource } = await import('@hexreach/core/run');
+  const { data } = await readFeatureSource(blobSource(file.name, file));
+  // Plain JSON, as a GeoJSON file gives: what MapLibre's worker can be handed.
+  return JSON.parse(JSON.stringify(data));
 }

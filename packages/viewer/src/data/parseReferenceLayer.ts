@@ -13,7 +13,7 @@ export interface ReferenceLayer {
 }
 
 /**
- * Reads a GeoJSON file dropped as a reference layer: what the viewer's file reading yields as
+ * Reads a GeoJSON file dropped as a reference layer (a shapefile zip: {@link referenceLayerOf}): what the viewer's file reading yields as
  * GeoJSON text, checked to be a FeatureCollection, with the property its labels show detected
  * as `@hexreach/core` detects a place name.
  *
@@ -30,11 +30,28 @@ export interface ReferenceLayer {
  * ```
  */
 export function parseReferenceLayer(text: string, file: string): ReferenceLayer {
-  const value = parseJson(text, file);
+  return referenceLayerOf(parseJson(text, file), file);
+}
+
+/**
+ * A reference layer from features already read (GeoJSON parsed, or a shapefile zip read by
+ * `readFeatureSource` and reprojected to WGS84), named by its file without the extension.
+ *
+ * @param value - the features
+ * @param file - the file's name (a path's folders are dropped)
+ * @returns the layer
+ * @throws HexreachError `E_INPUT` naming the file when it is not a FeatureCollection
+ * @example
+ * ```ts
+ * const beats = referenceLayerOf((await readFeatureSource(blobSource('beats.zip', file))).data, 'beats.zip');
+ * beats.name; // 'beats'
+ * ```
+ */
+export function referenceLayerOf(value: unknown, file: string): ReferenceLayer {
   const features = featureArray(value, file);
   const base = file.split(/[\\/]/).pop() ?? file;
   return {
-    name: base.replace(/\.(geo)?json$/i, ''),
+    name: base.replace(/\.((geo)?json|zip)$/i, ''),
     data: value as FeatureCollection,
     nameProperty: detectPlaceNameProperty(features),
   };
