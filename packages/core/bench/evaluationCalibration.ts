@@ -13,6 +13,7 @@ import { parseConfig } from '../src/config/parseConfig.js';
 import { type EvaluationInputs, evaluationInputs } from '../src/evaluate/evaluateRun.js';
 import { evaluateZones } from '../src/evaluate/evaluateZones.js';
 import { drawPlaceboZones } from '../src/evaluate/placeboZones.js';
+import { zoneRing } from '../src/evaluate/zoneRing.js';
 import { readAreasGeoJson } from '../src/io/readAreasGeoJson.js';
 import { readIncidentsCsv } from '../src/io/readIncidentsCsv.js';
 import { mulberry32 } from '../src/util/random.js';
@@ -50,8 +51,16 @@ export async function chicagoAssaults(config = CALIBRATION_CONFIG): Promise<Eval
   return evaluationInputs({ incidents: incidents.data, areas: areas.data }, config);
 }
 
-/** Random zones of 10–30 contiguous cells with random starts, 12 months on each side. */
-export function randomZones(inputs: EvaluationInputs, count: number, seed: number) {
+/**
+ * Random zones of 10–30 contiguous cells with random starts, 12 months on each side; with
+ * `disjoint`, no two share or touch a cell (as one evaluation's zones must not share one).
+ */
+export function randomZones(
+  inputs: EvaluationInputs,
+  count: number,
+  seed: number,
+  disjoint = false,
+) {
   const random = mulberry32(seed);
   const everywhere = new Uint8Array(inputs.grid.cells.length).fill(1);
   const { stepStarts, steps } = inputs.cube;
@@ -62,6 +71,10 @@ export function randomZones(inputs: EvaluationInputs, count: number, seed: numbe
       size,
       random,
     }).zones;
+    if (disjoint) {
+      for (const c of cells) everywhere[c] = 0;
+      for (const c of zoneRing(inputs.contiguity, cells, 1)) everywhere[c] = 0;
+    }
     const month = 12 + Math.floor(random() * (steps - 23));
     return { id: `R${i + 1}`, cells, start: stepStarts[month] };
   });
@@ -102,7 +115,7 @@ export async function benchEvaluation(): Promise<void> {
   const t0 = performance.now();
   const inputs = await chicagoAssaults();
   const prepared = (performance.now() - t0) / 1000;
-  const zones = randomZones(inputs, 10, 7).map((z) => ({
+  const zones = randomZones(inputs, 10, 7, true).map((z) => ({
     ...z,
     start: inputs.cube.stepStarts[60],
   }));
