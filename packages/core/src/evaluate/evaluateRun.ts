@@ -180,7 +180,7 @@ export function evaluateRun(
     }
   })();
   shared.durations.evaluate = (performance.now() - evaluateStarted) / 1000;
-  const notes = [...shared.notes];
+  const notes = [...shared.notes, ...evaluation.notes];
   if (inputs.surveys !== undefined && answer !== undefined && !hasDates(inputs.surveys.time)) {
     notes.push('The survey answers have no dates: trust is not compared between waves.');
   }

@@ -128,6 +128,12 @@ export interface Evaluation {
     readonly matches: number;
   };
   readonly settings: Required<Omit<EvaluateZonesOptions, 'months'>>;
+  /**
+   * Warnings on the comparisons: a zone whose matched comparison had far fewer (or more)
+   * incidents before the start than the zone itself (outside ×0.8–1.25), which happens when the
+   * zone is busier than any cell outside; such a comparison regresses to the mean differently.
+   */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -277,6 +283,7 @@ export function evaluateZones(
       matches: settings.matches,
     },
     settings,
+    notes: balanceNotes(evaluated.map((e) => e.zone)),
   };
 }
 
@@ -520,3 +527,16 @@ const monthStartOf = (cube: SpaceTimeBins, t: number) => cube.stepStarts[t];
 const monthEnd = (cube: SpaceTimeBins, t: number) =>
   t + 1 < cube.steps ? cube.stepStarts[t + 1] : cube.end;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A note per zone whose comparison's before count is not within ×0.8–1.25 of the zone's. */
+function balanceNotes(zones: readonly ZoneEvaluation[]): string[] {
+  const notes: string[] = [];
+  for (const z of zones) {
+    const ratio = z.crime.comparison.before / z.crime.zone.before;
+    if (!Number.isFinite(ratio) || (ratio >= 0.8 && ratio <= 1.25)) continue;
+    notes.push(
+      `${z.id}: its matched comparison had ${ratio.toFixed(2)}× its incidents before the start (${Math.round(z.crime.comparison.before)} against ${Math.round(z.crime.zone.before)}): too few cells outside the zones are as busy, so the comparison may not regress to the mean as the zone does; read its estimate with care.`,
+    );
+  }
+  return notes;
+}

@@ -91,3 +91,27 @@ describe('evaluateZones with zones it cannot evaluate', () => {
     ).toThrow(/0 whole month\(s\) before 2018-01-10/);
   });
 });
+
+describe('evaluateZones on a zone busier than any cell outside', () => {
+  it('warns that the matched comparison was far less busy before the start', () => {
+    const panel = plantedPanel(2);
+    const [zone] = panel.zones;
+    // The zone five times as busy in every month: no cell outside comes near it.
+    const counts = Float64Array.from(panel.cube.counts);
+    for (let t = 0; t < panel.cube.steps; t++)
+      for (const c of zone.cells) counts[t * panel.cube.cells + c] *= 5;
+    const evaluation = evaluateZones(
+      {
+        grid: panel.grid,
+        contiguity: panel.contiguity,
+        cube: { ...panel.cube, counts },
+        zones: [{ id: 'busy', cells: zone.cells, start: panel.start }],
+      },
+      { placebos: 19 },
+    );
+    expect(evaluation.notes).toHaveLength(1);
+    expect(evaluation.notes[0]).toMatch(/^busy: its matched comparison had 0\.\d\d× its incidents/);
+    const quiet = evaluatePlanted(2, 19);
+    expect(quiet.get('drop')?.crime.comparison.before).toBeGreaterThan(0);
+  });
+});
