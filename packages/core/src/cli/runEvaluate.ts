@@ -93,6 +93,16 @@ export async function runEvaluate(options: EvaluateCommandOptions, version: stri
     areas: paths.areas,
     zones: paths.zones,
   };
+  // Before any file is read: a public evaluation takes its months from the configuration.
+  if (
+    config.privacy.public &&
+    (config.incidents.from === undefined || config.incidents.to === undefined)
+  ) {
+    throw new HexreachError(
+      'E_CONFIG',
+      'a public evaluation takes its months from the configuration, never from the incidents: set incidents.from and incidents.to',
+    );
+  }
   const outDir = options.out ?? resolve(base, settings.out);
   const staging = createStagingFolder(outDir);
   let rejectedCsv: RejectedCsvFile | undefined;
@@ -143,6 +153,11 @@ async function readAndEvaluate(
       `${all.total} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
     );
   };
+  // The zones first: a small file, and the one most often wrong, so its errors come at once.
+  const zones = {
+    source: displayPath(paths.zones),
+    collection: readJsonFile(paths.zones, 'zones'),
+  };
   const read = await readInputs(
     {
       incidents: nodeFileSource(paths.incidents, 'incidents'),
@@ -156,10 +171,6 @@ async function readAndEvaluate(
       onRejection: { incidents: sink(), areas: sink(), surveys: sink() },
     },
   );
-  const zones = {
-    source: displayPath(paths.zones),
-    collection: readJsonFile(paths.zones, 'zones'),
-  };
   let engagement: Awaited<ReturnType<typeof readEngagementCsv>> | undefined;
   if (paths.engagement !== undefined) {
     const source = nodeFileSource(paths.engagement, 'engagement log');
