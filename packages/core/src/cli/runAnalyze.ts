@@ -1,7 +1,5 @@
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HexreachConfig } from '../config/configSchema.js';
-import { parseConfig } from '../config/parseConfig.js';
-import { HexreachError } from '../errors.js';
 import { threadedPermutationRunner } from '../node/threadedPermutationRunner.js';
 import type { AnalysisResult } from '../pipeline/analysisResult.js';
 import { analyze } from '../pipeline/analyze.js';
@@ -22,11 +20,12 @@ import {
 } from '../run/rejectionTally.js';
 import { withInputNotes } from '../run/withInputNotes.js';
 import type { ReadResult, RejectionSink } from '../types.js';
+import { failWhenStrict, usage } from './commandErrors.js';
 import { displayPath } from './displayPath.js';
 import { nodeFileSource } from './nodeFileSource.js';
 import { openRejectedCsv, type RejectedCsvFile } from './openRejectedCsv.js';
 import { createProgress } from './progress.js';
-import { readJsonFile } from './readJsonFile.js';
+import { type CommandConfig, readCommandConfig } from './readCommandConfig.js';
 import { createStagingFolder } from './stagingFolder.js';
 import { writeOutputs } from './writeOutputs.js';
 
@@ -74,14 +73,10 @@ export interface AnalyzeCommandOptions {
  */
 export async function runAnalyze(options: AnalyzeCommandOptions, version: string): Promise<void> {
   const started = performance.now();
-  const configPath = options.config === undefined ? undefined : resolve(options.config);
-  const base = configPath === undefined ? process.cwd() : dirname(configPath);
-  const raw = (configPath === undefined ? {} : readJsonFile(configPath, 'configuration')) as Record<
-    string,
-    unknown
-  >;
-  const config = parseConfig(applyFlags(raw, options), configPath ?? 'command line');
-  const paths = inputPaths(options, config, base);
+  const { config, base, fromConfig } = readCommandConfig(options.config, (raw) =>
+    applyFlags(raw, options),
+  );
+  const paths = inputPaths(options, config, fromConfig);
   const outDir = options.out ?? resolve(base, config.output.dir);
   const staging = createStagingFolder(outDir);
   let rejectedCsv: RejectedCsvFile | undefined;
@@ -121,10 +116,8 @@ interface InputPaths {
 function inputPaths(
   options: AnalyzeCommandOptions,
   config: HexreachConfig,
-  base: string,
+  fromConfig: CommandConfig['fromConfig'],
 ): InputPaths {
-  const fromConfig = (path: string | undefined) =>
-    path === undefined ? undefined : resolve(base, path);
   if (options.incidents !== undefined && options.cells !== undefined)
     throw usage('give --incidents FILE (points) or --cells FILE (cell aggregates), not both');
   // A flag replaces the configuration's incidents or cells, whichever it names.
@@ -333,16 +326,6 @@ function killAfterFile(value: string | undefined): ((name: string) => void) | un
   };
 }
 
-/** Under `strict`, any rejected record is an error naming how many and the first. */
-function failWhenStrict(config: HexreachConfig, rejected: RejectionTally): void {
-  if (!config.strict || rejected.total === 0) return;
-  const first = rejected.first[0];
-  throw new HexreachError(
-    'E_INPUT',
-    `${fmt(rejected.total)} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
-  );
-}
-
 function robustnessText(result: ReturnType<typeof analyze>, rank: number): string {
   const r = result.robustness?.zones[rank - 1];
   return r === undefined
@@ -401,10 +384,6 @@ function applyFlags(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function usage(message: string): HexreachError {
-  return new HexreachError('E_ARGUMENT', message);
 }
 
 function fmt(n: number): string {

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HexreachConfig } from '../config/configSchema.js';
 import { evaluationSettings } from '../config/evaluationSettings.js';
-import { parseConfig } from '../config/parseConfig.js';
 import { HexreachError } from '../errors.js';
 import { type EvaluationRun, evaluateRun } from '../evaluate/evaluateRun.js';
 import { evaluationToCsv } from '../export/evaluationToCsv.js';
@@ -20,10 +19,12 @@ import {
   type RejectionCounter,
 } from '../run/rejectionTally.js';
 import type { RejectionSink } from '../types.js';
+import { failWhenStrict, usage } from './commandErrors.js';
 import { displayPath } from './displayPath.js';
 import { nodeFileSource } from './nodeFileSource.js';
 import { openRejectedCsv, type RejectedCsvFile } from './openRejectedCsv.js';
 import { createProgress } from './progress.js';
+import { readCommandConfig } from './readCommandConfig.js';
 import { readJsonFile } from './readJsonFile.js';
 import { createStagingFolder } from './stagingFolder.js';
 
@@ -65,16 +66,10 @@ export interface EvaluateCommandOptions {
  */
 export async function runEvaluate(options: EvaluateCommandOptions, version: string): Promise<void> {
   const started = performance.now();
-  const configPath = options.config === undefined ? undefined : resolve(options.config);
-  const base = configPath === undefined ? process.cwd() : dirname(configPath);
-  const raw = (configPath === undefined ? {} : readJsonFile(configPath, 'configuration')) as Record<
-    string,
-    unknown
-  >;
-  const config = parseConfig(withFlags(raw, options), configPath ?? 'command line');
+  const { config, base, fromConfig } = readCommandConfig(options.config, (raw) =>
+    withFlags(raw, options),
+  );
   const settings = evaluationSettings(config);
-  const fromConfig = (path: string | undefined) =>
-    path === undefined ? undefined : resolve(base, path);
   const paths = {
     incidents: options.incidents ?? fromConfig(config.inputs.incidents?.path),
     areas: options.areas ?? fromConfig(config.inputs.areas?.path),
@@ -144,15 +139,6 @@ async function readAndEvaluate(
       rejectedCsv?.write(rejection);
     };
   };
-  const failWhenStrict = () => {
-    const all = combineTallies(tallies);
-    if (!config.strict || all.total === 0) return;
-    const first = all.first[0];
-    throw new HexreachError(
-      'E_INPUT',
-      `${all.total} record(s) rejected and --strict is set; first: ${first.source} ${first.recordKind} ${first.record}: ${first.message}`,
-    );
-  };
   // The zones first: a small file, and the one most often wrong, so its errors come at once.
   const zones = {
     source: displayPath(paths.zones),
@@ -182,7 +168,7 @@ async function readAndEvaluate(
     });
     progress.done(`${engagement.read.toLocaleString('en-US')} activities`);
   }
-  failWhenStrict();
+  failWhenStrict(config, combineTallies(tallies));
   progress.start('evaluating');
   const run = evaluateRun(
     {
@@ -196,7 +182,7 @@ async function readAndEvaluate(
     { onRejection: sink(), onOutside: () => {} },
   );
   progress.done(`${run.zones.length} zones`);
-  failWhenStrict();
+  failWhenStrict(config, combineTallies(tallies));
   return { run, rejected: combineTallies(tallies).total };
 }
 
@@ -283,8 +269,4 @@ function withFlags(
     config.privacy = privacy;
   }
   return config;
-}
-
-function usage(message: string): HexreachError {
-  return new HexreachError('E_ARGUMENT', message);
 }

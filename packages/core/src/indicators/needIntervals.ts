@@ -1,6 +1,7 @@
 import { assertArgument } from '../errors.js';
 import type { AreaInterpolator } from '../interpolate/createAreaInterpolator.js';
 import { percentileRank } from '../priority/percentileRank.js';
+import { normalQuantile } from '../stats/normal.js';
 import { mulberry32 } from '../util/random.js';
 import { type RankedIndicator, vulnerabilityFromRanks } from './vulnerabilityIndex.js';
 
@@ -39,38 +40,6 @@ export interface NeedIntervals {
   readonly high: Float64Array;
   /** Draws made. */
   readonly draws: number;
-}
-
-/** Two-sided normal quantile for the usual confidence levels of published margins. */
-function normalQuantile(confidence: number): number {
-  // Acklam's rational approximation of the inverse normal CDF (relative error < 1.2e-9).
-  const p = 1 - (1 - confidence) / 2;
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-    -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-    4.374664141464968, 2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  if (p > 0.97575) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return (
-      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
-    );
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
-  );
 }
 
 /**
@@ -115,7 +84,8 @@ export function needIntervals(
     `confidence must be in (0, 1), got ${confidence}`,
   );
   assertArgument(interval > 0 && interval < 1, fn, `interval must be in (0, 1), got ${interval}`);
-  const z = normalQuantile(confidence);
+  // Two-sided: the margins are ± z standard errors at `confidence`.
+  const z = normalQuantile(1 - (1 - confidence) / 2);
   const random = mulberry32(options.seed ?? 1);
   // Box–Muller: two uniforms give one standard normal (the second is dropped for simplicity).
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
