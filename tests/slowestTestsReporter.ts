@@ -4,7 +4,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 /**
  * A vitest reporter that prints, after the default one, where the run's time went — the ten
  * slowest tests and the five slowest files (collection and hooks included) — and then one plain
- * closing line, `vitest: N passed, N failed, N skipped`.
+ * closing line, `vitest: N passed, N failed, N skipped`, naming the files that failed before any
+ * of their tests ran.
  */
 export default class SlowestTestsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -28,9 +29,15 @@ export default class SlowestTestsReporter implements Reporter {
     for (const f of [...files].sort((a, b) => b.ms - a.ms).slice(0, 5))
       lines.push(`  ${seconds(f.ms)}  ${f.label}`);
     const count = (state: string) => tests.filter((t) => t.state === state).length;
+    // A file that fails before its tests run (an import or a top-level throw) has no tests to count.
+    const unloaded = testModules
+      .filter(
+        (module) => module.state() === 'failed' && [...module.children.allTests()].length === 0,
+      )
+      .map(name);
     lines.push(
       '',
-      `vitest: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`,
+      `vitest: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped${unloaded.length > 0 ? `; failed before their tests ran: ${unloaded.join(', ')}` : ''}`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   }

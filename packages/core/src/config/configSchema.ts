@@ -171,7 +171,7 @@ export const configSchema = z.strictObject({
       alpha: z.number().gt(0).lt(1).default(0.05),
       /**
        * Which pseudo p-value `lisa_p_sim` holds, as `hotspots.pValue` (`Pr(z != E(Ii)) Sim` for
-       * `spdep`). Default: `esda` with the conditional scheme, `spdep` with the spdep scheme.
+       * `spdep`). Default: `spdep` with the spdep scheme, else `esda`.
        */
       pValue: z.enum(['esda', 'spdep', 'folded', 'two-sided']).optional(),
     })
@@ -310,16 +310,18 @@ export const configSchema = z.strictObject({
       /** Conditional permutations for pseudo p-values (Gi* and Local Moran); 0 = analytic only. */
       permutations: z.number().int().min(0).max(99_999).default(999),
       /**
-       * `conditional`: each cell's value fixed, its neighbours drawn without replacement from the
-       * others (esda, GeoDa); `spdep`: spdep's localG_perm / localmoran_perm scheme;
-       * `lookup-table`: `conditional`'s draws read from windows of one table shared by the cells
-       * (after GeoDa's lookup table), about ten times faster.
+       * `lookup-table` (the default): conditional randomisation, each cell's value fixed and its
+       * neighbours drawn without replacement from the others, read from windows of one table shared
+       * by the cells (after GeoDa's lookup table), about ten times faster than `conditional`, which
+       * draws the same way from a stream per cell (esda, GeoDa); `spdep`: spdep's localG_perm /
+       * localmoran_perm scheme. When the table would pass 2²⁵ entries (very wide neighbourhoods or
+       * very many permutations) the run uses `conditional` and says so in a note.
        */
-      scheme: z.enum(['conditional', 'spdep', 'lookup-table']).default('conditional'),
+      scheme: z.enum(['conditional', 'spdep', 'lookup-table']).default('lookup-table'),
       /**
        * Which pseudo p-value `gi_p_sim` holds (see `PermutationPValue`): `esda` (esda's default
        * p_sim), `spdep` (spdep's `Pr(z != E(Gi)) Sim`), `folded` or `two-sided` (equal tails).
-       * Default: `esda` with the conditional scheme, `spdep` with the spdep scheme.
+       * Default: `spdep` with the spdep scheme, else `esda`.
        */
       pValue: z.enum(['esda', 'spdep', 'folded', 'two-sided']).optional(),
     })

@@ -12,7 +12,10 @@ import type { GiStarResult } from '../stats/giStar.js';
 import type { LocalMoranResult } from '../stats/localMoran.js';
 import type { MoranGlobalResult } from '../stats/moranGlobal.js';
 import type { PeriodChangeResult } from '../stats/periodChange.js';
-import type { PermutationRunner } from '../stats/permutation/resolvePermutationOptions.js';
+import type {
+  PermutationRunner,
+  PermutationScheme,
+} from '../stats/permutation/resolvePermutationOptions.js';
 import type { SpaceTimeBins } from '../stats/spaceTimeBins.js';
 import type {
   AreaTable,
@@ -103,6 +106,11 @@ export interface AnalysisResult {
   readonly lisa: LocalMoranResult | undefined;
   /** The Gi* neighbourhood used, and how it was chosen. */
   readonly hotspotScale: HotspotScale;
+  /**
+   * The scheme the Gi* and Local Moran permutations ran with: `hotspots.scheme`, or `conditional`
+   * where a lookup table would be too large.
+   */
+  readonly permutationScheme: PermutationScheme;
   /** The rate smoothed by empirical Bayes (`rates.smoothing`), else undefined. */
   readonly smoothedRate: Float64Array | undefined;
   /** Kernel density of weighted incidents per km², and per resident (× `rates.per`), with `kde`. */

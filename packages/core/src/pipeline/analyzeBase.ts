@@ -77,6 +77,7 @@ export function analyzeBase(run: RunContext): AnalysisBase {
     moran: hot.moran,
     lisa: hot.lisa,
     hotspotScale: hot.hotspotScale,
+    permutationScheme: hot.permutationScheme,
     smoothedRate: rates.smoothedRate,
     kde: rates.kde,
     ...need,

@@ -288,7 +288,7 @@ function statisticsSections(result: AnalysisResult) {
     hotspots: {
       statistic: 'Gi* (Getis & Ord 1992), binary weights, self included',
       permutations: result.config.hotspots.permutations,
-      scheme: result.config.hotspots.scheme,
+      scheme: result.permutationScheme,
       neighbourhood: result.hotspotScale.method,
       k: result.hotspotScale.k ?? null,
       distanceMeters: result.hotspotScale.distanceMeters ?? null,

@@ -25,7 +25,7 @@ describe('parseConfig', () => {
       fdr: true,
       mask: 'all',
       permutations: 999,
-      scheme: 'conditional',
+      scheme: 'lookup-table',
       pValue: 'esda',
     });
     expect(config.statistics).toEqual(['gistar']);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   drawPermutationTable,
+  lookupTableFits,
+  lookupTableWidth,
   MAX_TABLE_ENTRIES,
 } from '../../src/stats/permutation/permutationTable.js';
+import { weightsFromNeighbors } from '../../src/weights/weightsFromNeighbors.js';
 import { codeOf } from '../helpers/errors.js';
 
 describe('drawPermutationTable', () => {
@@ -57,5 +60,23 @@ describe('drawPermutationTable', () => {
 
   it('refuses a table of more than 2²⁵ entries with E_ARGUMENT', () => {
     expect(codeOf(() => drawPermutationTable(1000, MAX_TABLE_ENTRIES, 2, 1))).toBe('E_ARGUMENT');
+  });
+});
+
+describe('lookupTableWidth and lookupTableFits', () => {
+  // A star: cell 0 linked to cells 1–4 (and itself), the others to cell 0 only.
+  const star = weightsFromNeighbors([[1, 2, 3, 4], [0], [0], [0], [0]], {
+    selfIncluded: true,
+  });
+
+  it('is one more than the most links a cell has besides a self link', () => {
+    expect(lookupTableWidth(star)).toBe(5);
+    expect(lookupTableWidth(weightsFromNeighbors([[1], [0, 2], [1]]))).toBe(3);
+  });
+
+  it('fits while R × width stays within 2²⁵ entries', () => {
+    expect(lookupTableFits(star, 999)).toBe(true);
+    expect(lookupTableFits(star, Math.floor(MAX_TABLE_ENTRIES / 5))).toBe(true);
+    expect(lookupTableFits(star, Math.floor(MAX_TABLE_ENTRIES / 5) + 1)).toBe(false);
   });
 });

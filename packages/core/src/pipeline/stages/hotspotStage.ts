@@ -6,6 +6,8 @@ import { giStarOnCells } from '../../stats/giStarOnCells.js';
 import { incrementalKRingAutocorrelation } from '../../stats/incrementalKRingAutocorrelation.js';
 import { type LocalMoranResult, localMoran } from '../../stats/localMoran.js';
 import { type MoranGlobalResult, moranGlobal } from '../../stats/moranGlobal.js';
+import { lookupTableFits, lookupTableWidth } from '../../stats/permutation/permutationTable.js';
+import type { PermutationScheme } from '../../stats/permutation/resolvePermutationOptions.js';
 import type { CellGrid, SpatialWeights } from '../../types.js';
 import { distanceBandWeights } from '../../weights/distanceBandWeights.js';
 import { kRingWeights } from '../../weights/kRingWeights.js';
@@ -36,6 +38,8 @@ export interface HotspotPart {
   readonly hotspotScale: HotspotScale;
   /** The Gi* weights (binary, self included), which the smoothing and emerging steps reuse. */
   readonly hotspotWeights: SpatialWeights;
+  /** The permutation scheme Gi* and Local Moran ran with (see `permutationSchemeFor`). */
+  readonly permutationScheme: PermutationScheme;
 }
 
 /**
@@ -62,14 +66,15 @@ export function hotspotStage(
     hotspotScale(grid, binned.count, config.hotspots, notes, ring),
   );
   const hotspotWeights = scale.weights;
+  const scheme = permutationSchemeFor(config.hotspots, hotspotWeights, notes);
   const permutation = {
     permutations: config.hotspots.permutations,
     seed: config.seed,
-    scheme: config.hotspots.scheme,
+    scheme,
     runner: run.options.permutationRunner,
   };
   // Each scheme defaults to its reference's p: esda's p_sim, or spdep's Pr(z != E(Ii)) Sim.
-  const defaultPValue = config.hotspots.scheme === 'spdep' ? 'spdep' : 'esda';
+  const defaultPValue = scheme === 'spdep' ? 'spdep' : 'esda';
   const hotspots = timed('hotspots', () => {
     const options = {
       fdr: config.hotspots.fdr,
@@ -118,7 +123,34 @@ export function hotspotStage(
         )
       : undefined;
   const { weights: _, ...chosen } = scale;
-  return { hotspots, moran, lisa, hotspotScale: chosen, hotspotWeights };
+  return { hotspots, moran, lisa, hotspotScale: chosen, hotspotWeights, permutationScheme: scheme };
+}
+
+/**
+ * The configured permutation scheme, or `conditional` where the `lookup-table` table of these
+ * weights would be too large (the same draws' distribution from a stream per cell), with a note.
+ * Local Moran's weights are Gi*'s without self links, so one check covers both.
+ *
+ * @param options - the `hotspots` settings (scheme and permutations)
+ * @param weights - the Gi* weights
+ * @param notes - the run's notes, which get one when the scheme falls back
+ * @returns the scheme to run
+ * @example
+ * ```ts
+ * permutationSchemeFor(config.hotspots, kRingWeights(grid, { k: 1 }), notes); // 'lookup-table'
+ * ```
+ */
+export function permutationSchemeFor(
+  options: HexreachConfig['hotspots'],
+  weights: SpatialWeights,
+  notes: string[],
+): PermutationScheme {
+  if (options.scheme !== 'lookup-table' || options.permutations === 0) return options.scheme;
+  if (lookupTableFits(weights, options.permutations)) return 'lookup-table';
+  notes.push(
+    `The permutations used the conditional scheme: a lookup table of ${options.permutations.toLocaleString('en-US')} permutations × ${lookupTableWidth(weights)} cells would pass the 2²⁵ entries it may hold. Both draw each cell's neighbours the same way; the conditional scheme takes longer.`,
+  );
+  return 'conditional';
 }
 
 /** The Gi* weights: binary, self included, on k-rings (fixed or chosen) or a distance band. */

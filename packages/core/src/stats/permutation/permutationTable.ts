@@ -1,4 +1,5 @@
 import { assertArgument } from '../../errors.js';
+import type { SpatialWeights } from '../../types.js';
 import { mulberry32 } from '../../util/random.js';
 
 /**
@@ -113,4 +114,44 @@ function invertTable(
   const hits = new Uint32Array(cells.length);
   for (let p = 0; p < cells.length; p++) hits[next[cells[p]]++] = p;
   return { hitOffsets, hits };
+}
+
+/**
+ * The entries per row of the lookup table of `weights`: one more than the most slots any cell
+ * refills (its links other than a self link), to stand in for the cell itself where it occurs
+ * among its own draws; at most n.
+ *
+ * @param weights - the weights the permutations run on (CSR rows)
+ * @returns the table's width
+ * @example
+ * ```ts
+ * lookupTableWidth(kRingWeights(grid, { k: 1 })); // 7 on a grid of inner cells
+ * ```
+ */
+export function lookupTableWidth(weights: SpatialWeights): number {
+  const { n, offsets, neighbors } = weights;
+  let maxSlots = 0;
+  for (let i = 0; i < n; i++) {
+    let slots = 0;
+    for (let l = offsets[i]; l < offsets[i + 1]; l++) if (neighbors[l] !== i) slots++;
+    if (slots > maxSlots) maxSlots = slots;
+  }
+  return Math.min(n, maxSlots + 1);
+}
+
+/**
+ * Whether the `lookup-table` scheme can run `permutations` on `weights`: its table of at least
+ * `permutations` rows of {@link lookupTableWidth} entries holds at most 2²⁵ entries. Large
+ * neighbourhoods (wide distance bands) or very many permutations need the `conditional` scheme.
+ *
+ * @param weights - the weights the permutations run on
+ * @param permutations - R, the number of permutations
+ * @returns true when the table fits
+ * @example
+ * ```ts
+ * lookupTableFits(kRingWeights(grid, { k: 1 }), 999); // true: 999 × 7 entries
+ * ```
+ */
+export function lookupTableFits(weights: SpatialWeights, permutations: number): boolean {
+  return permutations * lookupTableWidth(weights) <= MAX_TABLE_ENTRIES;
 }

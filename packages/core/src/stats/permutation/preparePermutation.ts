@@ -3,7 +3,7 @@ import type { SpatialWeights } from '../../types.js';
 import { assertWeights } from './assertWeights.js';
 import { centredValues } from './centredValues.js';
 import type { PermutationPValue } from './permutationPValue.js';
-import { drawPermutationTable, MAX_TABLE_ENTRIES } from './permutationTable.js';
+import { drawPermutationTable, lookupTableWidth, MAX_TABLE_ENTRIES } from './permutationTable.js';
 
 /** Rows of a `lookup-table` table per permutation, when they fit in MAX_TABLE_ENTRIES. */
 const TABLE_ROWS_PER_PERMUTATION = 64;
@@ -218,16 +218,8 @@ function tableOf(
       tablePrefix: new Float64Array(0),
     };
   }
-  // One entry more than the most slots a cell refills (self links stay in place), to stand in for
-  // the cell itself where it occurs among its own draws.
-  const { n, offsets, neighbors } = weights;
-  let maxSlots = 0;
-  for (let i = 0; i < n; i++) {
-    let slots = 0;
-    for (let l = offsets[i]; l < offsets[i + 1]; l++) if (neighbors[l] !== i) slots++;
-    maxSlots = Math.max(maxSlots, slots);
-  }
-  const width = Math.min(n, maxSlots + 1);
+  const { n } = weights;
+  const width = lookupTableWidth(weights);
   // Each cell reads a window of R of the T rows: 64 windows' worth, so that two cells' windows
   // overlap little and their p-values are nearly independent, within the table's bound.
   const T = Math.max(

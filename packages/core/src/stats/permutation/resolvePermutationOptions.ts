@@ -19,7 +19,7 @@ import type { PermutationPlan } from './preparePermutation.js';
  *   shared by all cells with as many neighbours, instead of k random draws each — about ten
  *   times faster. Each cell's pseudo p-value is as exact as under `conditional` (the same
  *   distribution); cells whose windows overlap share draws, so their p-values are slightly
- *   dependent. Values differ from `conditional`'s for the same seed.
+ *   dependent. Values differ from `conditional`'s for the same seed. `analyze`'s default.
  * The reference distributions of `conditional` (and `lookup-table`) and `spdep` differ, so pseudo
  * p-values are comparable only within one of them.
  */
@@ -44,7 +44,10 @@ export interface PermutationOptions {
   readonly permutations?: number;
   /** Seed of the generator (an integer, taken modulo 2³²). Default 0. */
   readonly seed?: number;
-  /** How values are redrawn; see {@link PermutationScheme}. Default `conditional`. */
+  /**
+   * How values are redrawn; see {@link PermutationScheme}. Default `conditional`, a stream per
+   * cell; `analyze` runs `lookup-table` unless `hotspots.scheme` says otherwise.
+   */
   readonly scheme?: PermutationScheme;
   /** Tail of the pseudo p-value; see {@link PermutationAlternative}. Default `two-sided`. */
   readonly alternative?: PermutationAlternative;
