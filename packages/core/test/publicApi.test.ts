@@ -8,7 +8,10 @@ const src = join(pkg, 'src');
 /** The names of every entry point, recorded; `REGEN=1` records them (review the diff like code). */
 const SNAPSHOT = join(pkg, 'test/fixtures/publicApi.json');
 
-/** Files of internals, reachable from no entry point: the CLI, reader and permutation helpers. */
+/**
+ * Files of internals, reachable from no entry point: the CLI, reader, permutation and need
+ * interval ranking helpers.
+ */
 const INTERNAL_FILES = [
   /^cli\//,
 
@@ -18,6 +21,7 @@ const INTERNAL_FILES = [
   /^hex\/estimateCellCount\.ts$/,
   /^io\/(checkLngLat|collectPropertyNames|csvRecordSplitter|describeGeometry|findColumn|formatValue|getFeatures|getTextEncodingProblem|growableColumn|normalizeName|readCsvChunks|readPlainRecords)\.ts$/,
   /^stats\/permutation\//,
+  /^indicators\/ranking\//,
   /^weights\/linkWeights\.ts$/,
   /^util\/(collectRejections|createRecord|finiteOrNull|getOwn|formatCount)\.ts$/,
   /^zones\/edgeNeighbors\.ts$/,

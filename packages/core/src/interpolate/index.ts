@@ -8,7 +8,11 @@ export {
   createClipScratch,
   ringAreaM2,
 } from './clippedRingArea.js';
-export { type AreaInterpolator, createAreaInterpolator } from './createAreaInterpolator.js';
+export {
+  type AreaInterpolator,
+  createAreaInterpolator,
+  type RateGroups,
+} from './createAreaInterpolator.js';
 export {
   type AttributeSpec,
   type InterpolateAreasOptions,
