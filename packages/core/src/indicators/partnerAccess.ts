@@ -115,12 +115,14 @@ export function partnerAccess(
         }
       }
       // Every organization within the radius searched is a candidate, so a nearest one found
-      // within it is the nearest of all; otherwise search twice as far.
+      // within it is the nearest of all; otherwise search twice as far. A search within the
+      // radius would find only organizations already measured.
       for (
         let search = FIRST_RADIUS_METERS;
         !(distance[c] <= search) && search < 4e7;
         search *= 2
       ) {
+        if (search <= radius) continue;
         const more = index.candidates(x, y, search, out);
         for (let k = 0; k < more; k++) {
           const d = haversineMeters(x, y, lng[out[k]], lat[out[k]]);

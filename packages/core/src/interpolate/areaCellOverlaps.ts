@@ -60,12 +60,14 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
   const index = bucketIndex(outlines);
   const scratch = createClipScratch();
   const perCell = new Float64Array(grid.cells.length);
-  const touched: number[] = [];
+  let touched = new Uint32Array(64);
+  let touchedCount = 0;
   const offsets = new Uint32Array(areas.length + 1);
   const cell: number[] = [];
   const share: number[] = [];
   const overlapM2: number[] = [];
-  let hex = new Float64Array(32);
+  // One buffer per outline length, reused: hexagons have 6 vertices, a few cells more.
+  const clipOfLength = new Map<number, Float64Array>();
   // A cell is at most about two edges tall: a band three edges tall, doubled, holds its row.
   const bandHeight = (3 * averageEdgeLengthKm(grid.resolution)) / KM_PER_DEGREE_LATITUDE;
   for (let p = 0; p < areas.length; p++) {
@@ -73,20 +75,20 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
     let areaM2 = 0;
     for (const part of partsOfAreas(areas)[p]) {
       areaM2 += part.areaM2;
-      const candidates = index.candidates(part.west, part.south, part.east, part.north);
       // Rows of cells, bottom up: each ring is cut to a row's band once, and each cell of the
       // row clips only that piece. The bands sit on a fixed lattice of latitudes, so that a cell's
       // overlap comes out the same to the last bit in any grid that holds it.
-      candidates.sort((a, b) => outlines.south[a] - outlines.south[b]);
+      const { candidates, rowOf } = byRow(
+        index.candidates(part.west, part.south, part.east, part.north),
+        outlines.south,
+        bandHeight,
+      );
       for (let first = 0; first < candidates.length; ) {
-        const row = Math.floor(outlines.south[candidates[first]] / bandHeight);
+        const row = rowOf[first];
         const bandSouth = row * bandHeight;
         let bandNorth = (row + 2) * bandHeight;
         let last = first;
-        while (
-          last < candidates.length &&
-          Math.floor(outlines.south[candidates[last]] / bandHeight) === row
-        ) {
+        while (last < candidates.length && rowOf[last] === row) {
           bandNorth = Math.max(bandNorth, outlines.north[candidates[last]]);
           last++;
         }
@@ -95,34 +97,40 @@ export function areaCellOverlaps(grid: CellGrid, areas: AreaTable): AreaCellShar
           const c = candidates[k];
           const from = outlines.offsets[c];
           const to = outlines.offsets[c + 1];
-          if (hex.length < to - from) hex = new Float64Array(2 * (to - from));
-          const clip = hex.subarray(0, to - from);
-          shiftLngInto(outlines.lngLat.subarray(from, to), part.lng0, clip);
+          let clip = clipOfLength.get(to - from);
+          if (clip === undefined) {
+            clip = new Float64Array(to - from);
+            clipOfLength.set(to - from, clip);
+          }
+          shiftLngInto(outlines.lngLat, from, to, part.lng0, clip);
           let overlap = 0;
           for (let r = 0; r < band.length; r++)
             if (band[r].length > 0)
               overlap += part.signs[r] * clippedRingArea(band[r], clip, scratch);
           if (!(overlap > NEGLIGIBLE_SHARE_OF_CELL * outlines.areaM2[c])) continue;
-          if (perCell[c] === 0) touched.push(c);
+          if (perCell[c] === 0) {
+            if (touchedCount === touched.length) touched = grown(touched);
+            touched[touchedCount++] = c;
+          }
           perCell[c] += overlap;
         }
         first = last;
       }
     }
     // In grid order, so that the sum is the same in any grid sorted as studyAreaCells sorts.
-    touched.sort((a, b) => a - b);
+    const inOrder = touched.subarray(0, touchedCount).sort();
     let covered = 0;
-    for (const c of touched) covered += perCell[c];
-    if (touched.length > 0) {
+    for (const c of inOrder) covered += perCell[c];
+    if (touchedCount > 0) {
       // A covering grid: divide by the overlaps' sum so the shares sum to 1 (a count is kept).
       const whole = covered >= areaM2 * (1 - COVERED) ? covered : areaM2;
-      for (const c of touched) {
+      for (const c of inOrder) {
         cell.push(c);
         share.push(perCell[c] / whole);
         overlapM2.push(perCell[c]);
         perCell[c] = 0;
       }
-      touched.length = 0;
+      touchedCount = 0;
     } else if (areaM2 === 0 && polygonsOf(geometry).length > 0) {
       // No area to share: all of it goes to the cell under a point on its surface, so that its
       // count is kept; as a rate it weighs nothing.
@@ -176,41 +184,89 @@ interface CellOutlines {
 
 function cellOutlines(grid: CellGrid): CellOutlines {
   const n = grid.cells.length;
-  const rings = grid.cells.map((c) => cellToRing(c).slice(0, -1));
   const offsets = new Uint32Array(n + 1);
-  for (let c = 0; c < n; c++) offsets[c + 1] = offsets[c] + 2 * rings[c].length;
-  const lngLat = new Float64Array(offsets[n]);
+  // Six vertices a hexagon; cells crossing an icosahedron edge have a few more.
+  let lngLat = new Float64Array(12 * n);
+  let projected = new Float64Array(32);
   const west = new Float64Array(n);
   const south = new Float64Array(n);
   const east = new Float64Array(n);
   const north = new Float64Array(n);
   const areaM2 = new Float64Array(n);
   for (let c = 0; c < n; c++) {
-    const ring = rings[c];
-    let o = offsets[c];
-    for (const [lng, lat] of ring) {
-      lngLat[o++] = lng;
-      lngLat[o++] = lat;
+    const ring = cellToRing(grid.cells[c]); // closed: the first vertex repeated last
+    const from = offsets[c];
+    const to = from + 2 * (ring.length - 1);
+    if (to > lngLat.length) lngLat = grownTo(lngLat, to + 12 * (n - c));
+    if (to - from > projected.length) projected = new Float64Array(2 * (to - from));
+    for (let v = 0, o = from; o < to; v++) {
+      lngLat[o++] = ring[v][0];
+      lngLat[o++] = ring[v][1];
     }
-    const own = lngLat.subarray(offsets[c], offsets[c + 1]);
-    const projected = new Float64Array(own.length);
-    shiftLngInto(own, own[0], projected);
-    let area = ringAreaM2(projected);
+    offsets[c + 1] = to;
+    shiftLngInto(lngLat, from, to, lngLat[from], projected);
+    let area = ringAreaM2(projected, (to - from) >> 1);
     if (area < 0) {
-      reverseRing(own);
+      reverseRing(lngLat, from, to);
       area = -area;
     }
     areaM2[c] = area;
     west[c] = south[c] = Number.POSITIVE_INFINITY;
     east[c] = north[c] = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < own.length; i += 2) {
-      west[c] = Math.min(west[c], own[i]);
-      east[c] = Math.max(east[c], own[i]);
-      south[c] = Math.min(south[c], own[i + 1]);
-      north[c] = Math.max(north[c], own[i + 1]);
+    for (let i = from; i < to; i += 2) {
+      west[c] = Math.min(west[c], lngLat[i]);
+      east[c] = Math.max(east[c], lngLat[i]);
+      south[c] = Math.min(south[c], lngLat[i + 1]);
+      north[c] = Math.max(north[c], lngLat[i + 1]);
     }
   }
-  return { offsets, lngLat, west, south, east, north, areaM2 };
+  return { offsets, lngLat: lngLat.subarray(0, offsets[n]), west, south, east, north, areaM2 };
+}
+
+/** A copy of `values` with room for `length` numbers. */
+function grownTo(values: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const copy = new Float64Array(length);
+  copy.set(values);
+  return copy;
+}
+
+/** A copy of `values` twice as long. */
+function grown(values: Uint32Array): Uint32Array<ArrayBuffer> {
+  const copy = new Uint32Array(2 * values.length);
+  copy.set(values);
+  return copy;
+}
+
+/**
+ * Candidate cells ordered by the row of bands their south edge falls in (`⌊south / bandHeight⌋`,
+ * bottom up), with each one's row: a counting sort, as the order within a row does not matter.
+ */
+function byRow(
+  found: readonly number[],
+  south: Float64Array,
+  bandHeight: number,
+): { candidates: Uint32Array; rowOf: Float64Array } {
+  const count = found.length;
+  const rows = new Float64Array(count);
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < count; k++) {
+    const row = Math.floor(south[found[k]] / bandHeight);
+    rows[k] = row;
+    if (row < lowest) lowest = row;
+    if (row > highest) highest = row;
+  }
+  const start = new Uint32Array(count === 0 ? 1 : highest - lowest + 2);
+  for (let k = 0; k < count; k++) start[rows[k] - lowest + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const candidates = new Uint32Array(count);
+  const rowOf = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const at = start[rows[k] - lowest]++;
+    candidates[at] = found[k];
+    rowOf[at] = rows[k];
+  }
+  return { candidates, rowOf };
 }
 
 /** Cells bucketed by the centre of their bounds, buckets as large as the largest cell. */
@@ -304,7 +360,7 @@ function partAboutMeridian(rings: number[][][]): ProjectedPart {
       lngLat[2 * i + 1] = ring[i][1];
     }
     const xy = new Float64Array(2 * count);
-    shiftLngInto(lngLat, lng0, xy);
+    shiftLngInto(lngLat, 0, lngLat.length, lng0, xy);
     const signed = ringAreaM2(xy);
     const sign = (signed >= 0 ? 1 : -1) * (r === 0 ? 1 : -1);
     projected.push(xy);
@@ -323,19 +379,29 @@ function partAboutMeridian(rings: number[][][]): ProjectedPart {
   };
 }
 
-/** Longitudes about `lng0` (so that an area across the antimeridian stays whole), latitudes kept. */
-function shiftLngInto(lngLat: Float64Array, lng0: number, out: Float64Array): void {
-  for (let i = 0; i < lngLat.length; i += 2) {
+/**
+ * `lngLat[from…to)` into `out` from 0, longitudes about `lng0` (so that an area across the
+ * antimeridian stays whole), latitudes kept.
+ */
+function shiftLngInto(
+  lngLat: Float64Array,
+  from: number,
+  to: number,
+  lng0: number,
+  out: Float64Array,
+): void {
+  for (let i = from, o = 0; i < to; i += 2, o += 2) {
     let dLng = lngLat[i] - lng0;
     if (dLng > 180) dLng -= 360;
     else if (dLng < -180) dLng += 360;
-    out[i] = dLng;
-    out[i + 1] = lngLat[i + 1];
+    out[o] = dLng;
+    out[o + 1] = lngLat[i + 1];
   }
 }
 
-function reverseRing(ring: Float64Array): void {
-  for (let i = 0, j = ring.length - 2; i < j; i += 2, j -= 2) {
+/** Reverses the vertex order of the ring `ring[from…to)` in place. */
+function reverseRing(ring: Float64Array, from: number, to: number): void {
+  for (let i = from, j = to - 2; i < j; i += 2, j -= 2) {
     const x = ring[i];
     const y = ring[i + 1];
     ring[i] = ring[j];

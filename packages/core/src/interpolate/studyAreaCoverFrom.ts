@@ -37,12 +37,19 @@ export function studyAreaCoverFrom(
   resolution: number,
   near: CellGrid,
 ): StudyAreaCover {
-  const candidates = sortedGrid(candidateCells(resolution, near), resolution);
+  const candidates = indexedGrid(candidateCells(resolution, near), resolution);
   const found = areaCellOverlaps(candidates, areas);
-  const kept = new Set<string>();
-  for (let e = 0; e < found.cell.length; e++) kept.add(candidates.cells[found.cell[e]]);
-  const grid = sortedGrid(kept, resolution);
-  const position = Int32Array.from(candidates.cells, (cell) => grid.indexOf.get(cell) ?? -1);
+  // The candidates some area overlaps, kept in their (sorted) order: each one's position.
+  const kept = new Uint8Array(candidates.cells.length);
+  for (let e = 0; e < found.cell.length; e++) kept[found.cell[e]] = 1;
+  const position = new Int32Array(candidates.cells.length).fill(-1);
+  const cells: string[] = [];
+  for (let c = 0; c < kept.length; c++) {
+    if (kept[c] === 0) continue;
+    position[c] = cells.length;
+    cells.push(candidates.cells[c]);
+  }
+  const grid = indexedGrid(cells, resolution);
   const cellAreaM2 = new Float64Array(grid.cells.length);
   for (let c = 0; c < candidates.cells.length; c++)
     if (position[c] >= 0) cellAreaM2[position[c]] = found.cellAreaM2[c];
@@ -55,29 +62,38 @@ export function studyAreaCoverFrom(
 }
 
 /**
- * A grid of cells h3 made, as `gridFromCells` sorts and indexes them, without checking each again
- * (two h3 calls a cell, as long as the rest of the refinement).
+ * A grid of cells h3 made, already sorted as `gridFromCells` sorts them, indexed without
+ * checking each again (two h3 calls a cell, as long as the rest of the refinement); none is
+ * refused as gridFromCells refuses it.
  */
-function sortedGrid(cells: Set<string>, resolution: number): CellGrid {
-  if (cells.size === 0) return gridFromCells(cells);
-  const sorted = [...cells].sort();
+function indexedGrid(sorted: string[], resolution: number): CellGrid {
+  if (sorted.length === 0) return gridFromCells(sorted);
   const indexOf = new Map<string, number>();
   for (let i = 0; i < sorted.length; i++) indexOf.set(sorted[i], i);
   return { resolution, cells: sorted, indexOf };
 }
 
-/** The children or parents at `resolution` of `near`'s cells and their neighbours. */
-function candidateCells(resolution: number, near: CellGrid): Set<string> {
-  const candidates = new Set<string>();
+/** The children or parents at `resolution` of `near`'s cells and their neighbours, sorted. */
+function candidateCells(resolution: number, near: CellGrid): string[] {
   if (resolution > near.resolution) {
     const ring = new Set<string>();
     for (const cell of near.cells) for (const n of gridDisk(cell, 1)) ring.add(n);
-    for (const cell of ring)
-      for (const child of cellToChildren(cell, resolution)) candidates.add(child);
-  } else {
-    const parents = new Set<string>();
-    for (const cell of near.cells) parents.add(cellToParent(cell, resolution));
-    for (const parent of parents) for (const n of gridDisk(parent, 1)) candidates.add(n);
+    // Distinct cells have distinct children, which sort as their parents do: h3 lists each
+    // cell's children in order, so the children of the sorted cells come sorted (checked).
+    const children: string[] = [];
+    for (const cell of [...ring].sort())
+      for (const child of cellToChildren(cell, resolution)) children.push(child);
+    return isSorted(children) ? children : children.sort();
   }
-  return candidates;
+  const parents = new Set<string>();
+  for (const cell of near.cells) parents.add(cellToParent(cell, resolution));
+  const candidates = new Set<string>();
+  for (const parent of parents) for (const n of gridDisk(parent, 1)) candidates.add(n);
+  return [...candidates].sort();
+}
+
+/** Whether the strings rise strictly. */
+function isSorted(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i - 1] < values[i])) return false;
+  return true;
 }

@@ -154,6 +154,18 @@ function componentPhrases(
   const n = input.giBin.length;
   const percentile = input.normalized[name];
   const column: (string | undefined)[] = new Array(n).fill(undefined);
+  // Most cells of a column share a handful of phrases: each is worded once and reused.
+  const ranked = new Map<number, string>();
+  const rank = (p: number, word: (p: number) => string) => {
+    const key = rankKey(p);
+    let phrase = ranked.get(key);
+    if (phrase === undefined) {
+      phrase = word(p);
+      ranked.set(key, phrase);
+    }
+    return phrase;
+  };
+  const gaps = partnerGaps(partnerTypes, input);
   for (let i = 0; i < n; i++) {
     const p = percentile[i];
     if (Number.isNaN(p)) continue;
@@ -164,10 +176,10 @@ function componentPhrases(
         column[i] =
           input.giBin[i] > 0
             ? `significant hotspot (${CONFIDENCE[Math.min(input.giBin[i], 3) - 1]} % confidence)`
-            : `${rankPhrase(p, 'incident clustering')}, not a significant hotspot`;
+            : rank(p, (q) => `${rankPhrase(q, 'incident clustering')}, not a significant hotspot`);
         break;
       case 'crimeRate':
-        column[i] = rankPhrase(p, 'crime rate');
+        column[i] = rank(p, (q) => rankPhrase(q, 'crime rate'));
         break;
       case 'need': {
         const need = input.needIndex?.[i] ?? Number.NaN;
@@ -178,10 +190,16 @@ function componentPhrases(
         column[i] = trustPhrase(i, p, scaleMax, input);
         break;
       case 'partnerGap':
-        column[i] = partnerPhrase(i, p, partnerTypes, input);
+        column[i] =
+          gaps.phraseOf(i) ??
+          rank(p, (q) =>
+            rankPhrase(q, input.componentLabels?.partnerGap ?? 'distance to partners'),
+          );
         break;
       default:
-        column[i] = rankPhrase(p, getOwn(input.componentLabels ?? {}, name) ?? name);
+        column[i] = rank(p, (q) =>
+          rankPhrase(q, getOwn(input.componentLabels ?? {}, name) ?? name),
+        );
     }
   }
   return column;
@@ -204,8 +222,20 @@ function percentileOrdinal(p: number): string {
 /** Where a percentile places a cell: the highest, the top k % (p ≥ 0.9), or the nth percentile. */
 function rankPhrase(p: number, subject: string): string {
   if (p >= 1) return `highest ${subject} in the study area`;
-  if (p >= 0.9) return `top ${Math.max(1, Math.ceil((1 - p) * 100 - 1e-9))} % for ${subject}`;
+  if (p >= 0.9) return `top ${topPercent(p)} % for ${subject}`;
   return `${percentileOrdinal(p)} percentile for ${subject}`;
+}
+
+/** The k of `top k %`. */
+function topPercent(p: number): number {
+  return Math.max(1, Math.ceil((1 - p) * 100 - 1e-9));
+}
+
+/** What {@link rankPhrase} makes of p, as a number: percentiles with one phrase share it. */
+function rankKey(p: number): number {
+  if (p >= 1) return -1;
+  if (p >= 0.9) return 1000 + topPercent(p);
+  return Math.floor(p * 100 + 1e-9);
 }
 
 /** `94th percentile need (poverty rate, no vehicle ≥ 90th percentile)`, indicators highest first. */
@@ -250,21 +280,48 @@ function trustPhrase(
   return `low ${subject} (${mean.toFixed(1)} of ${scaleMax}${count})`;
 }
 
-/** `no youth organization within 1 km`, or the gap's rank when every type is near. */
-function partnerPhrase(
-  i: number,
-  p: number,
+/**
+ * Each cell's `no youth organization within 1 km`, undefined when every type is near (the gap's
+ * rank is the reason then). The phrase depends only on which types are missing: one is worded
+ * per set of missing types.
+ */
+function partnerGaps(
   types: readonly string[],
   input: CellReasonPhrasesInput,
-): string {
+): { phraseOf: (i: number) => string | undefined } {
   const partners = input.partners;
-  const missing =
-    partners === undefined ? [] : types.filter((type) => partners.withinRadius[type][i] === 0);
-  if (partners === undefined || missing.length === 0)
-    return rankPhrase(p, input.componentLabels?.partnerGap ?? 'distance to partners');
+  if (partners === undefined) return { phraseOf: () => undefined };
   const within = `within ${formatDistance(partners.radiusMeters)}`;
-  if (missing.length === types.length && types.length > 1)
-    return `no partner organization ${within}`;
+  const columns = types.map((type) => partners.withinRadius[type]);
+  const worded = new Map<string, string | undefined>();
+  return {
+    phraseOf(i) {
+      let missing = '';
+      for (let t = 0; t < columns.length; t++) missing += columns[t][i] === 0 ? '1' : '0';
+      let phrase = worded.get(missing);
+      if (phrase === undefined && !worded.has(missing)) {
+        phrase = missingPhrase(
+          types.filter((_, t) => missing[t] === '1'),
+          types.length,
+          within,
+          input,
+        );
+        worded.set(missing, phrase);
+      }
+      return phrase;
+    },
+  };
+}
+
+/** `no youth or school organization within 1 km` for the types missing; undefined for none. */
+function missingPhrase(
+  missing: readonly string[],
+  typeCount: number,
+  within: string,
+  input: CellReasonPhrasesInput,
+): string | undefined {
+  if (missing.length === 0) return undefined;
+  if (missing.length === typeCount && typeCount > 1) return `no partner organization ${within}`;
   const labels = missing.map(
     (type) =>
       getOwn(input.partnerLabels ?? {}, type) ??

@@ -47,10 +47,17 @@ export function percentileRank(
   }
   const keys = sorted.subarray(0, m).sort();
   const out = new Float64Array(n).fill(Number.NaN);
+  // Neighbouring cells often share a value (empty cells, one tract's need): one search a run.
+  let lastValue = Number.NaN;
+  let lastRank = Number.NaN;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (!(Number.isFinite(v) && (include === undefined || include[i] !== 0))) continue;
-    out[i] = m === 1 ? 0 : countBelow(keys, sign * v) / (m - 1);
+    if (v !== lastValue) {
+      lastValue = v;
+      lastRank = m === 1 ? 0 : countBelow(keys, sign * v) / (m - 1);
+    }
+    out[i] = lastRank;
   }
   return out;
 }

@@ -9,6 +9,9 @@ export interface ConfidenceBinsOptions {
 /** Significance levels of bins 1, 2 and 3 (90, 95 and 99 % confidence). */
 const ALPHAS = [0.1, 0.05, 0.01] as const;
 
+/** Above every k·α/m of the FDR levels, however k·α/m rounds: larger p-values never pass. */
+const CANDIDATE_P = 0.11;
+
 /**
  * Confidence-level bins as ArcGIS Hot Spot Analysis reports them (`Gi_Bin`): ±3 for 99 %
  * confidence (p < 0.01), ±2 for 95 % (p < 0.05), ±1 for 90 % (p < 0.10), 0 for not
@@ -61,11 +64,12 @@ export function confidenceBins(
 
   const bins = new Int8Array(n);
   if (fdr) {
-    const critical = fdrCriticalValues(z, p);
+    const [at10, at5, at1] = fdrCriticalValues(z, p);
     for (let i = 0; i < n; i++) {
       if (Number.isNaN(z[i]) || Number.isNaN(p[i])) continue;
-      let level = 0;
-      for (let a = 0; a < ALPHAS.length; a++) if (p[i] <= critical[a]) level = a + 1;
+      // The highest level whose critical value p reaches.
+      const pi = p[i];
+      const level = pi <= at1 ? 3 : pi <= at5 ? 2 : pi <= at10 ? 1 : 0;
       bins[i] = signed(level, z[i]);
     }
     return bins;
@@ -103,14 +107,20 @@ function signed(level: number, z: number): number {
  * qualifies (so that no p-value passes).
  */
 function fdrCriticalValues(z: ArrayLike<number>, p: ArrayLike<number>): Float64Array {
+  // p_(k) ≤ k·α/m ≤ α (up to rounding): only the smallest p-values can qualify, and they keep
+  // their ranks among all m when sorted alone.
   const tested = new Float64Array(p.length);
   let m = 0;
-  for (let i = 0; i < p.length; i++)
-    if (!Number.isNaN(z[i]) && !Number.isNaN(p[i])) tested[m++] = p[i];
-  const sorted = tested.subarray(0, m).sort();
+  let candidates = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (Number.isNaN(z[i]) || Number.isNaN(p[i])) continue;
+    m++;
+    if (p[i] <= CANDIDATE_P) tested[candidates++] = p[i];
+  }
+  const sorted = tested.subarray(0, candidates).sort();
   const critical = new Float64Array(ALPHAS.length).fill(-1);
   for (let a = 0; a < ALPHAS.length; a++) {
-    for (let k = m; k >= 1; k--) {
+    for (let k = candidates; k >= 1; k--) {
       if (sorted[k - 1] <= (k * ALPHAS[a]) / m) {
         critical[a] = sorted[k - 1];
         break;

@@ -108,22 +108,25 @@ export function emergingPattern(
   options: EmergingPatternOptions = {},
 ): EmergingPattern {
   const trendAlpha = options.trendAlpha ?? 0.05;
-  assertArgument(
-    trendAlpha > 0 && trendAlpha < 1,
-    'emergingPattern',
-    `trendAlpha must be in (0, 1), got ${trendAlpha}`,
-    trendAlpha,
-  );
+  // Conditions are tested before the messages are built: this runs once per cell.
+  if (!(trendAlpha > 0 && trendAlpha < 1)) {
+    assertArgument(
+      false,
+      'emergingPattern',
+      `trendAlpha must be in (0, 1), got ${trendAlpha}`,
+      trendAlpha,
+    );
+  }
   const steps = status.length;
   assertArgument(steps >= 1, 'emergingPattern', 'status must have at least one step', steps);
   for (let t = 0; t < steps; t++) {
     const s = status[t];
-    assertArgument(
-      s === 1 || s === 0 || s === -1,
-      'emergingPattern',
-      `status[${t}] = ${s} is not −1, 0 or 1`,
-      { index: t, value: s },
-    );
+    if (!(s === 1 || s === 0 || s === -1)) {
+      assertArgument(false, 'emergingPattern', `status[${t}] = ${s} is not −1, 0 or 1`, {
+        index: t,
+        value: s,
+      });
+    }
   }
   const significantTrend = trend.p < trendAlpha; // false for NaN
   return classifySeries(status, significantTrend ? Math.sign(trend.z) : 0);

@@ -44,36 +44,26 @@ export interface MannKendallResult {
  * ```
  */
 export function mannKendall(series: ArrayLike<number>): MannKendallResult {
-  const values: number[] = [];
-  for (let i = 0; i < series.length; i++) {
-    const v = series[i];
-    if (Number.isNaN(v)) continue;
-    assertArgument(Number.isFinite(v), 'mannKendall', `series[${i}] = ${v} is not finite`, {
-      index: i,
-      value: v,
-    });
-    values.push(v);
-  }
+  const values = presentValues(series);
   const n = values.length;
   let S = 0;
+  let tiedPairs = 0; // Σ t(t − 1)/2 over groups of tied values: the tied pairs
+  let tieTerm = 0; // Σ t(t − 1)(2t + 5)
   for (let i = 0; i < n - 1; i++) {
     const xi = values[i];
+    // Counted without branches: the signs of a series' differences are unpredictable.
+    let above = 0;
+    let later = 0; // values after i equal to it
     for (let j = i + 1; j < n; j++) {
-      const d = values[j] - xi;
-      if (d > 0) S++;
-      else if (d < 0) S--;
+      above += Number(values[j] > xi);
+      later += Number(values[j] === xi);
     }
-  }
-
-  const sorted = Float64Array.from(values).sort();
-  let tieTerm = 0; // Σ t(t − 1)(2t + 5)
-  let tiedPairs = 0; // Σ t(t − 1)/2
-  for (let i = 0; i < n; ) {
-    let t = 1;
-    while (i + t < n && sorted[i + t] === sorted[i]) t++;
-    tieTerm += t * (t - 1) * (2 * t + 5);
-    tiedPairs += (t * (t - 1)) / 2;
-    i += t;
+    const below = n - 1 - i - above - later;
+    S += above - below;
+    // The members of a group of t have t − 1, …, 0 equal values after them, and
+    // Σ_{r<t} 6r(r + 2) = t(t − 1)(2t + 5): the tie terms add up without sorting.
+    tiedPairs += later;
+    tieTerm += 6 * later * (later + 2);
   }
   // Kendall 1975: Var[S] = [n(n − 1)(2n + 5) − Σ t(t − 1)(2t + 5)]/18
   const variance = n < 2 ? 0 : (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
@@ -84,4 +74,24 @@ export function mannKendall(series: ArrayLike<number>): MannKendallResult {
   // τ-b with untied time: S/√((n₀ − n₁)·n₀) (Kendall 1975; R Kendall::MannKendall)
   const tau = pairs > tiedPairs ? S / Math.sqrt((pairs - tiedPairs) * pairs) : Number.NaN;
   return { n, S, variance, z, p: twoSidedP(z), tau };
+}
+
+/** The series without its NaN values (the series itself when it has none); refuses ±Infinity. */
+function presentValues(series: ArrayLike<number>): ArrayLike<number> {
+  let missing = 0;
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i];
+    if (Number.isNaN(v)) missing++;
+    else if (!Number.isFinite(v)) {
+      assertArgument(false, 'mannKendall', `series[${i}] = ${v} is not finite`, {
+        index: i,
+        value: v,
+      });
+    }
+  }
+  if (missing === 0) return series;
+  const values = new Float64Array(series.length - missing);
+  let k = 0;
+  for (let i = 0; i < series.length; i++) if (!Number.isNaN(series[i])) values[k++] = series[i];
+  return values;
 }

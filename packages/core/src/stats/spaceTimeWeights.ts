@@ -73,10 +73,13 @@ export function spaceTimeWeights(
     let hasSelf = false;
     for (let l = start; l < end; l++) {
       const j = neighbors[l];
-      assertArgument(j < n, fn, `spatial row ${c} links to ${j}, not an index below ${n}`, {
-        row: c,
-        value: j,
-      });
+      // The message is built only on failure: this loop runs once per link.
+      if (!(j < n)) {
+        assertArgument(false, fn, `spatial row ${c} links to ${j}, not an index below ${n}`, {
+          row: c,
+          value: j,
+        });
+      }
       if (j === c) hasSelf = true;
     }
     templateOffsets[c + 1] = templateOffsets[c] + (end - start) + (hasSelf ? 0 : 1);
@@ -91,7 +94,7 @@ export function spaceTimeWeights(
       template[at++] = neighbors[l];
     }
     if (!hasSelf) template[at++] = c;
-    template.subarray(rowStart, at).sort();
+    if (!isAscending(template, rowStart, at)) template.subarray(rowStart, at).sort();
   }
 
   // Links of a bin in step t: (min(t, timeSteps) + 1) copies of its cell's template row.
@@ -129,4 +132,10 @@ export function spaceTimeWeights(
     selfIncluded: true,
     style: 'binary',
   };
+}
+
+/** Whether values[start…end) rise strictly, as the rows of every builder here do but for self. */
+function isAscending(values: Uint32Array, start: number, end: number): boolean {
+  for (let l = start + 1; l < end; l++) if (values[l] <= values[l - 1]) return false;
+  return true;
 }

@@ -69,12 +69,15 @@ export function kRingWeights(grid: CellGrid, options: KRingWeightsOptions = {}):
   let links = 0;
   for (let i = 0; i < n; i++) {
     const cell = cells[i];
-    assertArgument(
-      indexOf.get(cell) === i,
-      'kRingWeights',
-      `grid.indexOf maps ${cell} to ${indexOf.get(cell)}, not to its position ${i}`,
-      cell,
-    );
+    // The message is built only on failure: this runs once per cell.
+    if (indexOf.get(cell) !== i) {
+      assertArgument(
+        false,
+        'kRingWeights',
+        `grid.indexOf maps ${cell} to ${indexOf.get(cell)}, not to its position ${i}`,
+        cell,
+      );
+    }
     const disk = gridDisk(cell, k);
     let length = 0;
     for (let d = 0; d < disk.length; d++) {

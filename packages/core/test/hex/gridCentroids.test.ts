@@ -16,6 +16,17 @@ describe('gridCentroids', () => {
     }
   });
 
+  it('measures a grid once and gives each caller its own copy of the columns', () => {
+    const cells = gridDisk('892664c1a93ffff', 1).sort();
+    const grid: CellGrid = { resolution: 9, cells, indexOf: new Map(cells.map((c, i) => [c, i])) };
+    const first = gridCentroids(grid);
+    const expected = { lng: first.lng.slice(), lat: first.lat.slice() };
+    first.lng.fill(0);
+    const second = gridCentroids(grid, 'partnerAccess');
+    expect(second).toEqual(expected);
+    expect(second.lng).not.toBe(first.lng);
+  });
+
   it('rejects an invalid cell with E_ARGUMENT and the cell as the value', () => {
     const grid: CellGrid = { resolution: 9, cells: ['zzz'], indexOf: new Map([['zzz', 0]]) };
     const error = thrownBy(() => gridCentroids(grid, 'someFunction'));

@@ -58,6 +58,23 @@ describe('partnerAccess', () => {
     }
   });
 
+  it('finds the brute-force nearest organization whatever the radius, searches skipped or not', () => {
+    // The widening searches start at 500 m and double; those within the radius are skipped.
+    for (const radiusMeters of [300, 1500, 5000]) {
+      const wide = partnerAccess(grid, orgs, { radiusMeters });
+      for (const type of wide.types) {
+        for (let c = 0; c < grid.cells.length; c += 7) {
+          const [x, y] = cellToLngLat(grid.cells[c]);
+          let best = Number.POSITIVE_INFINITY;
+          for (let r = 0; r < orgs.length; r++)
+            if (orgs.type[r] === type)
+              best = Math.min(best, haversineMeters(x, y, orgs.lng[r], orgs.lat[r]));
+          expect(wide.nearestMeters[type][c], `${radiusMeters} m, ${type}, cell ${c}`).toBe(best);
+        }
+      }
+    }
+  });
+
   it('measures every type present, sorted, and sums them for any type', () => {
     expect(access.types).toEqual(TYPES);
     for (let c = 0; c < grid.cells.length; c++) {

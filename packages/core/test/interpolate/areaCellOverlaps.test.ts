@@ -1,11 +1,13 @@
 import { intersect, area as turfArea, polygon as turfPolygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { gridFromCells } from '../../src/hex/gridFromCells.js';
 import { cellToRing } from '../../src/hex/h3.js';
 import { studyAreaCells } from '../../src/hex/studyAreaCells.js';
 import { areaCellOverlaps } from '../../src/interpolate/areaCellOverlaps.js';
 import { clippedRingArea, createClipScratch } from '../../src/interpolate/clippedRingArea.js';
 import type { AreaTable } from '../../src/types.js';
+import { mulberry32 } from '../../src/util/random.js';
 import { expectClose } from '../helpers/tolerance.js';
 
 /** Three tracts near (−87.65, 41.85): an L with a hole, a triangle, and a thin sliver. */
@@ -106,6 +108,29 @@ describe('areaCellOverlaps', () => {
       for (let e = overlaps.offsets[p]; e < overlaps.offsets[p + 1]; e++)
         total += overlaps.share[e];
       expectClose(total, 1, 1e-12, `tract ${p}`);
+    }
+  });
+});
+
+describe('areaCellOverlaps in any grid', () => {
+  it('measures a cell’s overlap to the bit whatever other cells the grid holds', () => {
+    const grid = studyAreaCells(tracts, 11);
+    const whole = areaCellOverlaps(grid, tracts);
+    const random = mulberry32(17);
+    for (let trial = 0; trial < 5; trial++) {
+      const part = gridFromCells(grid.cells.filter(() => random() < 0.5));
+      const found = areaCellOverlaps(part, tracts);
+      let compared = 0;
+      for (let p = 0; p < tracts.length; p++) {
+        const inWhole = new Map<string, number>();
+        for (let e = whole.offsets[p]; e < whole.offsets[p + 1]; e++)
+          inWhole.set(grid.cells[whole.cell[e]], whole.overlapM2[e]);
+        for (let e = found.offsets[p]; e < found.offsets[p + 1]; e++) {
+          expect(found.overlapM2[e]).toBe(inWhole.get(part.cells[found.cell[e]]));
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(100);
     }
   });
 });

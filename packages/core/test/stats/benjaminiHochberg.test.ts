@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../src/stats/benjaminiHochberg.js';
 import { mulberry32 } from '../../src/util/random.js';
+import { expectSameBits } from '../helpers/bits.js';
 import { thrownBy } from '../helpers/errors.js';
 import { expectAllClose } from '../helpers/tolerance.js';
 
@@ -108,5 +109,57 @@ describe('benjaminiHochberg against its definition', () => {
       if (Number.isNaN(expected[i])) expect(Number.isNaN(adjusted[i])).toBe(true);
       else expect(adjusted[i]).toBeCloseTo(expected[i], 14);
     }
+  });
+});
+
+/** The former method: every p sorted, the running minimum per rank, a search per p. */
+function rankedBH(p: readonly number[]): Float64Array {
+  const sorted = Float64Array.from(p.filter((v) => !Number.isNaN(v))).sort();
+  const m = sorted.length;
+  const bySorted = new Float64Array(m);
+  let running = Number.POSITIVE_INFINITY;
+  for (let r = m; r >= 1; r--) {
+    const candidate = (m / r) * sorted[r - 1];
+    if (candidate < running) running = candidate;
+    bySorted[r - 1] = Math.min(running, 1);
+  }
+  return Float64Array.from(p, (value) => {
+    if (Number.isNaN(value)) return Number.NaN;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid] <= value) lo = mid;
+      else hi = mid - 1;
+    }
+    return bySorted[lo];
+  });
+}
+
+describe('benjaminiHochberg against ranking every p-value', () => {
+  it('gives the same bits on sparse-Gi*-like p-values: few distinct values in long runs', () => {
+    const random = mulberry32(5);
+    for (let trial = 0; trial < 20; trial++) {
+      const few = Array.from({ length: 1 + Math.floor(random() * 30) }, () => random() ** 4);
+      const p: number[] = [];
+      while (p.length < 3000) {
+        const value = random() < 0.05 ? Number.NaN : few[Math.floor(random() * few.length)];
+        for (let k = Math.floor(random() * 40); k >= 0; k--) p.push(value);
+      }
+      expectSameBits(benjaminiHochberg(p), rankedBH(p), `trial ${trial}`);
+    }
+  });
+
+  it('gives the same bits with more distinct values than its cache has slots, and ±0 and 1', () => {
+    const random = mulberry32(6);
+    for (let trial = 0; trial < 5; trial++) {
+      const p = Array.from({ length: 20000 }, () => {
+        const u = random();
+        return u < 0.01 ? 0 : u < 0.02 ? -0 : u < 0.03 ? 1 : u < 0.5 ? random() : random() ** 6;
+      });
+      expectSameBits(benjaminiHochberg(p), rankedBH(p), `trial ${trial}`);
+    }
+    const onlyNegativeZero = [-0, -0, 0.5];
+    expectSameBits(benjaminiHochberg(onlyNegativeZero), rankedBH(onlyNegativeZero), '−0');
   });
 });

@@ -66,6 +66,44 @@ describe('confidenceBins with the false discovery rate correction', () => {
   });
 });
 
+describe('confidenceBins against ranking every p-value', () => {
+  /** The former method: the critical value of each level from all m p-values sorted. */
+  function rankedFdrBins(z: readonly number[], p: readonly number[]): number[] {
+    const tested = p.filter((v, i) => !Number.isNaN(v) && !Number.isNaN(z[i]));
+    const sorted = Float64Array.from(tested).sort();
+    const m = sorted.length;
+    const critical = [0.1, 0.05, 0.01].map((alpha) => {
+      for (let k = m; k >= 1; k--) if (sorted[k - 1] <= (k * alpha) / m) return sorted[k - 1];
+      return -1;
+    });
+    return z.map((zi, i) => {
+      if (Number.isNaN(zi) || Number.isNaN(p[i])) return 0;
+      let level = 0;
+      for (let a = 0; a < 3; a++) if (p[i] <= critical[a]) level = a + 1;
+      return level === 0 ? 0 : zi > 0 ? level : zi < 0 ? -level : 0;
+    });
+  }
+
+  it('gives the same bins, p-values at and just above 0.1 included', () => {
+    const random = mulberry32(8);
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + Math.floor(random() * 300);
+      const z = Array.from({ length: n }, () => (random() < 0.05 ? Number.NaN : random() * 8 - 4));
+      const p = z.map(() => {
+        const u = random();
+        return u < 0.05
+          ? Number.NaN
+          : u < 0.3
+            ? 0.1 * (1 + (random() - 0.5) * 1e-15)
+            : random() ** 3;
+      });
+      expect(Array.from(confidenceBins(z, p, { fdr: true })), `trial ${trial}`).toEqual(
+        rankedFdrBins(z, p),
+      );
+    }
+  });
+});
+
 describe('confidenceBins input checks', () => {
   it('rejects z and p of different lengths with E_ARGUMENT', () => {
     expect(thrownBy(() => confidenceBins([1, 2], [0.5])).code).toBe('E_ARGUMENT');

@@ -64,6 +64,35 @@ describe('mannKendall', () => {
     }
   });
 
+  it('counts the tie groups as sorting the values would (the former method), to the bit', () => {
+    const random = mulberry32(1975);
+    for (let trial = 0; trial < 200; trial++) {
+      const x = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+        random() < 0.1 ? Number.NaN : Math.floor(random() * 5) * 0.1 - 0.2,
+      );
+      const values = Float64Array.from(x.filter((v) => !Number.isNaN(v))).sort();
+      let tieTerm = 0;
+      let tiedPairs = 0;
+      for (let i = 0; i < values.length; ) {
+        let t = 1;
+        while (i + t < values.length && values[i + t] === values[i]) t++;
+        tieTerm += t * (t - 1) * (2 * t + 5);
+        tiedPairs += (t * (t - 1)) / 2;
+        i += t;
+      }
+      const n = values.length;
+      const result = mannKendall(x);
+      expect(result.variance, `trial ${trial}`).toBe(
+        n < 2 ? 0 : (n * (n - 1) * (2 * n + 5) - tieTerm) / 18,
+      );
+      const pairs = (n * (n - 1)) / 2;
+      const tau =
+        pairs > tiedPairs ? result.S / Math.sqrt((pairs - tiedPairs) * pairs) : Number.NaN;
+      expect(result.tau, `trial ${trial}`).toBe(tau);
+      expect(result.S).toBe(bruteForceS(x.filter((v) => !Number.isNaN(v))));
+    }
+  });
+
   it('gives z = 0 and p = 1 when S = 0, and NaN z, p, tau for a constant series', () => {
     // [2, 1, 1, 2]: falling 2 → 1 twice, rising 1 → 2 twice, two ties.
     const balanced = mannKendall([2, 1, 1, 2]);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../src/stats/benjaminiHochberg.js';
+import { giStar } from '../../src/stats/giStar.js';
 import { twoSidedP } from '../../src/stats/normal.js';
 import { spaceTimeGiStar } from '../../src/stats/spaceTimeGiStar.js';
+import { spaceTimeWeights } from '../../src/stats/spaceTimeWeights.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { weightsFromNeighbors } from '../../src/weights/weightsFromNeighbors.js';
+import { expectSameBits } from '../helpers/bits.js';
 import { codeOf } from '../helpers/errors.js';
 import { expectAllClose } from '../helpers/tolerance.js';
 
@@ -55,6 +58,40 @@ describe('spaceTimeGiStar', () => {
     }
   });
 
+  it('gives giStar on the built space-time weights to the bit, on sparse and signed cubes', () => {
+    // The former method; the bins' lags are summed in the same order, zeros skipped.
+    const random = mulberry32(2024);
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 2 + Math.floor(random() * 14);
+      // One-way links, rows out of order and rows without self, as any caller may pass them.
+      const lists = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => j)
+          .filter((j) => j !== i && random() < 0.3)
+          .sort(() => random() - 0.5),
+      );
+      const spatial = weightsFromNeighbors(lists, { selfIncluded: random() < 0.5 });
+      const steps = 1 + Math.floor(random() * 6);
+      const timeSteps = Math.floor(random() * 4);
+      const counts = Float64Array.from({ length: n * steps }, () => {
+        const u = random();
+        return u < 0.6 ? 0 : u < 0.7 ? -random() * 3 : random() / 7;
+      });
+      const result = spaceTimeGiStar({ counts, steps }, spatial, { timeSteps });
+      const former = giStar(counts, spaceTimeWeights(spatial, steps, { timeSteps }));
+      expectSameBits(result.z, former.z, `trial ${trial} z`);
+      expectSameBits(result.p, former.p, `trial ${trial} p`);
+    }
+  });
+
+  it('gives NaN z and p for a constant cube (no variance)', () => {
+    const result = spaceTimeGiStar(
+      { counts: new Float64Array(12).fill(3), steps: 2 },
+      weightsFromNeighbors(lists),
+    );
+    expect(Array.from(result.z).every(Number.isNaN)).toBe(true);
+    expect(Array.from(result.p).every(Number.isNaN)).toBe(true);
+  });
+
   it('adjusts p by Benjamini–Hochberg within each step', () => {
     const random = mulberry32(99);
     const steps = 4;
@@ -82,5 +119,18 @@ describe('spaceTimeGiStar', () => {
     expect(codeOf(() => spaceTimeGiStar({ counts: new Float64Array(0), steps: 0 }, w))).toBe(
       'E_ARGUMENT',
     );
+  });
+
+  it('rejects a non-finite count, a neighbour listed twice and a one-bin cube with E_ARGUMENT', () => {
+    const w = weightsFromNeighbors(lists);
+    const counts = new Float64Array(12);
+    counts[7] = Number.NaN;
+    expect(codeOf(() => spaceTimeGiStar({ counts, steps: 2 }, w))).toBe('E_ARGUMENT');
+    const twice = { ...w, neighbors: Uint32Array.from(w.neighbors, (j, l) => (l === 1 ? 1 : j)) };
+    expect(codeOf(() => spaceTimeGiStar({ counts: new Float64Array(12), steps: 2 }, twice))).toBe(
+      'E_ARGUMENT',
+    );
+    const one = weightsFromNeighbors([[]]);
+    expect(codeOf(() => spaceTimeGiStar({ counts: [1], steps: 1 }, one))).toBe('E_ARGUMENT');
   });
 });
