@@ -6,6 +6,7 @@ import { giStar } from '../../src/stats/giStar.js';
 import { localMoran } from '../../src/stats/localMoran.js';
 import { conditionalPermutation } from '../../src/stats/permutation/conditionalPermutation.js';
 import {
+  esdaPValue,
   type PermutationPValue,
   permutationPValue,
 } from '../../src/stats/permutation/permutationPValue.js';
@@ -220,4 +221,19 @@ describe('Gi* and Local Moran share their pseudo p under the conditional scheme'
       });
     }
   }
+});
+
+describe('esdaPValue (the engine counts L while it forms the draws)', () => {
+  it("equals permutationPValue's esda p for the same count", () => {
+    const draws = [1, 2, 3, 4, 6, 7, 9, 9, 12];
+    for (const observed of [0, 3, 5, 9, 13]) {
+      const larger = draws.filter((d) => d >= observed).length;
+      expect(esdaPValue(larger, draws.length)).toBe(permutationPValue(observed, draws, 'esda'));
+    }
+  });
+
+  it('folds at the median: L = 1 and L = R − 1 of R = 5 both give 2/6', () => {
+    expect(esdaPValue(1, 5)).toBe(2 / 6);
+    expect(esdaPValue(4, 5)).toBe(2 / 6);
+  });
 });

@@ -106,8 +106,22 @@ function atMost(observed: number, draws: ArrayLike<number>, tolerance: number): 
 
 /** esda's default p_sim: the ≥ count folded at the draws' median. */
 function esdaDirected(observed: number, draws: ArrayLike<number>, tolerance: number): number {
-  const R = draws.length;
-  const larger = atLeast(observed, draws, tolerance);
+  return esdaPValue(atLeast(observed, draws, tolerance), draws.length);
+}
+
+/**
+ * esda's default p_sim from L = #{s_r ≥ s} among R draws: (min(L, R − L) + 1)/(R + 1), for the
+ * permutation engine, which counts L while it forms the draws.
+ *
+ * @param larger - L, the draws at least the observed statistic (ties within tolerance included)
+ * @param R - the number of draws
+ * @returns the pseudo p-value
+ * @example
+ * ```ts
+ * esdaPValue(1, 5); // 1 draw of 5 ≥ s: (1 + 1)/(5 + 1) = 1/3
+ * ```
+ */
+export function esdaPValue(larger: number, R: number): number {
   // esda/significance.py _permutation_significance, 'directed': low_extreme = (R − larger) < larger
   const tail = R - larger < larger ? R - larger : larger;
   return (tail + 1) / (R + 1);

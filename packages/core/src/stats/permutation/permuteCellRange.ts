@@ -1,5 +1,5 @@
 import { cellStreamSeed } from './cellStreamSeed.js';
-import { permutationPValue } from './permutationPValue.js';
+import { esdaPValue, permutationPValue } from './permutationPValue.js';
 import type { PermutationPlan } from './preparePermutation.js';
 
 /** Per-cell outputs of a permutation run, each of length n; a run fills its own range of cells. */
@@ -88,6 +88,7 @@ export function permuteCellRange(
   const lookup = plan.scheme === 'lookup-table';
   const { pSim, zSim, expectedSim, sdSim } = output;
   const others = n - 1;
+  const esda = plan.pValue === 'esda';
 
   let maxRow = 0;
   for (let i = start; i < end; i++) maxRow = Math.max(maxRow, offsets[i + 1] - offsets[i]);
@@ -139,15 +140,19 @@ export function permuteCellRange(
     else drawByFisherYates(values, i, k, R, state, scratch);
 
     const observed = factor * (fixed + observedLag);
+    const tolerance =
+      TIE_TOLERANCE * Math.abs(factor) * (Math.abs(fixed) + absWeights * plan.maxAbsValue);
+    // esda's p needs only #{s_r ≥ s}, counted here instead of in another pass over the draws.
+    const threshold = observed - tolerance;
     let sum = 0;
+    let larger = 0;
     for (let r = 0; r < R; r++) {
       const s = factor * (fixed + sims[r]);
       sims[r] = s;
       sum += s;
+      if (s >= threshold) larger++;
     }
     const mean = sum / R;
-    const tolerance =
-      TIE_TOLERANCE * Math.abs(factor) * (Math.abs(fixed) + absWeights * plan.maxAbsValue);
     let squares = 0;
     for (let r = 0; r < R; r++) {
       const d = sims[r] - mean;
@@ -163,7 +168,11 @@ export function permuteCellRange(
       continue;
     }
     sdSim[i] = reported[i] === 1 ? sd : Number.NaN;
-    pSim[i] = permutationPValue(observed, sims, plan.pValue, tolerance);
+    // A NaN draw or observed value makes the p NaN, as permutationPValue says; sum carries it.
+    pSim[i] =
+      esda && !Number.isNaN(sum) && !Number.isNaN(observed)
+        ? esdaPValue(larger, R)
+        : permutationPValue(observed, sims, plan.pValue, tolerance);
     zSim[i] = (observed - mean) / sd;
   }
 }
