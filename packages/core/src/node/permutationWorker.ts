@@ -1,9 +1,10 @@
 /**
- * Worker-thread entry of `threadedPermutationRunner`: runs the permutations of one range of
- * cells of a shared plan into the shared output arrays, then counts itself done in `status` and
- * wakes the waiting thread. Not a module to import: loading it in the main thread does nothing.
+ * Worker-thread entry of `threadedPermutationRunner`: waits for tasks, and for each runs the
+ * permutations of one range of cells of a shared plan into the shared output arrays, then counts
+ * itself done in `status` and wakes the waiting thread. Not a module to import: loading it in
+ * the main thread does nothing.
  */
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import type { PermutationOutput } from '../stats/permutation/permuteCellRange.js';
 import { permuteCellRange } from '../stats/permutation/permuteCellRange.js';
 import type { PermutationPlan } from '../stats/permutation/preparePermutation.js';
@@ -18,14 +19,15 @@ export interface PermutationTask {
   readonly status: Int32Array;
 }
 
-if (!isMainThread && workerData !== null && workerData !== undefined) {
-  const task = workerData as PermutationTask;
-  Atomics.add(task.status, 1, 1);
-  try {
-    permuteCellRange(task.plan, task.start, task.end, task.output);
-    Atomics.add(task.status, 0, 1);
-  } catch {
-    Atomics.add(task.status, 2, 1);
-  }
-  Atomics.notify(task.status, 0);
+if (!isMainThread && parentPort !== null) {
+  parentPort.on('message', (task: PermutationTask) => {
+    Atomics.add(task.status, 1, 1);
+    try {
+      permuteCellRange(task.plan, task.start, task.end, task.output);
+      Atomics.add(task.status, 0, 1);
+    } catch {
+      Atomics.add(task.status, 2, 1);
+    }
+    Atomics.notify(task.status, 0);
+  });
 }

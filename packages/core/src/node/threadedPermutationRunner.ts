@@ -26,6 +26,11 @@ const START_TIMEOUT_MS = 60_000;
  * (SharedArrayBuffer). It is synchronous (this thread waits with `Atomics.wait`), so the
  * analysis stays one plain function call. Node only; the browser-safe core runs in one thread.
  *
+ * The runner starts its workers on its first threaded run and keeps them for the next ones (an
+ * analysis runs Gi* and Local Moran, and the robustness re-runs theirs): a worker costs 30–300 ms
+ * to start, more than a run's share of the work on the demo city. Idle workers do not keep the
+ * process alive.
+ *
  * The output is byte-identical to a run in one thread, whatever the number of threads: each cell
  * draws from its own stream (`cellStreamSeed`). Small runs stay in this thread.
  *
@@ -48,6 +53,7 @@ export function threadedPermutationRunner(options: ThreadedRunnerOptions = {}): 
     `threads must be an integer >= 1, got ${threads}`,
     threads,
   );
+  const pool: Worker[] = [];
   return (plan, output) => {
     const work = (plan.offsets[plan.n] + plan.n) * plan.permutations;
     const ranges = splitByWork(plan, work < minWork ? 1 : Math.min(threads, plan.n));
@@ -55,12 +61,28 @@ export function threadedPermutationRunner(options: ThreadedRunnerOptions = {}): 
       permuteCellRange(plan, 0, plan.n, output);
       return;
     }
-    runOnThreads(sharePlan(plan), ranges, output);
+    runOnThreads(workersFrom(pool, ranges.length - 1), sharePlan(plan), ranges, output);
   };
 }
 
-/** Runs range 0 here and the others on workers; copies the shared results into `output`. */
+/** The first `count` workers of `pool`, starting the missing ones and replacing those that exited. */
+function workersFrom(pool: Worker[], count: number): Worker[] {
+  for (let w = 0; w < count; w++) {
+    if (pool[w] === undefined || pool[w].threadId === -1) {
+      const worker = startWorker();
+      // An idle worker must not keep the process alive. A worker that dies is replaced on the
+      // next run; the run it died in reports it (waitForWorkers), so its error is not rethrown.
+      worker.unref();
+      worker.on('error', () => {});
+      pool[w] = worker;
+    }
+  }
+  return pool.slice(0, count);
+}
+
+/** Runs range 0 here and the others on the workers; copies the shared results into `output`. */
 function runOnThreads(
+  workers: readonly Worker[],
   plan: PermutationPlan,
   ranges: readonly [number, number][],
   output: PermutationOutput,
@@ -68,14 +90,17 @@ function runOnThreads(
   const shared = sharedOutput(plan.n);
   // [0] ranges finished by workers, [1] workers started, [2] workers failed.
   const status = new Int32Array(new SharedArrayBuffer(12));
-  const workers = ranges
-    .slice(1)
-    .map(([start, end]) => startWorker({ plan, start, end, output: shared, status }));
+  ranges.slice(1).forEach(([start, end], w) => {
+    const task: PermutationTask = { plan, start, end, output: shared, status };
+    workers[w].postMessage(task);
+  });
+  permuteCellRange(plan, ranges[0][0], ranges[0][1], shared);
   try {
-    permuteCellRange(plan, ranges[0][0], ranges[0][1], shared);
     waitForWorkers(status, workers.length);
-  } finally {
+  } catch (error) {
+    // A worker that failed or never started may be stuck: the next run starts new ones.
     for (const worker of workers) void worker.terminate();
+    throw error;
   }
   output.pSim.set(shared.pSim);
   output.zSim.set(shared.zSim);
@@ -157,20 +182,18 @@ function sharedOutput(n: number): PermutationOutput {
 }
 
 /**
- * The worker for one task. From compiled JavaScript the entry is the `.js` file beside this
+ * A worker waiting for tasks. From compiled JavaScript the entry is the `.js` file beside this
  * module; from TypeScript sources it is the `.ts` file, loaded after registering tsx's ESM
  * loader inside the worker (a worker does not inherit the parent's loader hooks).
  */
-function startWorker(task: PermutationTask): Worker {
+function startWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    return new Worker(new URL('./permutationWorker.js', here), { workerData: task });
-  }
+  if (!here.endsWith('.ts')) return new Worker(new URL('./permutationWorker.js', here));
   const entry = new URL('./permutationWorker.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => {
     (api.register ?? api.default.register)();
     return import(${JSON.stringify(entry)});
   });`;
-  return new Worker(bootstrap, { eval: true, workerData: task });
+  return new Worker(bootstrap, { eval: true });
 }
