@@ -37,7 +37,7 @@ export interface AnalysisParts {
 /** The files of an analysis run in this browser, as a source of results named `origin`. */
 function outputsSource(origin: string, outputs: AnalysisOutputs): ResultSource {
   return memoryResultSource(origin, {
-    'cells.geojson': outputs.cellsText,
+    'cells.bin': outputs.cellsBinary,
     'zones.geojson': outputs.zonesText,
     'summary.json': outputs.summaryText,
     ...(outputs.organizationsText === undefined

@@ -7,7 +7,7 @@
 // reasons and the summary ('rescored'; see analysisProtocol.ts).
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import { runParsedInputs } from './analyzeRawInputs.js';
+import { type AnalysisOutputs, runParsedInputs } from './analyzeRawInputs.js';
 import { evaluateRawInputs } from './evaluateRawInputs.js';
 import { type ParsedInputs, readRawInputs } from './readRawInputs.js';
 import { reportHtmlOf } from './reportHtmlOf.js';
@@ -37,6 +37,11 @@ function buffersOf(columns: Readonly<Record<string, unknown>>): ArrayBuffer[] {
   );
 }
 
+/** The buffer of a run's cells.bin, moved to the page instead of copied (it is new). */
+function bufferOf(outputs: AnalysisOutputs): ArrayBuffer {
+  return outputs.cellsBinary.buffer as ArrayBuffer;
+}
+
 self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   const progress = (label: string, fraction: number) =>
@@ -49,13 +54,13 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       parsed = inputs;
       const run = runParsedInputs(inputs, request.settings, progress);
       shown = run.result;
-      post({ type: 'done', id: request.id, outputs: run.outputs });
+      post({ type: 'done', id: request.id, outputs: run.outputs }, [bufferOf(run.outputs)]);
       warmRescoring(shown);
     } else if (request.type === 'rerun') {
       if (parsed === undefined) throw new Error('no analysis to run again: analyse raw data first');
       const run = runParsedInputs(parsed, request.settings, progress);
       shown = run.result;
-      post({ type: 'done', id: request.id, outputs: run.outputs });
+      post({ type: 'done', id: request.id, outputs: run.outputs }, [bufferOf(run.outputs)]);
       warmRescoring(shown);
     } else if (request.type === 'rescore') {
       // The score columns and the zones' summaries (milliseconds), for the map and the zone list.
