@@ -44,7 +44,6 @@ function outputsSource(origin: string, outputs: AnalysisOutputs): ResultSource {
       ? {}
       : { 'organizations.geojson': outputs.organizationsText }),
     ...(outputs.spaceTimeText === undefined ? {} : { 'spacetime.json': outputs.spaceTimeText }),
-    'report.html': outputs.reportHtml,
   });
 }
 

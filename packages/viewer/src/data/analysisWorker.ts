@@ -4,7 +4,8 @@
 // so that incident filters re-run without reading the files again, and the analysis shown stays
 // so that new priority weights only re-score it: the score columns and the zones' summaries
 // first ('scored'); once the page has drawn those, the zones' outlines and reasons, the cells'
-// reasons and the summary ('rescored'; see analysisProtocol.ts).
+// reasons and the summary ('rescored'; see analysisProtocol.ts). The report of the analysis
+// shown is written when the page asks for it ('report'), not with every run.
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
 import { type AnalysisOutputs, runParsedInputs } from './analyzeRawInputs.js';

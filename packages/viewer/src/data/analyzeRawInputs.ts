@@ -8,7 +8,6 @@ import {
 } from './configWithSettings.js';
 import { type IncidentFacts, incidentFacts } from './incidentFacts.js';
 import type { ParsedInputs, ProgressListener } from './readRawInputs.js';
-import { reportHtmlOf } from './reportHtmlOf.js';
 import { writtenOutputs } from './writtenOutputs.js';
 
 // main.ts, ui/ and state/ import these types from here.
@@ -18,7 +17,8 @@ export type { RawInputs } from './readRawInputs.js';
 
 /**
  * The files `hexreach analyze` would write, for the viewer's loader: the cells as cells.bin
- * (every number exact), the others as text.
+ * (every number exact), the others as text. The report is written when asked for (the worker's
+ * `report`), not with every run.
  */
 export interface AnalysisOutputs {
   /** `cells.bin` with `floats: 'f64'`: the values cells.geojson would hold, exactly. */
@@ -28,8 +28,6 @@ export interface AnalysisOutputs {
   readonly organizationsText: string | undefined;
   /** `spacetime.json`, when the configuration runs `emerging`. */
   readonly spaceTimeText: string | undefined;
-  /** `report.html`, as the CLI writes it. */
-  readonly reportHtml: string;
   /** What the incidents read hold, for the filter controls (all of them, before filters). */
   readonly incidents: IncidentFacts;
   /** The filters applied. */
@@ -41,7 +39,7 @@ export interface AnalysisOutputs {
 /**
  * Analyses parsed inputs with `@hexreach/core`'s `analyze`, optionally with other priority
  * weights or incident filters, and writes what the CLI writes for the viewer: cells (as
- * cells.bin), zones, the space-time view and the report, and a summary with the parameters used.
+ * cells.bin), zones, the space-time view, and a summary with the parameters used.
  *
  * @param parsed - inputs from `readRawInputs`
  * @param settings - priority weights and incident filters (default: as configured)
@@ -101,7 +99,6 @@ export function runParsedInputs(
     organizationsText: parsed.organizationsText,
     spaceTimeText:
       result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
-    reportHtml: reportHtmlOf(parsed, result),
     incidents: incidentFacts(parsed.incidents.data),
     filters: settings.filters ?? {},
     weights: written.weights,

@@ -14,6 +14,7 @@ import { demoRunDir } from '../../../../tests/helpers.js';
 import { once } from '../../../core/test/helpers/once.js';
 import { analyzeParsedInputs, runParsedInputs } from '../../src/data/analyzeRawInputs.js';
 import { readRawInputs } from '../../src/data/readRawInputs.js';
+import { reportHtmlOf } from '../../src/data/reportHtmlOf.js';
 import { rescoreUpdateOf, scoresAndZonesOf } from '../../src/data/rescoreInWorker.js';
 import { outputCells } from '../helpers/outputCells.js';
 
@@ -60,13 +61,14 @@ describe('readRawInputs and analyzeParsedInputs (the analysis worker’s pipelin
     }
   });
 
-  it("gives the CLI's zones and space-time view, and a report of the zones", async () => {
-    const { outputs } = await pipeline();
+  it("gives the CLI's zones and space-time view, and writes a report of the zones when asked", async () => {
+    const { parsed, outputs, result } = await pipeline();
     const zones = JSON.parse(outputs.zonesText) as { features: { properties: { id: string } }[] };
     expect(zones).toEqual(JSON.parse(cliFile('zones.geojson')));
-    expect(outputs.reportHtml.startsWith('<!DOCTYPE html>')).toBe(true);
-    for (const zone of zones.features) expect(outputs.reportHtml).toContain(zone.properties.id);
     expect(outputs.spaceTimeText).toBe(cliFile('spacetime.json'));
+    const report = reportHtmlOf(parsed, result);
+    expect(report.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const zone of zones.features) expect(report).toContain(zone.properties.id);
   });
 
   it('reports its steps, including incident rows as they are read', async () => {
