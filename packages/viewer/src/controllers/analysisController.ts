@@ -94,7 +94,7 @@ export function createAnalysisController(
   const loadOutputs = async (outputs: AnalysisOutputs, keepCamera: boolean): Promise<void> => {
     const source = outputsSource(origin, outputs);
     const weights = configuredWeights(outputs) ?? outputs.weights;
-    store.set({ lastOutputs: outputs });
+    store.set({ lastOutputs: { incidents: outputs.incidents, filters: outputs.filters } });
     await parts.load(source, { keepCamera, weights });
     parts.renderFilters();
   };
