@@ -109,6 +109,8 @@ const loader = createLoadController(ctx, {
 const basemap = installBasemap(ctx, { mapView, markers });
 
 loader.openLinkedResults(params);
+// Without results to open, the page offers to analyse files: the worker loads while they are picked.
+if (!params.has('results')) map.once('load', () => client.prepare());
 const linkedBasemap = params.get('basemap');
 // Only a file of the page's own server (hexreach view --basemap): a link names no other host.
 if (linkedBasemap !== null && /^[\w.-]+\.pmtiles$/.test(linkedBasemap))

@@ -136,7 +136,14 @@ export function installTestHooks(target: object, sources: TestHookSources): void
             { visible: l.visible, opacity: l.opacity },
           ]),
         ),
-      cells: () => store.get().results?.cells.features,
+      // Plain features: those read from a cells.bin make their properties on first use, in a
+      // getter that page.evaluate would not copy.
+      cells: () =>
+        store.get().results?.cells.features.map(({ type, geometry, properties }) => ({
+          type,
+          geometry,
+          properties,
+        })),
       /** The cells' data as the viewer holds it: ids, numeric columns (as arrays) and texts. */
       cellData: () => {
         const results = store.get().results;

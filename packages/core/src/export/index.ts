@@ -5,7 +5,10 @@ export {
   analysisToCellColumns,
 } from './analysisToCellColumns.js';
 export { analysisToCells, CELL_DIGITS } from './analysisToCells.js';
-export { analysisToCellsBinary } from './analysisToCellsBinary.js';
+export {
+  type AnalysisToCellsBinaryOptions,
+  analysisToCellsBinary,
+} from './analysisToCellsBinary.js';
 export { analysisToCellValues } from './analysisToCellValues.js';
 export { analysisToReportModel } from './analysisToReportModel.js';
 export { analysisToSpaceTime, type SpaceTimeView } from './analysisToSpaceTime.js';

@@ -182,4 +182,15 @@ describe('analysisToCellsBinary', () => {
     // Several times smaller than the GeoJSON (8 times on this demo, 10 at resolution 11).
     expect(bytes.length * 5).toBeLessThan(JSON.stringify(geojson).length);
   });
+
+  it("holds every property of the demo city's cells.geojson exactly with floats: f64", async () => {
+    const result = await analyzeDemoCity();
+    const geojson = JSON.parse(JSON.stringify(analysisToCells(result)));
+    const table = binaryToCellColumns(analysisToCellsBinary(result, { floats: 'f64' }));
+    geojson.features.forEach((feature: { properties: Record<string, unknown> }, i: number) => {
+      const { h3: _, ...properties } = feature.properties;
+      for (const column of table.columns)
+        expect(valueAt(column, i), `${column.name}[${i}]`).toBe(properties[column.name]);
+    });
+  });
 });

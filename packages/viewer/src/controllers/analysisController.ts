@@ -37,14 +37,13 @@ export interface AnalysisParts {
 /** The files of an analysis run in this browser, as a source of results named `origin`. */
 function outputsSource(origin: string, outputs: AnalysisOutputs): ResultSource {
   return memoryResultSource(origin, {
-    'cells.geojson': outputs.cellsText,
+    'cells.bin': outputs.cellsBinary,
     'zones.geojson': outputs.zonesText,
     'summary.json': outputs.summaryText,
     ...(outputs.organizationsText === undefined
       ? {}
       : { 'organizations.geojson': outputs.organizationsText }),
     ...(outputs.spaceTimeText === undefined ? {} : { 'spacetime.json': outputs.spaceTimeText }),
-    'report.html': outputs.reportHtml,
   });
 }
 
@@ -95,7 +94,7 @@ export function createAnalysisController(
   const loadOutputs = async (outputs: AnalysisOutputs, keepCamera: boolean): Promise<void> => {
     const source = outputsSource(origin, outputs);
     const weights = configuredWeights(outputs) ?? outputs.weights;
-    store.set({ lastOutputs: outputs });
+    store.set({ lastOutputs: { incidents: outputs.incidents, filters: outputs.filters } });
     await parts.load(source, { keepCamera, weights });
     parts.renderFilters();
   };

@@ -85,8 +85,8 @@ export function createExportController(
     }, 'image/png');
   };
 
-  // Re-scored in this browser: the worker writes the report of what is shown, once it is done
-  // re-scoring (a new job would cancel the one running).
+  // Analysed or re-scored in this browser: the worker writes the report of what is shown when
+  // asked, once it is done with any job running (a new job would cancel it).
   const askReport = (save: (html: string) => void): void => {
     if (store.get().busy) {
       setTimeout(() => askReport(save), 50);

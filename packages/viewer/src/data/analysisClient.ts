@@ -41,6 +41,11 @@ export interface AnalysisClient {
   evaluate(inputs: RawInputs, onProgress: ProgressListener): Promise<EvaluationOutputs>;
   /** Stops the running job at once (the worker is terminated; its inputs are forgotten). */
   cancel(): void;
+  /**
+   * Starts the worker now if none runs, so that the first job does not wait for its code to
+   * load (a few hundred milliseconds); jobs start it anyway.
+   */
+  prepare(): void;
   /** Is there an analysis to re-score? */
   canReweight(): boolean;
 }
@@ -79,6 +84,11 @@ export function createAnalysisClient(): AnalysisClient {
     job?.reject(new AnalysisCancelled());
   };
 
+  const start = (): Worker => {
+    worker ??= new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+    return worker;
+  };
+
   const run = <
     T extends AnalysisOutputs | ScoresAndZones | RescoreUpdate | EvaluationOutputs | string,
   >(
@@ -86,10 +96,7 @@ export function createAnalysisClient(): AnalysisClient {
     onProgress: ProgressListener,
   ) => {
     if (running !== undefined) stop();
-    if (worker === undefined) {
-      worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
-    }
-    const current = worker;
+    const current = start();
     return new Promise<T>((resolve, reject) => {
       running = { id: request.id, reject };
       const onMessage = (event: MessageEvent<AnalysisResponse>) => {
@@ -137,6 +144,7 @@ export function createAnalysisClient(): AnalysisClient {
     evaluate: (inputs, onProgress) =>
       run<EvaluationOutputs>({ type: 'evaluate', id: nextId++, inputs }, onProgress),
     cancel: stop,
+    prepare: () => void start(),
     canReweight: () => analysed,
   };
 }

@@ -52,7 +52,12 @@ export type AnalysisResponse =
       readonly label: string;
       readonly fraction: number;
     }
-  | { readonly type: 'done'; readonly id: number; readonly outputs: AnalysisOutputs }
+  | {
+      /** A run's outputs (its cells.bin's buffer transferred). */
+      readonly type: 'done';
+      readonly id: number;
+      readonly outputs: AnalysisOutputs;
+    }
   | {
       /** The answer to a `rescore`: its score columns and zones (their arrays transferred). */
       readonly type: 'scored';

@@ -4,10 +4,11 @@
 // so that incident filters re-run without reading the files again, and the analysis shown stays
 // so that new priority weights only re-score it: the score columns and the zones' summaries
 // first ('scored'); once the page has drawn those, the zones' outlines and reasons, the cells'
-// reasons and the summary ('rescored'; see analysisProtocol.ts).
+// reasons and the summary ('rescored'; see analysisProtocol.ts). The report of the analysis
+// shown is written when the page asks for it ('report'), not with every run.
 import type { AnalysisResult } from '@hexreach/core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol.js';
-import { runParsedInputs } from './analyzeRawInputs.js';
+import { type AnalysisOutputs, runParsedInputs } from './analyzeRawInputs.js';
 import { evaluateRawInputs } from './evaluateRawInputs.js';
 import { type ParsedInputs, readRawInputs } from './readRawInputs.js';
 import { reportHtmlOf } from './reportHtmlOf.js';
@@ -37,6 +38,11 @@ function buffersOf(columns: Readonly<Record<string, unknown>>): ArrayBuffer[] {
   );
 }
 
+/** The buffer of a run's cells.bin, moved to the page instead of copied (it is new). */
+function bufferOf(outputs: AnalysisOutputs): ArrayBuffer {
+  return outputs.cellsBinary.buffer as ArrayBuffer;
+}
+
 self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
   const progress = (label: string, fraction: number) =>
@@ -49,13 +55,13 @@ self.addEventListener('message', async (event: MessageEvent<AnalysisRequest>) =>
       parsed = inputs;
       const run = runParsedInputs(inputs, request.settings, progress);
       shown = run.result;
-      post({ type: 'done', id: request.id, outputs: run.outputs });
+      post({ type: 'done', id: request.id, outputs: run.outputs }, [bufferOf(run.outputs)]);
       warmRescoring(shown);
     } else if (request.type === 'rerun') {
       if (parsed === undefined) throw new Error('no analysis to run again: analyse raw data first');
       const run = runParsedInputs(parsed, request.settings, progress);
       shown = run.result;
-      post({ type: 'done', id: request.id, outputs: run.outputs });
+      post({ type: 'done', id: request.id, outputs: run.outputs }, [bufferOf(run.outputs)]);
       warmRescoring(shown);
     } else if (request.type === 'rescore') {
       // The score columns and the zones' summaries (milliseconds), for the map and the zone list.

@@ -1,4 +1,5 @@
-import { type AnalysisResult, analysisToCells, analysisToSpaceTime, analyze } from '@hexreach/core';
+import { type AnalysisResult, analysisToSpaceTime, analyze } from '@hexreach/core';
+import { analysisToCellsBinary } from '@hexreach/core/export';
 import { withInputNotes } from '@hexreach/core/run';
 import {
   type AnalysisSettings,
@@ -7,7 +8,6 @@ import {
 } from './configWithSettings.js';
 import { type IncidentFacts, incidentFacts } from './incidentFacts.js';
 import type { ParsedInputs, ProgressListener } from './readRawInputs.js';
-import { reportHtmlOf } from './reportHtmlOf.js';
 import { writtenOutputs } from './writtenOutputs.js';
 
 // main.ts, ui/ and state/ import these types from here.
@@ -15,16 +15,19 @@ export type { AnalysisSettings, IncidentFilters } from './configWithSettings.js'
 export type { IncidentFacts } from './incidentFacts.js';
 export type { RawInputs } from './readRawInputs.js';
 
-/** The files `hexreach analyze` would write, as text, for the viewer's loader. */
+/**
+ * The files `hexreach analyze` would write, for the viewer's loader: the cells as cells.bin
+ * (every number exact), the others as text. The report is written when asked for (the worker's
+ * `report`), not with every run.
+ */
 export interface AnalysisOutputs {
-  readonly cellsText: string;
+  /** `cells.bin` with `floats: 'f64'`: the values cells.geojson would hold, exactly. */
+  readonly cellsBinary: Uint8Array;
   readonly zonesText: string;
   readonly summaryText: string;
   readonly organizationsText: string | undefined;
   /** `spacetime.json`, when the configuration runs `emerging`. */
   readonly spaceTimeText: string | undefined;
-  /** `report.html`, as the CLI writes it. */
-  readonly reportHtml: string;
   /** What the incidents read hold, for the filter controls (all of them, before filters). */
   readonly incidents: IncidentFacts;
   /** The filters applied. */
@@ -35,13 +38,13 @@ export interface AnalysisOutputs {
 
 /**
  * Analyses parsed inputs with `@hexreach/core`'s `analyze`, optionally with other priority
- * weights or incident filters, and writes what the CLI writes: cells, zones, the space-time view
- * and the report, and a summary with the parameters used.
+ * weights or incident filters, and writes what the CLI writes for the viewer: cells (as
+ * cells.bin), zones, the space-time view, and a summary with the parameters used.
  *
  * @param parsed - inputs from `readRawInputs`
  * @param settings - priority weights and incident filters (default: as configured)
  * @param onProgress - called as steps start
- * @returns the outputs as text, the weights used and what the incidents hold
+ * @returns the outputs, the weights used and what the incidents hold
  * @throws HexreachError when the analysis cannot run (e.g. every weight 0)
  * @example
  * ```ts
@@ -86,16 +89,16 @@ export function runParsedInputs(
     parsed.notes,
   );
   onProgress('Writing the results', 0.9);
-  const cells = analysisToCells(result);
   const written = writtenOutputs(parsed, result);
   const outputs: AnalysisOutputs = {
-    cellsText: JSON.stringify(cells),
+    // Columns, not GeoJSON: a tenth of its bytes, transferred to the page without a copy, and
+    // nothing to parse there; the page rebuilds the polygons from the H3 indexes.
+    cellsBinary: analysisToCellsBinary(result, { floats: 'f64' }),
     zonesText: written.zonesText,
     summaryText: written.summaryText,
     organizationsText: parsed.organizationsText,
     spaceTimeText:
       result.emerging === undefined ? undefined : JSON.stringify(analysisToSpaceTime(result)),
-    reportHtml: reportHtmlOf(parsed, result),
     incidents: incidentFacts(parsed.incidents.data),
     filters: settings.filters ?? {},
     weights: written.weights,

@@ -2,24 +2,33 @@ import type { ResultSource } from './ResultSource.js';
 import type { ResultFileName } from './results.js';
 
 /**
- * A {@link ResultSource} over results held as text, such as those the analysis worker writes.
+ * A {@link ResultSource} over results held in memory, such as those the analysis worker writes:
+ * texts, and the bytes of cells.bin.
  *
  * @param description - what the user sees as the origin
- * @param files - the text of each file present
+ * @param files - each file present: its text, or its bytes
  * @returns the source
  * @example
  * ```ts
- * const source = memoryResultSource('analysed in this browser', { 'cells.geojson': outputs.cellsText });
+ * const source = memoryResultSource('analysed in this browser', {
+ *   'cells.bin': outputs.cellsBinary,
+ *   'summary.json': outputs.summaryText,
+ * });
  * ```
  */
 export function memoryResultSource(
   description: string,
-  files: Readonly<Partial<Record<ResultFileName, string>>>,
+  files: Readonly<Partial<Record<ResultFileName, string | Uint8Array>>>,
 ): ResultSource {
   return {
     description,
-    readText: async (name) => files[name],
-    // Results analysed in this browser are handed over as text.
-    readBytes: async () => undefined,
+    readText: async (name) => {
+      const file = files[name];
+      return typeof file === 'string' ? file : undefined;
+    },
+    readBytes: async (name) => {
+      const file = files[name];
+      return file instanceof Uint8Array ? file : undefined;
+    },
   };
 }

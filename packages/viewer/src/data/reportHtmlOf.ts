@@ -5,8 +5,8 @@ import { summarizeRun } from './summarizeRun.js';
 
 /**
  * The `report.html` of an analysis in the browser, as the CLI writes it: from the same summary.
- * Not part of a re-score: its study-area map alone takes hundreds of milliseconds on 50,000
- * cells, so the worker renders it when the report is asked for.
+ * Not part of a run or a re-score: its study-area map alone takes hundreds of milliseconds on
+ * 50,000 cells, so the worker renders it when the report is asked for.
  *
  * @param parsed - the inputs the analysis was made from
  * @param result - the analysis

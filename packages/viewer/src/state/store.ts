@@ -78,8 +78,11 @@ export interface ViewerState {
   readonly selectWhenRescored: string | undefined;
   /** The priority weights of the analysis shown, when it ran in this browser (else undefined). */
   readonly weights: Readonly<Record<string, number>> | undefined;
-  /** The outputs of the analysis shown, when it ran in this browser (its incidents and filters). */
-  readonly lastOutputs: AnalysisOutputs | undefined;
+  /**
+   * The incidents and filters of the analysis shown, when it ran in this browser (its cells,
+   * once read into the results, are not kept twice).
+   */
+  readonly lastOutputs: Pick<AnalysisOutputs, 'incidents' | 'filters'> | undefined;
   /** True while the worker re-scores or runs the analysis again (one job at a time). */
   readonly busy: boolean;
   /** The style URL of the user's basemap; undefined for the offline map. */

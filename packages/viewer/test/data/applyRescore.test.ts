@@ -25,7 +25,7 @@ const demo = (name: string) => ({
 function load(outputs: AnalysisOutputs): Promise<LoadedResults> {
   return loadResults(
     memoryResultSource('test', {
-      'cells.geojson': outputs.cellsText,
+      'cells.bin': outputs.cellsBinary,
       'zones.geojson': outputs.zonesText,
       'summary.json': outputs.summaryText,
     }),

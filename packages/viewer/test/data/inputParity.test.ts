@@ -6,6 +6,8 @@ import { hexreach, tempDir } from '../../../../tests/helpers.js';
 import { once } from '../../../core/test/helpers/once.js';
 import { runParsedInputs } from '../../src/data/analyzeRawInputs.js';
 import { readRawInputs } from '../../src/data/readRawInputs.js';
+import { reportHtmlOf } from '../../src/data/reportHtmlOf.js';
+import { outputCells } from '../helpers/outputCells.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 type Cells = { features: { properties: Record<string, unknown> }[] };
@@ -55,9 +57,9 @@ function parityRun(privacy: { public: boolean; noiseSeed?: number }) {
       surveys: file('surveys.csv'),
       config: { name: 'hexreach.config.json', value: config },
     });
-    const { outputs } = runParsedInputs(parsed);
+    const { outputs, result } = runParsedInputs(parsed);
     const written = (name: string) => readFileSync(join(dir, 'out', name), 'utf8');
-    return { slots, parsed, outputs, written };
+    return { slots, parsed, outputs, result, written };
   });
 }
 
@@ -82,10 +84,10 @@ describe('the CLI and the analysis worker read the same inputs into the same res
         cells.features.map((f) => [f.properties.h3, f.properties.partner_capacity_within_radius]),
       );
     const fromCli = capacity(JSON.parse(written('cells.geojson')) as Cells);
-    const fromWorker = capacity(JSON.parse(outputs.cellsText) as Cells);
+    const cells = outputCells(outputs).map((f) => f.properties);
+    const fromWorker = capacity({ features: cells.map((properties) => ({ properties })) });
     expect(fromWorker).toEqual(fromCli);
     // Capacities, not the number of partners: the configured property was read on both sides.
-    const cells = (JSON.parse(outputs.cellsText) as Cells).features.map((f) => f.properties);
     expect(cells.some((c) => (c.partner_capacity_within_radius as number) > 0)).toBe(true);
     expect(cells.some((c) => c.partner_capacity_within_radius !== c.partners_within_radius)).toBe(
       true,
@@ -109,9 +111,9 @@ describe('the CLI and the analysis worker read the same inputs into the same res
     expect(comparable(fromWorker)).toEqual(comparable(fromCli));
   });
 
-  it("write the CLI's report", async () => {
-    const { outputs, written } = await run();
-    expect(outputs.reportHtml).toBe(written('report.html'));
+  it("write the CLI's report (the worker when asked)", async () => {
+    const { parsed, result, written } = await run();
+    expect(reportHtmlOf(parsed, result)).toBe(written('report.html'));
   });
 });
 
