@@ -82,16 +82,19 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
       await mapIdle(page);
       const layers = ['earth', 'landuse_park', 'roads_minor', 'roads_major', 'places_subplace'];
       // A busy machine may draw the tiles after the map first reports idle: wait until every
-      // layer has features (or 60 s), then check what is drawn.
+      // layer has features (or 60 s), asking for a new frame at each look (a tile that arrives
+      // after the last frame is not drawn until something repaints), then check what is drawn.
       await page
         .waitForFunction(
           (ids) => {
             const map = (window as unknown as TestWindow).hexreachTest.map;
-            return ids.every(
+            const drawn = ids.every(
               (id) =>
                 map.getLayer(id) !== undefined &&
                 map.queryRenderedFeatures({ layers: [id] }).length > 0,
             );
+            if (!drawn) map.triggerRepaint();
+            return drawn;
           },
           layers,
           { timeout: 60_000, polling: 250 },
