@@ -10,7 +10,7 @@ import type { ZoneMarkersController } from './zoneMarkersController.js';
 
 /** What a new basemap style redraws. */
 export interface BasemapParts {
-  readonly mapView: Pick<MapController, 'draw'>;
+  readonly mapView: Pick<MapController, 'draw' | 'styleChanging'>;
   readonly markers: Pick<ZoneMarkersController, 'removeAll'>;
 }
 
@@ -33,6 +33,7 @@ export function installBasemap(ctx: ViewerContext, parts: BasemapParts): Basemap
   let pmtilesName: string | undefined;
 
   const showStyle = (style: string | StyleSpecification): void => {
+    parts.mapView.styleChanging();
     map.setStyle(style, { diff: false });
     map.once('style.load', () => {
       parts.markers.removeAll();

@@ -27,6 +27,8 @@ export interface MapController {
   outlineZones(): void;
   /** Runs `run` once the map's style has loaded (at once if it has). */
   whenStyleReady(run: () => void): void;
+  /** Says a new style is about to be set: `whenStyleReady` waits for its `style.load` again. */
+  styleChanging(): void;
   /** Padding for fitting data in view: clear of the legend when the map is wide enough to spare it. */
   padding(base: number): MapPadding;
 }
@@ -53,6 +55,13 @@ export function createMapController(
   raiseAbove: () => void = () => {},
 ): MapController {
   const { map, store, ui } = ctx;
+  // Whether the current style has fired `style.load`. `isStyleLoaded()` alone also waits for every
+  // source's tiles, and a style that fired `style.load` while its tiles were loading (a PMTiles
+  // basemap opened before the results arrived) fires it no more: the results were never drawn.
+  let styleReady = map.isStyleLoaded();
+  map.on('style.load', () => {
+    styleReady = true;
+  });
   let drawn: MeshLayers | undefined;
   // What each cell layer's colours were made from (values and classification, by identity), so
   // that a view change recolours only the layers whose data or classes changed.
@@ -117,8 +126,11 @@ export function createMapController(
     },
     outlineZones,
     whenStyleReady: (run) => {
-      if (map.isStyleLoaded()) run();
+      if (styleReady || map.isStyleLoaded()) run();
       else map.once('style.load', run);
+    },
+    styleChanging: () => {
+      styleReady = false;
     },
     padding: (base) => {
       const legendWidth = ui.legendBox.hidden ? 0 : ui.legendBox.offsetWidth;
