@@ -131,14 +131,17 @@ export function viewerFixture<T extends object>(
 /** Opens the viewer on the served results in test mode, with an optional hash, and waits for the map. */
 export async function openViewer(page: Page, harness: ViewerHarness, hash = ''): Promise<void> {
   await page.goto(`${harness.server.url}&test${hash}`);
+  await resultsLoaded(page);
+  await mapIdle(page);
+}
+
+/** Waits (up to a minute) until the page has handed its first results to the map. */
+export async function resultsLoaded(page: Page): Promise<void> {
   await page.waitForFunction(
     () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
     null,
-    {
-      timeout: 60_000,
-    },
+    { timeout: 60_000 },
   );
-  await mapIdle(page);
 }
 
 /** Waits until the map has drawn everything (tiles, data, transitions). */

@@ -9,6 +9,7 @@ import { tempDir } from '../helpers.js';
 import {
   expectNoDialogOrError,
   mapIdle,
+  resultsLoaded,
   screenshot,
   type TestWindow,
   viewerDist,
@@ -71,13 +72,7 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
     try {
       expect(server.url).toContain('&basemap=basemap.pmtiles');
       await page.goto(`${server.url}&test`);
-      await page.waitForFunction(
-        () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
+      await resultsLoaded(page);
       await basemapLoaded(page);
       await mapIdle(page);
       const layers = ['earth', 'landuse_park', 'roads_minor', 'roads_major', 'places_subplace'];
@@ -120,13 +115,7 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
       await page.goto(
         `${server.url}&test#map=12.2/${lat.toFixed(4)}/${lng.toFixed(4)}&score=1,0.45,quantile,5,viridis`,
       );
-      await page.waitForFunction(
-        () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
+      await resultsLoaded(page);
       await basemapLoaded(page);
       await mapIdle(page);
       await expect
@@ -145,13 +134,7 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
     const { harness, archive } = await viewer();
     const page = await harness.newPage();
     await page.goto(`${harness.server.url}&test`);
-    await page.waitForFunction(
-      () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await resultsLoaded(page);
     await page.setInputFiles('#basemap-pmtiles', archive);
     await basemapLoaded(page);
     await mapIdle(page);
@@ -169,13 +152,7 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
     const { harness, archive } = await viewer();
     const page = await harness.newPage();
     await page.goto(`${harness.server.url}&test`);
-    await page.waitForFunction(
-      () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await resultsLoaded(page);
     const bytes = [...readFileSync(archive)];
     await page.evaluate((data) => {
       const transfer = new DataTransfer();
@@ -194,13 +171,7 @@ describe('an offline PMTiles basemap in the viewer, in Chromium', () => {
     const { harness } = await viewer();
     const page = await harness.newPage();
     await page.goto(`${harness.server.url}&test`);
-    await page.waitForFunction(
-      () => (window as unknown as TestWindow).hexreachTest?.loads() >= 1,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await resultsLoaded(page);
     await page.setInputFiles('#basemap-pmtiles', {
       name: 'city.pmtiles',
       mimeType: 'application/octet-stream',

@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { countBelow } from './ranking/countBelow.js';
 
 /** Options of {@link percentRankInc}. */
 export interface PercentRankIncOptions {
@@ -61,16 +62,4 @@ export function percentRankInc(
     out[i] = m === 1 ? 0 : Math.floor((countBelow(sorted, values[i]) * scale) / (m - 1)) / scale;
   }
   return out;
-}
-
-/** The number of sorted keys strictly below `key`. */
-function countBelow(keys: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
 import { assertArgument } from '../errors.js';
+import { countBelow } from '../indicators/ranking/countBelow.js';
 
 /** Options of {@link percentileRank}. */
 export interface PercentileRankOptions {
@@ -60,16 +61,4 @@ export function percentileRank(
     out[i] = lastRank;
   }
   return out;
-}
-
-/** The number of sorted keys strictly below `key` (−0 and 0 are equal, as `<` has them). */
-function countBelow(keys: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
